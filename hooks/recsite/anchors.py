@@ -1,0 +1,21 @@
+"""Fixed HTML ids used by the page templates.
+
+Councils link to these (for example /themes/encouraging-demand/#barrier), so they are part of the
+permanent-link promise. Recommendation ids must not take one of them, or a page would have two
+elements with the same id.
+"""
+
+FIXED_ANCHORS = frozenset({
+    "barrier",            # theme page: the barrier the theme answers
+    "who-this-is-for",    # audience page: who the audience includes
+    "filters",            # all-recommendations page: the filter form
+    "results",            # all-recommendations page: the list
+    "downloads",          # all-recommendations page: JSON and CSV
+    "core-recommendation",
+    "figure-5",
+    "key-recommendations",
+    "recommendation",     # a recommendation's own page: its heading
+    "in-the-report",
+    "cite",
+    "related",
+})

@@ -1,0 +1,38 @@
+"""One exception type for bad data, carrying every problem found, each with its place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, where it is and what was expected."""
+
+    file: str
+    line: int | None
+    record: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [place]
+        if self.record:
+            parts.append(self.record)
+        if self.field:
+            parts.append(self.field)
+        return ": ".join(parts + [self.message])
+
+
+class DataError(Exception):
+    """The data cannot be published. Holds all problems so editors can fix them in one go."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        heading = f"The site data has {count} problem{'s' if count != 1 else ''}:"
+        return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])

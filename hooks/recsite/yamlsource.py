@@ -1,0 +1,85 @@
+"""Read YAML keeping the line of every mapping and key, so errors can say where they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, Problem
+
+
+class Located(dict):
+    """A YAML mapping that remembers the line where it starts and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that builds `Located` mappings and refuses duplicate keys.
+
+    PyYAML silently keeps the last of two equal keys, so an editor's accidental second `text:`
+    would quietly replace the first; we report it instead.
+    """
+
+    def __init__(self, stream, file: str):
+        super().__init__(stream)
+        self.file = file
+        self.problems: list[Problem] = []
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    loader.flatten_mapping(node)
+    mapping = Located()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in mapping:
+            loader.problems.append(
+                Problem(loader.file, line, None, str(key),
+                        f"duplicate key (first given on line {mapping.key_lines[key]}); "
+                        "each key may appear once in a mapping")
+            )
+            continue
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path, label: str | None = None) -> Any:
+    """Parse one YAML file. `label` is how the file is named in messages (e.g. data/x.yaml)."""
+    label = label or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([Problem(label, None, None, None, "file not found")]) from None
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(label, None, None, None,
+                                 f"is not UTF-8 text ({error.reason} at byte {error.start})")]) from None
+    loader = _Loader(text, label)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        what = error.problem or "invalid YAML"
+        if error.context:
+            what = f"{error.context}, {what}"
+        raise DataError([Problem(label, line, None, None, f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as error:
+        raise DataError([Problem(label, None, None, None, f"YAML error: {error}")]) from None
+    finally:
+        loader.dispose()
+    if loader.problems:
+        raise DataError(loader.problems)
+    return data
