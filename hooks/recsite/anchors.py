@@ -18,4 +18,5 @@ FIXED_ANCHORS = frozenset({
     "in-the-report",
     "cite",
     "related",
+    "more-on-this-theme",
 })

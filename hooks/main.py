@@ -1,0 +1,55 @@
+"""MkDocs glue: each event hands over to the recsite core. No site logic lives here.
+
+MkDocs puts this file's folder on sys.path only while importing it, so the core is imported at
+the top. MkDocs does not re-import hooks on `mkdocs serve` rebuilds, which is why the data is read
+in `on_config` (run on every build) rather than at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from recsite.errors import DataError
+from recsite.pages import SitePlan, expand_nav, plan_site, render_snippet
+from recsite.shortcodes import UnknownMarker, expand_markers
+from recsite.validate import load_catalogue
+
+_build: dict = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Validating here, before MkDocs empties site_dir, means bad data never leaves a partial site.
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        catalogue = load_catalogue(data_dir)
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    site_url = config.site_url or "/"
+    _build.update(catalogue=catalogue, site_url=site_url, plan=plan_site(catalogue, site_url))
+    if config.nav:
+        config.nav = expand_nav(config.nav, _build["plan"].sections)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    plan: SitePlan = _build["plan"]
+    for path, content in {**plan.pages, **plan.files}.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} would be replaced by a page generated from data/; "
+                              "rename or delete the hand-written file")
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    path = page.file.src_uri
+    try:
+        return expand_markers(markdown, path,
+                              lambda name: render_snippet(_build["catalogue"], _build["site_url"], name, path))
+    except UnknownMarker as error:
+        raise PluginError(str(error)) from None

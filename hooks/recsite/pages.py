@@ -1,0 +1,149 @@
+"""The page plan: every generated page as Markdown, every download as text, from a `Catalogue`.
+
+`plan_site` is the one entry point. It knows nothing about MkDocs: the hook adds the plan's pages
+to the build, and scripts/build_pages.py writes them to a folder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from . import downloads, paths
+from .model import Catalogue, Recommendation
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Characters that mean something in a Markdown heading; escaped so data text stays plain text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+@dataclass
+class SitePlan:
+    pages: dict[str, str] = field(default_factory=dict)      # docs path -> Markdown
+    files: dict[str, str] = field(default_factory=dict)      # site path -> file content
+    sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # index page -> (title, path)
+
+
+def markdown_text(value: str) -> Markup:
+    """Data text placed in Markdown (headings): HTML-escaped, then Markdown-escaped."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def lower_first(value: str) -> str:
+    return value[:1].lower() + value[1:]
+
+
+def capitalize_first(value: str) -> str:
+    return value[:1].upper() + value[1:]
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def heading_id(anchor: str) -> Markup:
+    """An explicit heading id ({#id}, attr_list), so links survive a change of heading wording."""
+    return Markup(f"{{#{escape(anchor)}}}")
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["lower_first"] = lower_first
+    env.filters["capitalize_first"] = capitalize_first
+    env.filters["plural"] = plural
+    env.filters["heading_id"] = heading_id
+    env.globals["paths"] = paths
+    return env
+
+
+class _Renderer:
+    def __init__(self, catalogue: Catalogue, site_url: str):
+        self.catalogue = catalogue
+        self.site_url = site_url
+        self.env = _environment()
+
+    def render(self, template: str, page: str, **context) -> str:
+        def link(to_path: str, anchor: str | None = None) -> str:
+            return paths.relative(page, to_path, anchor)
+
+        return self.env.get_template(template).render(
+            catalogue=self.catalogue, report=self.catalogue.report, page=page, link=link,
+            site_url=self.site_url, absolute=lambda path, anchor=None: paths.absolute(self.site_url, path, anchor),
+            **context,
+        )
+
+
+def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
+    """All generated pages and downloads. `site_url` makes the permanent links absolute."""
+    renderer = _Renderer(catalogue, site_url)
+    plan = SitePlan()
+    pages = plan.pages
+
+    pages[paths.ALL_RECOMMENDATIONS] = renderer.render("all.md.j2", paths.ALL_RECOMMENDATIONS)
+    pages[paths.KEY_RECOMMENDATIONS] = renderer.render("key.md.j2", paths.KEY_RECOMMENDATIONS)
+
+    for audience in catalogue.audiences:
+        path = paths.audience_page(audience.id)
+        groups = [(theme, catalogue.select(theme=theme, audience=audience)) for theme in catalogue.themes]
+        pages[path] = renderer.render("audience.md.j2", path, audience=audience,
+                                      groups=[(theme, recs) for theme, recs in groups if recs])
+    for theme in catalogue.themes:
+        path = paths.theme_page(theme.id)
+        groups = [(audience, catalogue.select(theme=theme, audience=audience))
+                  for audience in catalogue.audiences]
+        pages[path] = renderer.render("theme.md.j2", path, theme=theme,
+                                      groups=[(audience, recs) for audience, recs in groups if recs])
+    pages[paths.AUDIENCES_INDEX] = renderer.render("audiences.md.j2", paths.AUDIENCES_INDEX)
+    pages[paths.THEMES_INDEX] = renderer.render("themes.md.j2", paths.THEMES_INDEX)
+
+    for rec in catalogue.recommendations:
+        path = paths.recommendation_page(rec.id)
+        related = [catalogue.recommendation(rec_id) for rec_id in rec.related]
+        siblings = [other for other in catalogue.select(theme=rec.theme, audience=rec.audience)
+                    if other.id != rec.id and other not in related]
+        pages[path] = renderer.render("recommendation.md.j2", path, rec=rec, related=related,
+                                      siblings=siblings)
+
+    plan.sections = {
+        paths.AUDIENCES_INDEX: [(a.title, paths.audience_page(a.id)) for a in catalogue.audiences],
+        paths.THEMES_INDEX: [(t.title, paths.theme_page(t.id)) for t in catalogue.themes],
+    }
+    plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
+    plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
+    return plan
+
+
+def render_snippet(catalogue: Catalogue, site_url: str, name: str, page: str) -> str:
+    """HTML for a marker in a hand-written page, e.g. the core recommendation on the home page."""
+    return _Renderer(catalogue, site_url).render(f"snippets/{name}.html.j2", page)
+
+
+def expand_nav(nav: list, sections: dict[str, list[tuple[str, str]]]) -> list:
+    """Give each nav entry that points at a generated index page its generated children.
+
+    mkdocs.yml names only the sections (`By audience: audiences/index.md`), so adding a theme to
+    the data adds it to the navigation without editing mkdocs.yml.
+    """
+    expanded = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, target), = item.items()
+            if isinstance(target, str) and target in sections:
+                item = {title: [target, *({t: p} for t, p in sections[target])]}
+            elif isinstance(target, list):
+                item = {title: expand_nav(target, sections)}
+        expanded.append(item)
+    return expanded

@@ -1,0 +1,60 @@
+"""Where each generated page lives, and relative links between pages.
+
+These paths are the site's permanent addresses: /recommendations/<id>/, /themes/<id>/,
+/audiences/<id>/. Changing a function here breaks links that councils have printed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+ALL_RECOMMENDATIONS = "recommendations/index.md"
+KEY_RECOMMENDATIONS = "key-recommendations.md"
+AUDIENCES_INDEX = "audiences/index.md"
+THEMES_INDEX = "themes/index.md"
+JSON_DOWNLOAD = "recommendations.json"
+CSV_DOWNLOAD = "recommendations.csv"
+
+
+def recommendation_page(rec_id: str) -> str:
+    return f"recommendations/{rec_id}.md"
+
+
+def theme_page(theme_id: str) -> str:
+    return f"themes/{theme_id}.md"
+
+
+def audience_page(audience_id: str) -> str:
+    return f"audiences/{audience_id}.md"
+
+
+def url_of(path: str) -> str:
+    """The address of a docs path, relative to the site root, as MkDocs writes it
+    with directory URLs: 'themes/x.md' -> 'themes/x/', 'recommendations/index.md' -> 'recommendations/',
+    other files ('recommendations.csv') unchanged."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/"
+
+
+def relative(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """A link from one docs page to another page or file, relative so the site works under any base."""
+    if anchor and from_path == to_path:
+        return f"#{anchor}"
+    here = url_of(from_path)
+    target = url_of(to_path)
+    base = here.rstrip("/") or "."
+    link = posixpath.relpath(target.rstrip("/") or ".", base)
+    if target.endswith("/") or target == "":
+        link = "./" if link == "." else f"{link}/"
+    return f"{link}#{anchor}" if anchor else link
+
+
+def absolute(site_url: str, path: str, anchor: str | None = None) -> str:
+    url = site_url.rstrip("/") + "/" + url_of(path)
+    return f"{url}#{anchor}" if anchor else url
