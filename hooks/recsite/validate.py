@@ -44,13 +44,17 @@ def load_catalogue(data_dir: Path, label_dir: str = "data") -> Catalogue:
     taxonomy_checks = Problems(f"{label_dir}/{TAXONOMY_FILE}")
     themes, audiences = _read_taxonomy(taxonomy_checks, documents[TAXONOMY_FILE], pages)
 
+    # Recommendations are checked against the taxonomy; a broken taxonomy would make every record
+    # look wrong, so its own problems come first and alone.
+    if report_checks.found or taxonomy_checks.found:
+        raise DataError(report_checks.found + taxonomy_checks.found)
+
     rec_checks = Problems(f"{label_dir}/{RECOMMENDATIONS_FILE}")
     recommendations = _read_recommendations(rec_checks, documents[RECOMMENDATIONS_FILE], themes,
                                             audiences, pages)
 
-    problems = report_checks.found + taxonomy_checks.found + rec_checks.found
-    if problems:
-        raise DataError(problems)
+    if rec_checks.found:
+        raise DataError(rec_checks.found)
     return Catalogue(report=report, themes=tuple(themes.values()), audiences=tuple(audiences.values()),
                      recommendations=tuple(recommendations), core=core, figure5=figure5)
 
@@ -154,9 +158,9 @@ def _read_taxonomy(checks: Problems, document: Any, pages: int):
         fields = checks.reader(item, f"theme {index}")
         if fields is None:
             continue
-        fields.only(["id", "title", "sections", "barrier"])
         theme_id = fields.identifier("id")
         fields.record = theme_id or fields.record
+        fields.only(["id", "title", "sections", "barrier"])
         title = fields.text("title")
         sections = []
         for number, entry in enumerate(fields.list_field("sections") or [], 1):
@@ -175,9 +179,9 @@ def _read_taxonomy(checks: Problems, document: Any, pages: int):
         fields = checks.reader(item, f"audience {index}")
         if fields is None:
             continue
-        fields.only(["id", "title", "subsection", "includes", "includes_source"])
         audience_id = fields.identifier("id")
         fields.record = audience_id or fields.record
+        fields.only(["id", "title", "subsection", "includes", "includes_source"])
         values = dict(id=audience_id, title=fields.text("title"),
                       subsection=fields.integer("subsection", 1, 9), includes=fields.text("includes"),
                       includes_source=_source(fields.mapping_field("includes_source"), pages))
@@ -224,9 +228,9 @@ def _read_recommendations(checks: Problems, document: Any, themes: dict[str, The
         fields = checks.reader(item, f"recommendation {index}")
         if fields is None:
             continue
-        fields.only(RECOMMENDATION_FIELDS)
         rec_id = fields.identifier("id")
         fields.record = rec_id or fields.record
+        fields.only(RECOMMENDATION_FIELDS)
         if rec_id in first_line:
             fields.problem("id", f"duplicate id (first used on line {first_line[rec_id]}); ids must be unique")
             rec_id = None
@@ -265,12 +269,13 @@ def _recommendation(fields: Fields, rec_id: str | None, themes: dict[str, Theme]
     theme = fields.choice("theme", themes, "theme")
     audience = fields.choice("audience", audiences, "audience")
     key = fields.boolean("key")
-    source = _source(fields.mapping_field("source"), pages)
+    source_fields = fields.mapping_field("source")
+    source = _source(source_fields, pages)
     footnote = fields.text("footnote", required=False)
 
     expected = _sections_for(theme, audience)
     if source and expected and source.section not in expected:
-        fields.problem("source.section",
+        source_fields.problem("section",
                        f"section '{source.section}' does not belong to theme '{theme.id}' and audience "
                        f"'{audience.id}' (expected one of: {', '.join(sorted(expected))})")
         source = None

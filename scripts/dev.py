@@ -1,0 +1,107 @@
+"""The two commands in the README: `serve` the site locally and `test` everything.
+
+Both work on a fresh machine with only Python 3.11 and pip: they create .venv/, install the
+pinned requirements into it (again only when requirements.txt changes), and run the tools from
+there. `test` also installs Debian's chromium for the browser tests when it is missing.
+
+    python3 scripts/dev.py serve      # http://127.0.0.1:8000/
+    python3 scripts/dev.py test       # every test; extra arguments go to pytest
+    python3 scripts/dev.py build      # the static site into site/
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements.txt"
+STAMP = VENV / ".requirements.sha256"
+CHROMIUM = Path("/usr/bin/chromium")
+PYTEST_NO_TESTS = 5
+
+
+def say(message: str) -> None:
+    print(f"[dev] {message}", flush=True)
+
+
+def venv_bin(name: str) -> Path:
+    return VENV / ("Scripts" if os.name == "nt" else "bin") / name
+
+
+def ensure_venv() -> None:
+    """Create .venv and install the pinned requirements, unless they are already installed."""
+    if not venv_bin("python").exists():
+        say(f"creating a virtual environment in {VENV.relative_to(ROOT)}/")
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    say("installing pinned requirements (requirements.txt)")
+    subprocess.run([str(venv_bin("python")), "-m", "pip", "install", "--disable-pip-version-check",
+                    "--quiet", "-r", str(REQUIREMENTS)], check=True)
+    STAMP.write_text(wanted + "\n")
+
+
+def ensure_chromium() -> None:
+    """The browser tests drive Debian's chromium; Playwright cannot download a browser here."""
+    if CHROMIUM.exists():
+        return
+    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "-n", "apt-get"]
+    if os.geteuid() != 0 and not shutil.which("sudo"):
+        sys.exit("[dev] the browser tests need /usr/bin/chromium: run `apt-get install chromium` as root")
+    say("installing Debian's chromium for the browser tests")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*apt, "update", "-qq"], check=True, env=env)
+    subprocess.run([*apt, "install", "-y", "-qq", "chromium"], check=True, env=env)
+
+
+def tool_env() -> dict[str, str]:
+    # Material prints a banner about MkDocs 2.0 on every run; this is its documented off switch.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def serve(args: list[str]) -> int:
+    ensure_venv()
+    address = "127.0.0.1:8000"
+    say(f"serving the site at http://{address}/ (Ctrl+C to stop); it rebuilds when docs/, data/ "
+        "or hooks/ change")
+    return subprocess.call([str(venv_bin("mkdocs")), "serve", "--dev-addr", address, *args],
+                           cwd=ROOT, env=tool_env())
+
+
+def build(args: list[str]) -> int:
+    ensure_venv()
+    return subprocess.call([str(venv_bin("mkdocs")), "build", *args], cwd=ROOT, env=tool_env())
+
+
+def test(args: list[str]) -> int:
+    ensure_venv()
+    ensure_chromium()
+    code = subprocess.call([str(venv_bin("python")), "-m", "pytest", *args], cwd=ROOT, env=tool_env())
+    if code == PYTEST_NO_TESTS:
+        say("pytest collected no tests: that is a failure, not a pass")
+        return 1
+    return code
+
+
+COMMANDS = {"serve": serve, "test": test, "build": build}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=sorted(COMMANDS))
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="passed on to mkdocs or pytest")
+    options = parser.parse_args(argv)
+    return COMMANDS[options.command](options.args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Shared fixtures: the real site built once per test session and served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+# Material prints a banner about MkDocs 2.0 on import; this is its documented off switch.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `directory` on a free loopback port. Bound before any build, so the site can be built
+    for the exact address it will be served at (its permanent links are absolute)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def build_site(project: Path, site_dir: Path, site_url: str) -> None:
+    """An in-process strict build of `project` (a folder with mkdocs.yml) into `site_dir`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url)
+    build(config)
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+    url: str
+
+    def html(self, page: str) -> str:
+        """The HTML of a page by its address relative to the site root, e.g. 'themes/x/'."""
+        path = self.root / page
+        if page == "" or page.endswith("/"):
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def soup(self, page: str) -> BeautifulSoup:
+        return BeautifulSoup(self.html(page), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("site")
+    server, url = serve_directory(site_dir)
+    try:
+        build_site(ROOT, site_dir, url)
+        yield BuiltSite(site_dir, url)
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project's site sources, to break on purpose."""
+    for name in ("docs", "data", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
