@@ -1,0 +1,87 @@
+"""What an editor sees when the data is wrong: one clear message, no traceback, no partial site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_build(project: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([*MKDOCS, "build", "--site-dir", "site"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_bad_data_stops_the_build_with_a_located_message_and_keeps_the_old_site(project_copy):
+    site = project_copy / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site as last published", encoding="utf-8")
+    recs = project_copy / "data" / "recommendations.yaml"
+    text = recs.read_text(encoding="utf-8")
+    recs.write_text(text.replace("audience: national-organisations\n", "audience: nationals\n", 1),
+                    encoding="utf-8")
+    line = next(n for n, l in enumerate(recs.read_text().splitlines(), 1) if "audience: nationals" in l)
+
+    result = run_build(project_copy)
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert (f"data/recommendations.yaml:{line}: employment-as-the-norm: audience: unknown audience "
+            "the text 'nationals' (allowed: national-organisations") in output
+    assert "Traceback" not in output
+    # MkDocs empties the site folder only after the data has passed, so nothing half-built is left.
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site as last published"
+
+
+def test_unknown_marker_in_a_hand_written_page_fails_the_build(project_copy):
+    index = project_copy / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n<!-- recsite:core-recomendation -->\n",
+                     encoding="utf-8")
+    result = run_build(project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/index.md:" in output and "unknown marker 'recsite:core-recomendation'" in output
+    assert "Traceback" not in output
+
+
+def test_a_hand_written_page_may_not_hide_a_generated_one(project_copy):
+    (project_copy / "docs" / "key-recommendations.md").write_text("# Mine\n", encoding="utf-8")
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    assert "docs/key-recommendations.md would be replaced by a page generated from data/" in result.stderr
+
+
+def test_check_data_script_reports_problems_and_exit_status(project_copy):
+    script = [sys.executable, str(ROOT / "scripts" / "check_data.py")]
+    ok = subprocess.run([*script, "data"], cwd=project_copy, capture_output=True, text=True)
+    assert (ok.returncode, ok.stdout) == (0, "data: OK: 48 recommendations (28 key), 4 themes, 3 audiences\n")
+
+    recs = project_copy / "data" / "recommendations.yaml"
+    recs.write_text(recs.read_text(encoding="utf-8").replace("key: true", "key: yes please", 1), encoding="utf-8")
+    bad = subprocess.run([*script, "data"], cwd=project_copy, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("The site data has 1 problem:\n  data/recommendations.yaml:")
+    assert "key: expected true or false, got the text 'yes please'" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_pages_can_be_written_without_mkdocs(tmp_path):
+    """The core runs from a plain script, for a future generator that has no hooks."""
+    # Run the script as `python scripts/build_pages.py` would, but with `import mkdocs` made to fail.
+    probe = ("import os, sys, runpy; sys.modules['mkdocs'] = None; sys.argv = sys.argv[1:]; "
+             "sys.path.insert(0, os.path.dirname(sys.argv[0])); runpy.run_path(sys.argv[0], run_name='__main__')")
+    result = subprocess.run([sys.executable, "-c", probe, str(ROOT / "scripts" / "build_pages.py"),
+                             str(tmp_path), "--site-url", "https://example.org/pb/"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "recommendations" / "partnership-links.md").read_text(encoding="utf-8")
+    assert page.startswith("# Link social care, providers, schools and colleges {#recommendation}")
+    assert "https://example.org/pb/recommendations/partnership-links/" in page
+    assert (tmp_path / "recommendations.csv").exists()

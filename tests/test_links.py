@@ -1,0 +1,55 @@
+"""Every link and #anchor in the built site resolves, checked offline by linkchecker."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import build_site, serve_directory
+
+LINKCHECKER = Path(sys.executable).parent / "linkchecker"
+CONFIG = Path(__file__).parent / "linkcheckerrc"
+
+
+def check_links(site_root: Path, url: str) -> list[dict]:
+    """Run linkchecker from every page of the site; return its warnings and errors."""
+    pages = sorted(site_root.rglob("*.html"))
+    urls = [url + str(page.relative_to(site_root)).removesuffix("index.html") for page in pages]
+    result = subprocess.run([str(LINKCHECKER), "--config", str(CONFIG), "--no-status", "--output", "csv",
+                             *urls], capture_output=True, text=True, timeout=600)
+    lines = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
+    problems = [row for row in rows if row["warningstring"] or row["valid"] != "True"]
+    assert (result.returncode == 0) == (problems == []), result.stderr
+    return problems
+
+
+def describe(rows: list[dict]) -> list[str]:
+    return [f"{row['parentname']}: {row['urlname']}: {row['result']} {row['warningstring']}".strip()
+            for row in rows]
+
+
+def test_every_link_and_anchor_in_the_site_resolves(site):
+    assert describe(check_links(site.root, site.url)) == []
+
+
+def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(project_copy, tmp_path):
+    """Proof that the check above can fail: a page with one of each is reported."""
+    index = project_copy / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") +
+                     '\n<p><a href="no-such-page/">gone</a> <a href="key-recommendations/#no-such-anchor">lost</a></p>\n',
+                     encoding="utf-8")
+    site_dir = tmp_path / "broken-site"
+    site_dir.mkdir()
+    server, url = serve_directory(site_dir)
+    try:
+        build_site(project_copy, site_dir, url)
+        found = describe(check_links(site_dir, url))
+    finally:
+        server.shutdown()
+    assert any("no-such-page/" in line and "404" in line for line in found), found
+    assert any("no-such-anchor" in line and "not found" in line for line in found), found
+    assert len(found) == 2, found

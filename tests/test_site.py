@@ -1,0 +1,176 @@
+"""The built site: every recommendation where a reader expects it, under its permanent id."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from conftest import DATA
+from recsite.validate import load_catalogue
+
+CATALOGUE = load_catalogue(DATA)
+RECS = CATALOGUE.recommendations
+
+
+def card_text(soup, rec_id: str) -> str:
+    element = soup.find(id=rec_id)
+    assert element is not None, f"no element with id {rec_id!r}"
+    return " ".join(element.get_text(" ").split())
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    """Each page parsed once."""
+    cache = {}
+
+    def get(page: str):
+        if page not in cache:
+            cache[page] = site.soup(page)
+        return cache[page]
+
+    return get
+
+
+@pytest.mark.parametrize("rec", RECS, ids=[r.id for r in RECS])
+def test_every_recommendation_appears_under_its_id_on_every_page_it_belongs_to(pages, rec):
+    places = [f"audiences/{rec.audience.id}/", f"themes/{rec.theme.id}/", "recommendations/",
+              f"recommendations/{rec.id}/"]
+    if rec.key:
+        places.append("key-recommendations/")
+    for page in places:
+        assert rec.text in card_text(pages(page), rec.id), f"{rec.id} text missing on {page}"
+
+
+def test_non_key_recommendations_are_not_on_the_key_page(pages):
+    soup = pages("key-recommendations/")
+    cards = {card["id"] for card in soup.select("article.rec-card")}
+    assert cards == {rec.id for rec in CATALOGUE.key_recommendations}
+    assert len(cards) == 28
+
+
+def test_key_recommendations_are_marked_in_words_not_only_colour(pages):
+    soup = pages("recommendations/")
+    for card in soup.select("article.rec-card"):
+        marked = "Key recommendation" in card.get_text()
+        assert marked == (card["data-key"] == "true"), card["id"]
+        if marked:
+            assert card.select_one(".rec-key svg")["aria-hidden"] == "true"
+
+
+def test_audience_pages_group_by_theme_under_stable_heading_ids(pages):
+    for audience in CATALOGUE.audiences:
+        soup = pages(f"audiences/{audience.id}/")
+        assert soup.h1.get_text(strip=True).startswith(f"Recommendations for {audience.title.lower()}")
+        assert audience.includes in " ".join(soup.find(id="who-this-is-for").find_next("blockquote").get_text().split())
+        for theme in CATALOGUE.themes:
+            recs = CATALOGUE.select(theme=theme, audience=audience)
+            heading = soup.find(id=theme.id)
+            assert heading is not None and heading.name == "h2"
+            assert heading.get_text(strip=True).startswith(theme.title)
+            section_cards = []
+            for sibling in heading.find_next_siblings():
+                if sibling.name == "h2":
+                    break
+                if sibling.name == "article":
+                    section_cards.append(sibling["id"])
+            assert section_cards == [rec.id for rec in recs]
+
+
+def test_theme_pages_say_which_barrier_they_answer_with_its_page(pages):
+    for theme in CATALOGUE.themes:
+        soup = pages(f"themes/{theme.id}/")
+        barrier = soup.find(id="barrier").find_next("div", class_="barrier").get_text(" ")
+        assert theme.barrier.title in barrier
+        assert f"Section {theme.barrier.section}, pages {theme.barrier.source.page}–" in barrier
+        for audience in CATALOGUE.audiences:
+            assert soup.find(id=audience.id).name == "h2"
+
+
+def test_recommendation_page_has_source_citation_links_and_related(pages, site):
+    rec = CATALOGUE.recommendation("offer-all-pb-options")
+    soup = pages(f"recommendations/{rec.id}/")
+    text = " ".join(soup.get_text(" ").split())
+    assert "Appendix 3, section A3.3.2, page 55" in text
+    permanent = f"{site.url}recommendations/{rec.id}/"
+    assert soup.select_one("a.rec-detail__permalink")["href"] == permanent
+    citation = soup.select_one("p.citation").get_text()
+    assert citation == ("Watts, R., Harflett, N., Robinson, C. and Greig, R. (2014) The Use of Personal "
+                        "Budgets for Employment Support. Bath: National Development Team for Inclusion "
+                        f"(NDTi). Appendix 3, section A3.3.2, page 55. Available at: {permanent}")
+    links = {a["href"] for a in soup.select("article.rec-detail a")}
+    assert {"../../audiences/local-authorities-and-providers/", "../../themes/personal-budget-process/"} <= links
+    related = [a["href"] for a in soup.find(id="related").find_next("ul").select("a")]
+    assert related == ["../offer-all-pb-options-for-support/"]
+
+
+def test_section_7_wording_is_shown_where_it_differs(pages):
+    rec = CATALOGUE.recommendation("partnership-links")
+    text = " ".join(pages(f"recommendations/{rec.id}/").get_text(" ").split())
+    assert rec.section7.wording in text and "Section 7.1.2, page 36" in text
+
+
+def test_all_recommendations_page_works_without_javascript(pages):
+    soup = pages("recommendations/")
+    cards = soup.select("#results article.rec-card")
+    assert [card["id"] for card in cards] == [rec.id for rec in RECS]
+    assert not any(card.has_attr("hidden") for card in cards)
+    assert soup.find(id="filters").has_attr("hidden"), "controls that need JavaScript start hidden"
+    count = soup.find(id="rec-count")
+    assert count.get_text(strip=True) == "Showing all 48 recommendations"
+    assert count["aria-live"] == "polite"
+
+
+def test_filter_options_are_the_taxonomy(pages):
+    soup = pages("recommendations/")
+    options = lambda name: [o["value"] for o in soup.select(f"select[name={name}] option")]
+    assert options("audience") == ["", *(a.id for a in CATALOGUE.audiences)]
+    assert options("theme") == ["", *(t.id for t in CATALOGUE.themes)]
+    assert options("key") == ["", "true", "false"]
+
+
+def test_downloads_hold_every_recommendation(site):
+    rows = json.loads((site.root / "recommendations.json").read_text(encoding="utf-8"))
+    assert [row["id"] for row in rows] == [rec.id for rec in RECS]
+    first = rows[0]
+    assert first == {**first, "id": "employment-as-the-norm", "key": True, "section": "A3.1.1", "page": 53,
+                     "theme": "encouraging-demand", "audience": "national-organisations",
+                     "url": f"{site.url}recommendations/employment-as-the-norm/"}
+    table = list(csv.DictReader(io.StringIO((site.root / "recommendations.csv").read_text(encoding="utf-8"))))
+    assert [row["text"] for row in table] == [rec.text for rec in RECS]
+    assert {"id", "text", "theme", "audience", "key", "section", "page", "url"} <= set(table[0])
+
+
+def test_home_page_quotes_the_core_recommendation_from_data(pages):
+    text = " ".join(pages("").get_text(" ").split())
+    assert CATALOGUE.core.paragraphs[0] in text
+    assert "48 recommendations, 28 of them key" in text
+    start_here = [a["href"] for a in pages("").select(".entry-list a")]
+    assert start_here == [f"audiences/{a.id}/" for a in CATALOGUE.audiences]
+
+
+def test_navigation_lists_each_audience_and_theme(pages):
+    nav = pages("").select_one("nav.md-nav--primary")
+    hrefs = {a["href"] for a in nav.select("a[href]")}
+    for audience in CATALOGUE.audiences:
+        assert f"audiences/{audience.id}/" in hrefs
+    for theme in CATALOGUE.themes:
+        assert f"themes/{theme.id}/" in hrefs
+
+
+def test_no_page_loads_anything_from_another_site(site):
+    external = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']https?://(?!127\.0\.0\.1)""")
+    for page in site.root.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not external.search(html.replace(f'rel="canonical" href="{site.url}', "")), page
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+
+
+def test_every_generated_page_has_exactly_one_h1(site):
+    for page in site.root.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        assert page.read_text(encoding="utf-8").count("<h1") == 1, page
