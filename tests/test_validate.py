@@ -49,7 +49,7 @@ def test_unknown_audience_names_the_allowed_ones(tmp_path):
     data = broken(tmp_path, FIRST, FIRST.replace("audience: national-organisations", "audience: nationals"))
     line = line_of(data, "audience: nationals")
     assert problems(data) == [
-        f"data/{RECS}:{line}: employment-as-the-norm: audience: unknown audience the text 'nationals' "
+        f"data/{RECS}:{line}: employment-as-the-norm: audience: unknown audience 'nationals' "
         "(allowed: national-organisations, local-authorities-and-providers, individuals-and-families)"
     ]
 
@@ -58,7 +58,7 @@ def test_unknown_theme(tmp_path):
     data = broken(tmp_path, FIRST, FIRST.replace("theme: encouraging-demand", "theme: demand"))
     (message,) = problems(data)
     assert re.fullmatch(r"data/recommendations\.yaml:\d+: employment-as-the-norm: theme: unknown theme "
-                        r"the text 'demand' \(allowed: encouraging-demand, professional-engagement, "
+                        r"'demand' \(allowed: encouraging-demand, professional-engagement, "
                         r"personal-budget-process, evidence-based-support\)", message)
 
 

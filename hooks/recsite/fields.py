@@ -147,7 +147,10 @@ class Fields:
         value = self._get(name, True, f"a {what} id")
         if name not in self.mapping:
             return None
-        if not isinstance(value, str) or value not in allowed:
-            self.problem(name, f"unknown {what} {describe(value)} (allowed: {', '.join(allowed)})")
+        if not isinstance(value, str):
+            self.problem(name, f"expected a {what} id, got {describe(value)} (allowed: {', '.join(allowed)})")
+            return None
+        if value not in allowed:
+            self.problem(name, f"unknown {what} {value!r} (allowed: {', '.join(allowed)})")
             return None
         return allowed[value]
