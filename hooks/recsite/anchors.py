@@ -19,4 +19,10 @@ FIXED_ANCHORS = frozenset({
     "cite",
     "related",
     "more-on-this-theme",
+    "why",                # a recommendation's own page: the findings behind it
+    "findings",           # barrier page: what the report found
+    "what-the-report-recommends",  # barrier page: the recommendations that answer it
+    "references",         # evidence index: the report's sources for its figures
+    "evidence",           # theme page: the findings behind the barrier
+    "repeat-the-study",   # evidence index: the appendices
 })

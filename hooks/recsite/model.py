@@ -28,6 +28,8 @@ class Source:
     @property
     def where(self) -> str:
         """How a reader finds it in the report: 'Appendix 3, section A3.1.1, page 53'."""
+        if self.section.startswith("Appendix"):
+            return f"{self.section}, {self.pages}"
         if self.section.startswith("A"):
             return f"Appendix {self.section[1]}, section {self.section}, {self.pages}"
         return f"Section {self.section}, {self.pages}"
@@ -35,6 +37,9 @@ class Source:
 
 @dataclass(frozen=True)
 class Barrier:
+    """One of the four barriers of Section 5 (Figure 4); a theme's recommendations answer it."""
+
+    id: str
     section: str
     title: str
     source: Source
@@ -128,6 +133,7 @@ class Catalogue:
     recommendations: tuple[Recommendation, ...]
     core: CoreRecommendation
     figure5: Figure
+    evidence: "Evidence"
     _by_id: dict[str, Recommendation] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -148,3 +154,212 @@ class Catalogue:
     @property
     def key_recommendations(self) -> list[Recommendation]:
         return self.select(key=True)
+
+
+# The evidence: what the report found (data/evidence.yaml) and its appendices (data/appendices.yaml).
+# Each block has a `kind`, which the page templates use to choose how to show it.
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One of the report's footnotes giving its source for a figure."""
+
+    footnote: int
+    text: str
+    url: str | None
+    source: Source
+    ibid: bool = False   # printed as "Ibid.": `text` is the footnote it points back to
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    role: str
+    source: Source
+    kind: str = "quote"
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    label: str
+    text: str
+    source: Source
+    figures: tuple[str, ...] = ()
+    refs: tuple[Reference, ...] = ()
+    kind: str = "finding"
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    id: str
+    intro: str
+    items: tuple[str, ...]
+    source: Source
+    numbered: bool = False
+    kind: str = "list"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    n: int | None = None
+
+    @property
+    def heading(self) -> str:
+        return self.label if self.n is None else f"{self.label} (N={self.n})"
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    number: int | None
+    title: str
+    source: Source
+    stub: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    text: str | None = None
+    kind: str = "table"
+
+    @property
+    def name(self) -> str:
+        return f"Table {self.number}" if self.number else "Table"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    percent: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return f"{self.value} ({self.percent})" if self.percent else str(self.value)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn at build time, always shown beside a table of the same numbers."""
+
+    id: str
+    number: int
+    title: str
+    source: Source
+    stub: str
+    unit: str
+    bars: tuple[Bar, ...]
+    text: str
+    text_source: Source
+    note: str | None = None
+    kind: str = "chart"
+
+    @property
+    def name(self) -> str:
+        return f"Figure {self.number}"
+
+    @property
+    def largest(self) -> int:
+        return max(bar.value for bar in self.bars) or 1
+
+    def share(self, bar: Bar) -> str:
+        """Bar length as a percentage of the longest bar, for CSS."""
+        return f"{100 * bar.value / self.largest:.1f}%"
+
+    @property
+    def alt_text(self) -> str:
+        """The chart in words, numbers included, for people who cannot see it."""
+        parts = "; ".join(f"{bar.label}: {bar.shown} {self.unit}" for bar in self.bars)
+        return f"Bar chart, {self.name}: {self.title}. {parts}."
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    title: str
+    source: Source
+    items: tuple
+
+
+@dataclass(frozen=True)
+class EvidencePage:
+    id: str
+    title: str
+    source: Source
+    summary: str
+    parts: tuple[Part, ...]
+
+    @property
+    def blocks(self) -> list:
+        return [item for part in self.parts for item in part.items]
+
+
+@dataclass(frozen=True)
+class BarrierFinding:
+    id: str
+    title: str
+    text: str
+    source: Source
+    point: str | None = None
+    quotes: tuple[Quote, ...] = ()
+
+    @property
+    def before_point(self) -> str:
+        return self.text.partition(self.point)[0] if self.point else self.text
+
+    @property
+    def after_point(self) -> str:
+        return self.text.partition(self.point)[2] if self.point else ""
+
+
+@dataclass(frozen=True)
+class BarrierEvidence:
+    barrier: Barrier
+    findings: tuple[BarrierFinding, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    number: int
+    text: str
+    options: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AppendixPart:
+    id: str
+    title: str
+    source: Source | None
+    intro: tuple[str, ...]
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Appendix:
+    id: str
+    section: str
+    title: str
+    source: Source
+    summary: str
+    intro: tuple[str, ...]
+    parts: tuple[AppendixPart, ...]
+    outro: tuple[str, ...] = ()
+    omitted: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    pages: tuple[EvidencePage, ...]
+    barriers: tuple[BarrierEvidence, ...]
+    references: tuple[Reference, ...]
+    appendices: tuple[Appendix, ...]
+
+    def for_barrier(self, barrier: Barrier) -> BarrierEvidence:
+        return next(entry for entry in self.barriers if entry.barrier.id == barrier.id)

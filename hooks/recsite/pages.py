@@ -109,6 +109,23 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     pages[paths.AUDIENCES_INDEX] = renderer.render("audiences.md.j2", paths.AUDIENCES_INDEX)
     pages[paths.THEMES_INDEX] = renderer.render("themes.md.j2", paths.THEMES_INDEX)
 
+    evidence = catalogue.evidence
+    pages[paths.EVIDENCE_INDEX] = renderer.render("evidence.md.j2", paths.EVIDENCE_INDEX)
+    for evidence_page in evidence.pages:
+        path = paths.evidence_page(evidence_page.id)
+        pages[path] = renderer.render("evidence_page.md.j2", path, evidence_page=evidence_page)
+    for appendix in evidence.appendices:
+        path = paths.evidence_page(appendix.id)
+        pages[path] = renderer.render("appendix.md.j2", path, appendix=appendix)
+    pages[paths.BARRIERS_INDEX] = renderer.render("barriers.md.j2", paths.BARRIERS_INDEX)
+    for theme in catalogue.themes:
+        path = paths.barrier_page(theme.barrier.id)
+        groups = [(audience, catalogue.select(theme=theme, audience=audience))
+                  for audience in catalogue.audiences]
+        pages[path] = renderer.render("barrier.md.j2", path, theme=theme,
+                                      entry=evidence.for_barrier(theme.barrier),
+                                      groups=[(audience, recs) for audience, recs in groups if recs])
+
     for rec in catalogue.recommendations:
         path = paths.recommendation_page(rec.id)
         related = [catalogue.recommendation(rec_id) for rec_id in rec.related]
@@ -120,6 +137,9 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     plan.sections = {
         paths.AUDIENCES_INDEX: [(a.title, paths.audience_page(a.id)) for a in catalogue.audiences],
         paths.THEMES_INDEX: [(t.title, paths.theme_page(t.id)) for t in catalogue.themes],
+        paths.EVIDENCE_INDEX: [(p.title, paths.evidence_page(p.id)) for p in evidence.pages]
+        + [(a.title, paths.evidence_page(a.id)) for a in evidence.appendices],
+        paths.BARRIERS_INDEX: [(t.barrier.title, paths.barrier_page(t.barrier.id)) for t in catalogue.themes],
     }
     plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)

@@ -1,7 +1,7 @@
 """Where each generated page lives, and relative links between pages.
 
 These paths are the site's permanent addresses: /recommendations/<id>/, /themes/<id>/,
-/audiences/<id>/. Changing a function here breaks links that councils have printed.
+/audiences/<id>/, /barriers/<id>/, /evidence/<id>/. Changing a function here breaks links that councils have printed.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ ALL_RECOMMENDATIONS = "recommendations/index.md"
 KEY_RECOMMENDATIONS = "key-recommendations.md"
 AUDIENCES_INDEX = "audiences/index.md"
 THEMES_INDEX = "themes/index.md"
+EVIDENCE_INDEX = "evidence/index.md"
+BARRIERS_INDEX = "barriers/index.md"
 JSON_DOWNLOAD = "recommendations.json"
 CSV_DOWNLOAD = "recommendations.csv"
 
@@ -26,6 +28,15 @@ def theme_page(theme_id: str) -> str:
 
 def audience_page(audience_id: str) -> str:
     return f"audiences/{audience_id}.md"
+
+
+def evidence_page(page_id: str) -> str:
+    """An evidence page or an appendix: /evidence/<id>/."""
+    return f"evidence/{page_id}.md"
+
+
+def barrier_page(barrier_id: str) -> str:
+    return f"barriers/{barrier_id}.md"
 
 
 def url_of(path: str) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from .anchors import FIXED_ANCHORS
-from .errors import DataError
+from .errors import DataError, Problem
+from .evidence import APPENDICES_FILE, EVIDENCE_FILE, build_evidence, read_appendices, read_evidence
 from .fields import Fields, Problems, describe
 from .model import (Audience, Barrier, Catalogue, CoreRecommendation, Figure, FigureGroup,
                     Recommendation, Report, Section7, Source, Theme)
@@ -53,10 +54,37 @@ def load_catalogue(data_dir: Path, label_dir: str = "data") -> Catalogue:
     recommendations = _read_recommendations(rec_checks, documents[RECOMMENDATIONS_FILE], themes,
                                             audiences, pages)
 
-    if rec_checks.found:
-        raise DataError(rec_checks.found)
+    evidence, evidence_problems = _read_evidence(data_dir, label_dir, tuple(themes.values()),
+                                                 {rec.id for rec in recommendations})
+    if rec_checks.found or evidence_problems:
+        raise DataError(rec_checks.found + evidence_problems)
     return Catalogue(report=report, themes=tuple(themes.values()), audiences=tuple(audiences.values()),
-                     recommendations=tuple(recommendations), core=core, figure5=figure5)
+                     recommendations=tuple(recommendations), core=core, figure5=figure5,
+                     evidence=evidence)
+
+
+def _read_evidence(data_dir: Path, label_dir: str, themes: tuple[Theme, ...], rec_ids: set[str]):
+    """The evidence and appendices, or the problems found in them."""
+    documents, problems = {}, []
+    for name in (EVIDENCE_FILE, APPENDICES_FILE):
+        try:
+            documents[name] = load_yaml(data_dir / name, f"{label_dir}/{name}")
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        return None, problems
+    pages, barriers, references, found = read_evidence(
+        documents[EVIDENCE_FILE], data_dir, f"{label_dir}/{EVIDENCE_FILE}", themes, rec_ids)
+    appendices, appendix_problems = read_appendices(documents[APPENDICES_FILE], data_dir,
+                                                    f"{label_dir}/{APPENDICES_FILE}")
+    problems = found + appendix_problems
+    page_ids = {page.id for page in pages}
+    for appendix in appendices:
+        if appendix.id in page_ids:
+            problems.append(Problem(f"{label_dir}/{APPENDICES_FILE}", None, appendix.id, "id",
+                                    "an evidence page in evidence.yaml already has this id "
+                                    "(both live at /evidence/<id>/)"))
+    return build_evidence(pages, barriers, references, appendices), problems
 
 
 def _top(checks: Problems, document: Any, key: str) -> Any:
@@ -198,13 +226,14 @@ def _read_taxonomy(checks: Problems, document: Any, pages: int):
 def _barrier(fields: Fields | None, pages: int) -> Barrier | None:
     if fields is None:
         return None
-    fields.only(["section", "title", "page", "to_page", "summary"])
+    fields.only(["id", "section", "title", "page", "to_page", "summary"])
+    barrier_id = fields.identifier("id")
     section, title, summary = fields.text("section"), fields.text("title"), fields.text("summary")
     page = fields.integer("page", 1, pages)
     to_page = fields.integer("to_page", 1, pages, required=False)
-    if None in (section, title, summary, page):
+    if None in (barrier_id, section, title, summary, page):
         return None
-    return Barrier(section, title, Source(section, page, to_page), summary)
+    return Barrier(barrier_id, section, title, Source(section, page, to_page), summary)
 
 
 def _records(checks: Problems, document: Any, key: str) -> list:

@@ -1,0 +1,224 @@
+"""Read data/evidence.yaml and data/appendices.yaml into the evidence model, or report every problem.
+
+Each file is first checked against its JSON Schema (data/schema/); this module adds what a
+schema cannot say: ids are unique, footnote references exist, a table row has a value for each
+column, the figures a finding quotes are in its text, and every barrier of the taxonomy has its
+evidence (and nothing else does).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .anchors import FIXED_ANCHORS
+from .errors import Problem
+from .model import (Appendix, AppendixPart, Bar, BarrierEvidence, BarrierFinding, Chart, Column,
+                    Evidence, EvidencePage, Finding, ListBlock, Part, Question, Quote, Reference,
+                    Row, Source, Table, Theme)
+from .schema import check
+
+EVIDENCE_FILE = "evidence.yaml"
+APPENDICES_FILE = "appendices.yaml"
+SCHEMA_DIR = "schema"
+
+
+def schema_path(data_dir: Path, data_file: str) -> Path:
+    return data_dir / SCHEMA_DIR / data_file.replace(".yaml", ".schema.json")
+
+
+class _Checks:
+    """Problems for one file, each at the line of the mapping it is about."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.found: list[Problem] = []
+
+    def add(self, node: Any, record: str | None, field: str | None, message: str) -> None:
+        line = node.line_of(field) if field and hasattr(node, "line_of") else getattr(node, "line", None)
+        self.found.append(Problem(self.label, line, record, field, message))
+
+    def pages(self, node: Any, record: str | None) -> None:
+        if "to_page" in node and node["to_page"] < node["page"]:
+            self.add(node, record, "to_page", f"page {node['to_page']} comes before page {node['page']} "
+                                              "(expected the last page, at or after `page`)")
+
+
+def read_evidence(document: Any, data_dir: Path, label: str, themes: tuple[Theme, ...],
+                  taken_ids: set[str]) -> tuple[tuple, tuple, tuple, list[Problem]]:
+    """(pages, barriers, references, problems). `taken_ids` are recommendation ids, which share
+    the barrier pages' anchors with the findings."""
+    problems = check(document, schema_path(data_dir, EVIDENCE_FILE), label)
+    if problems:
+        return (), (), (), problems
+    checks = _Checks(label)
+    references = _references(checks, document["references"])
+    seen: dict[str, int] = {}
+
+    def claim(node: Any, item_id: str, record: str | None = None) -> None:
+        if item_id in seen:
+            checks.add(node, item_id, "id", f"id already used on line {seen[item_id]} (ids must be unique "
+                                             "in this file, because they are anchors in page addresses)")
+        elif item_id in FIXED_ANCHORS or item_id in taken_ids:
+            checks.add(node, item_id, "id", f"'{item_id}' is already an anchor on the site "
+                                             "(a recommendation id or a fixed heading); choose another")
+        else:
+            seen[item_id] = node.line
+
+    pages = []
+    for node in document["pages"]:
+        claim(node, node["id"])
+        checks.pages(node, node["id"])
+        parts = []
+        for part_node in node["parts"]:
+            claim(part_node, part_node["id"])
+            checks.pages(part_node, part_node["id"])
+            items = tuple(_item(checks, item, part_node["section"], references, claim)
+                          for item in part_node["items"])
+            parts.append(Part(part_node["id"], _text(part_node["title"]), _source(part_node),
+                              tuple(item for item in items if item is not None)))
+        pages.append(EvidencePage(node["id"], _text(node["title"]), _source(node), _text(node["summary"]),
+                                  tuple(parts)))
+
+    barriers = _barriers(checks, document["barriers"], themes, claim)
+    return tuple(pages), barriers, tuple(references.values()), checks.found
+
+
+def _text(value: str) -> str:
+    # Folded YAML scalars keep editors' line breaks as spaces; readers see one line.
+    return " ".join(value.split())
+
+
+def _source(node: Any, section: str | None = None) -> Source:
+    return Source(node.get("section", section), node["page"], node.get("to_page"))
+
+
+def _references(checks: _Checks, nodes: list) -> dict[int, Reference]:
+    references: dict[int, Reference] = {}
+    for node in nodes:
+        number = node["footnote"]
+        record = f"footnote {number}"
+        if number in references:
+            checks.add(node, record, "footnote", "footnote listed twice")
+            continue
+        if "same_as" in node:
+            target = references.get(node["same_as"])
+            if target is None or target.ibid:
+                checks.add(node, record, "same_as", f"footnote {node['same_as']} is not listed above "
+                                                    "with its own text (expected an earlier footnote)")
+                continue
+            references[number] = Reference(number, target.text, target.url, Source("", node["page"]), True)
+        else:
+            references[number] = Reference(number, _text(node["text"]), node.get("url"),
+                                           Source("", node["page"]))
+    return references
+
+
+def _item(checks: _Checks, node: Any, section: str, references: dict[int, Reference], claim):
+    kind = node["kind"]
+    record = node.get("id")
+    if record:
+        claim(node, record)
+    checks.pages(node, record)
+    source = _source(node, section)
+    if kind == "quote":
+        return Quote(_text(node["text"]), _text(node["role"]), source)
+    if kind == "finding":
+        text = _text(node["text"])
+        figures = tuple(node.get("figures", ()))
+        for figure in figures:
+            if figure not in text:
+                checks.add(node, record, "figures", f"'{figure}' does not appear in the text "
+                                                    "(expected each figure exactly as the text prints it)")
+        refs = []
+        for number in node.get("refs", ()):
+            if number in references:
+                refs.append(references[number])
+            else:
+                checks.add(node, record, "refs", f"footnote {number} is not in `references` "
+                                                 f"(listed: {', '.join(map(str, references))})")
+        return Finding(record, _text(node["label"]), text, source, figures, tuple(refs))
+    if kind == "list":
+        return ListBlock(record, _text(node["intro"]), tuple(map(_text, node["items"])), source,
+                         node.get("numbered", False))
+    if kind == "table":
+        columns = tuple(Column(_text(c["label"]), c.get("n")) for c in node["columns"])
+        rows = []
+        for row in node["rows"]:
+            if len(row["values"]) != len(columns):
+                checks.add(row, record, "values", f"{len(row['values'])} value(s) for {len(columns)} "
+                                                  "column(s) (expected one value per column)")
+            rows.append(Row(_text(row["label"]), tuple(row["values"])))
+        return Table(record, node.get("number"), _text(node["title"]), source, node["stub"], columns,
+                     tuple(rows), _text(node["text"]) if "text" in node else None)
+    if kind == "chart":
+        bars = tuple(Bar(_text(b["label"]), b["value"], b.get("percent")) for b in node["bars"])
+        return Chart(record, node["number"], _text(node["title"]), source, _text(node["stub"]),
+                     _text(node["unit"]), bars,
+                     _text(node["text"]), Source(source.section, node["text_page"]),
+                     _text(node["note"]) if "note" in node else None)
+    return None  # unreachable: the schema allows only the kinds above
+
+
+def _barriers(checks: _Checks, nodes: list, themes: tuple[Theme, ...], claim) -> tuple:
+    by_id = {theme.barrier.id: theme.barrier for theme in themes}
+    found = {}
+    for node in nodes:
+        barrier = by_id.get(node["id"])
+        if barrier is None:
+            checks.add(node, node["id"], "id", f"unknown barrier '{node['id']}' (allowed, from "
+                                               f"taxonomy.yaml: {', '.join(by_id)})")
+            continue
+        if barrier.id in found:
+            checks.add(node, node["id"], "id", "this barrier's evidence is given twice")
+            continue
+        findings = []
+        for finding in node["findings"]:
+            claim(finding, finding["id"])
+            checks.pages(finding, finding["id"])
+            text, point = _text(finding["text"]), finding.get("point")
+            if point is not None and _text(point) not in text:
+                checks.add(finding, finding["id"], "point", "the bold words do not appear in the text "
+                                                            "(expected them exactly as in `text`)")
+            quotes = tuple(Quote(_text(q["text"]), _text(q["role"]), _source(q, barrier.section))
+                           for q in finding.get("quotes", ()))
+            findings.append(BarrierFinding(finding["id"], _text(finding["title"]), text,
+                                           _source(finding, barrier.section),
+                                           _text(point) if point else None, quotes))
+        found[barrier.id] = BarrierEvidence(barrier, tuple(findings))
+    for barrier_id in by_id:
+        if barrier_id not in found:
+            checks.add(None, None, "barriers", f"no evidence for the barrier '{barrier_id}' "
+                                               "(every barrier in taxonomy.yaml needs its findings here)")
+    return tuple(found[barrier_id] for barrier_id in by_id if barrier_id in found)
+
+
+def read_appendices(document: Any, data_dir: Path, label: str) -> tuple[tuple, list[Problem]]:
+    problems = check(document, schema_path(data_dir, APPENDICES_FILE), label)
+    if problems:
+        return (), problems
+    checks = _Checks(label)
+    appendices = []
+    for node in document["appendices"]:
+        checks.pages(node, node["id"])
+        parts = []
+        part_ids: set[str] = set()
+        for part in node["parts"]:
+            if part["id"] in part_ids:
+                checks.add(part, part["id"], "id", "id already used in this appendix")
+            part_ids.add(part["id"])
+            questions = tuple(Question(q["number"], _text(q["text"]), tuple(map(_text, q.get("options", ()))),
+                                       tuple(map(_text, q.get("notes", ())))) for q in part["questions"])
+            source = Source(part["section"], part["page"], part.get("to_page")) if "section" in part else None
+            parts.append(AppendixPart(part["id"], _text(part["title"]), source,
+                                      tuple(map(_text, part.get("intro", ()))), questions))
+        appendices.append(Appendix(
+            node["id"], node["section"], _text(node["title"]),
+            Source(node["section"], node["page"], node.get("to_page")), _text(node["summary"]),
+            tuple(map(_text, node["intro"])), tuple(parts), tuple(map(_text, node.get("outro", ()))),
+            _text(node["omitted"]) if "omitted" in node else None))
+    return tuple(appendices), checks.found
+
+
+def build_evidence(pages, barriers, references, appendices) -> Evidence:
+    return Evidence(pages, barriers, references, appendices)
