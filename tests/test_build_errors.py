@@ -32,7 +32,7 @@ def test_bad_data_stops_the_build_with_a_located_message_and_keeps_the_old_site(
 
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert (f"data/recommendations.yaml:{line}: employment-as-the-norm: audience: unknown audience "
+    assert (f"data/recommendations.yaml:{line}:5: employment-as-the-norm: audience: unknown audience "
             "'nationals' (allowed: national-organisations") in output
     assert "Traceback" not in output
     # MkDocs empties the site folder only after the data has passed, so nothing half-built is left.

@@ -17,7 +17,7 @@ def line_of(data, file: str, needle: str) -> int:
 def test_a_table_row_needs_a_value_for_each_column(tmp_path):
     data = broken(tmp_path, TABLE_1_MEAN, '{label: Mean, values: ["6.1"]}', EVIDENCE)
     (message,) = problems(data)
-    assert message == (f"data/evidence.yaml:{line_of(data, EVIDENCE, 'label: Mean')}: table-1: values: "
+    assert message == (f"data/evidence.yaml:{line_of(data, EVIDENCE, 'label: Mean')}:31: table-1: values: "
                        "1 value(s) for 2 column(s) (expected one value per column)")
 
 
@@ -25,14 +25,14 @@ def test_a_figure_must_be_in_the_text_it_comes_from(tmp_path):
     data = broken(tmp_path, 'figures: ["48.9%", "78.0%", "29.1%"]', 'figures: ["48.9%", "78.9%", "29.1%"]',
                   EVIDENCE)
     (message,) = problems(data)
-    assert re.fullmatch(r"data/evidence\.yaml:\d+: employment-gap: figures: '78\.9%' does not appear in "
+    assert re.fullmatch(r"data/evidence\.yaml:\d+:\d+: employment-gap: figures: '78\.9%' does not appear in "
                         r"the text \(expected each figure exactly as the text prints it\)", message)
 
 
 def test_a_footnote_reference_must_exist(tmp_path):
     data = broken(tmp_path, "refs: [7]", "refs: [70]", EVIDENCE)
     (message,) = problems(data)
-    assert re.fullmatch(r"data/evidence\.yaml:\d+: employment-gap: refs: footnote 70 is not in "
+    assert re.fullmatch(r"data/evidence\.yaml:\d+:\d+: employment-gap: refs: footnote 70 is not in "
                         r"`references` \(listed: 3, 7, 8, .*\)", message)
 
 
@@ -40,7 +40,7 @@ def test_a_quote_needs_a_role(tmp_path):
     data = broken(tmp_path, "            role: Local Authority representative\n            page: 25\n", "            page: 25\n",
                   EVIDENCE)
     (message,) = problems(data)
-    assert re.fullmatch(r"data/evidence\.yaml:\d+: low-demand-or-expectations: quotes\[1\]\.role: missing "
+    assert re.fullmatch(r"data/evidence\.yaml:\d+:\d+: low-demand-or-expectations: quotes\[1\]\.role: missing "
                         r"\(expected who said it, by role only\)", message)
 
 

@@ -14,9 +14,12 @@ class Problem:
     record: str | None
     field: str | None
     message: str
+    column: int | None = None
 
     def __str__(self) -> str:
         place = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.line is not None and self.column is not None:
+            place += f":{self.column}"
         parts = [place]
         if self.record:
             parts.append(self.record)

@@ -1,6 +1,6 @@
 """Read data/evidence.yaml and data/appendices.yaml into the evidence model, or report every problem.
 
-Each file is first checked against its JSON Schema (data/schema/); this module adds what a
+Both files have already passed their JSON Schemas (data/schema/); this module adds what a
 schema cannot say: ids are unique, footnote references exist, a table row has a value for each
 column, the figures a finding quotes are in its text, and every barrier of the taxonomy has its
 evidence (and nothing else does).
@@ -8,50 +8,24 @@ evidence (and nothing else does).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from .anchors import FIXED_ANCHORS
+from .checks import Checks
 from .errors import Problem
 from .model import (Appendix, AppendixPart, Bar, BarrierEvidence, BarrierFinding, Chart, Column,
-                    Evidence, EvidencePage, Finding, ListBlock, Part, Question, Quote, Reference,
+                    EvidencePage, Finding, ListBlock, Part, Question, Quote, Reference,
                     Row, Source, Table, Theme)
-from .schema import check
 
 EVIDENCE_FILE = "evidence.yaml"
 APPENDICES_FILE = "appendices.yaml"
-SCHEMA_DIR = "schema"
 
 
-def schema_path(data_dir: Path, data_file: str) -> Path:
-    return data_dir / SCHEMA_DIR / data_file.replace(".yaml", ".schema.json")
-
-
-class _Checks:
-    """Problems for one file, each at the line of the mapping it is about."""
-
-    def __init__(self, label: str):
-        self.label = label
-        self.found: list[Problem] = []
-
-    def add(self, node: Any, record: str | None, field: str | None, message: str) -> None:
-        line = node.line_of(field) if field and hasattr(node, "line_of") else getattr(node, "line", None)
-        self.found.append(Problem(self.label, line, record, field, message))
-
-    def pages(self, node: Any, record: str | None) -> None:
-        if "to_page" in node and node["to_page"] < node["page"]:
-            self.add(node, record, "to_page", f"page {node['to_page']} comes before page {node['page']} "
-                                              "(expected the last page, at or after `page`)")
-
-
-def read_evidence(document: Any, data_dir: Path, label: str, themes: tuple[Theme, ...],
+def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
                   taken_ids: set[str]) -> tuple[tuple, tuple, tuple, list[Problem]]:
     """(pages, barriers, references, problems). `taken_ids` are recommendation ids, which share
     the barrier pages' anchors with the findings."""
-    problems = check(document, schema_path(data_dir, EVIDENCE_FILE), label)
-    if problems:
-        return (), (), (), problems
-    checks = _Checks(label)
+    checks = Checks(label)
     references = _references(checks, document["references"])
     seen: dict[str, int] = {}
 
@@ -68,11 +42,11 @@ def read_evidence(document: Any, data_dir: Path, label: str, themes: tuple[Theme
     pages = []
     for node in document["pages"]:
         claim(node, node["id"])
-        checks.pages(node, node["id"])
+        checks.page_range(node, node["id"])
         parts = []
         for part_node in node["parts"]:
             claim(part_node, part_node["id"])
-            checks.pages(part_node, part_node["id"])
+            checks.page_range(part_node, part_node["id"])
             items = tuple(_item(checks, item, part_node["section"], references, claim)
                           for item in part_node["items"])
             parts.append(Part(part_node["id"], _text(part_node["title"]), _source(part_node),
@@ -93,7 +67,7 @@ def _source(node: Any, section: str | None = None) -> Source:
     return Source(node.get("section", section), node["page"], node.get("to_page"))
 
 
-def _references(checks: _Checks, nodes: list) -> dict[int, Reference]:
+def _references(checks: Checks, nodes: list) -> dict[int, Reference]:
     references: dict[int, Reference] = {}
     for node in nodes:
         number = node["footnote"]
@@ -114,12 +88,12 @@ def _references(checks: _Checks, nodes: list) -> dict[int, Reference]:
     return references
 
 
-def _item(checks: _Checks, node: Any, section: str, references: dict[int, Reference], claim):
+def _item(checks: Checks, node: Any, section: str, references: dict[int, Reference], claim):
     kind = node["kind"]
     record = node.get("id")
     if record:
         claim(node, record)
-    checks.pages(node, record)
+    checks.page_range(node, record)
     source = _source(node, section)
     if kind == "quote":
         return Quote(_text(node["text"]), _text(node["role"]), source)
@@ -160,7 +134,7 @@ def _item(checks: _Checks, node: Any, section: str, references: dict[int, Refere
     return None  # unreachable: the schema allows only the kinds above
 
 
-def _barriers(checks: _Checks, nodes: list, themes: tuple[Theme, ...], claim) -> tuple:
+def _barriers(checks: Checks, nodes: list, themes: tuple[Theme, ...], claim) -> tuple:
     by_id = {theme.barrier.id: theme.barrier for theme in themes}
     found = {}
     for node in nodes:
@@ -175,7 +149,7 @@ def _barriers(checks: _Checks, nodes: list, themes: tuple[Theme, ...], claim) ->
         findings = []
         for finding in node["findings"]:
             claim(finding, finding["id"])
-            checks.pages(finding, finding["id"])
+            checks.page_range(finding, finding["id"])
             text, point = _text(finding["text"]), finding.get("point")
             if point is not None and _text(point) not in text:
                 checks.add(finding, finding["id"], "point", "the bold words do not appear in the text "
@@ -193,14 +167,11 @@ def _barriers(checks: _Checks, nodes: list, themes: tuple[Theme, ...], claim) ->
     return tuple(found[barrier_id] for barrier_id in by_id if barrier_id in found)
 
 
-def read_appendices(document: Any, data_dir: Path, label: str) -> tuple[tuple, list[Problem]]:
-    problems = check(document, schema_path(data_dir, APPENDICES_FILE), label)
-    if problems:
-        return (), problems
-    checks = _Checks(label)
+def read_appendices(document: Any, label: str) -> tuple[tuple, list[Problem]]:
+    checks = Checks(label)
     appendices = []
     for node in document["appendices"]:
-        checks.pages(node, node["id"])
+        checks.page_range(node, node["id"])
         parts = []
         part_ids: set[str] = set()
         for part in node["parts"]:
@@ -218,7 +189,3 @@ def read_appendices(document: Any, data_dir: Path, label: str) -> tuple[tuple, l
             tuple(map(_text, node["intro"])), tuple(parts), tuple(map(_text, node.get("outro", ()))),
             _text(node["omitted"]) if "omitted" in node else None))
     return tuple(appendices), checks.found
-
-
-def build_evidence(pages, barriers, references, appendices) -> Evidence:
-    return Evidence(pages, barriers, references, appendices)

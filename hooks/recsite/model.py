@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,26 @@ class Section7:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One entry of a recommendation's change history."""
+
+    date: date
+    change: str
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A published recommendation that was withdrawn. Its address keeps working and says so."""
+
+    id: str
+    title: str
+    text: str
+    date: date
+    reason: str
+    replaced_by: str | None = None
+
+
+@dataclass(frozen=True)
 class Recommendation:
     id: str
     title: str
@@ -83,6 +104,7 @@ class Recommendation:
     section7: Section7 | None = None
     related: tuple[str, ...] = ()
     footnote: str | None = None
+    changes: tuple[Change, ...] = ()   # newest first
 
 
 @dataclass(frozen=True)
@@ -134,6 +156,7 @@ class Catalogue:
     core: CoreRecommendation
     figure5: Figure
     evidence: "Evidence"
+    retired: tuple[Retired, ...] = ()
     _by_id: dict[str, Recommendation] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

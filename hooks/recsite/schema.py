@@ -14,43 +14,103 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from .errors import Problem
-from .fields import describe
 from .yamlsource import Located
+
+def describe(value: Any) -> str:
+    """Say what an editor actually wrote, in words."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}" if value.strip() else "empty text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping (key: value pairs)"
+    return type(value).__name__
+
 
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "boolean": "true or false",
                "array": "a list", "object": "a mapping (key: value pairs)", "number": "a number"}
 
 
 @lru_cache(maxsize=None)
+def _schemas(schema_dir: Path) -> dict[str, dict]:
+    """Every schema in the folder by its $id, so one file can $ref another (common.schema.json)."""
+    schemas = {}
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(schema)
+        schemas[schema["$id"]] = schema
+    return schemas
+
+
+@lru_cache(maxsize=None)
 def validator(schema_path: Path) -> Draft202012Validator:
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    schemas = _schemas(schema_path.parent)
+    registry = Registry().with_resources(
+        (uri, Resource.from_contents(schema, default_specification=DRAFT202012))
+        for uri, schema in schemas.items())
+    return Draft202012Validator(schemas[schema_path.name], registry=registry)
+
+
+def _resolve(ref: str, schema_path: Path) -> dict:
+    """The schema a $ref such as 'common.schema.json#/$defs/page' or '#/$defs/x' points at."""
+    document, _, pointer = ref.partition("#")
+    schemas = _schemas(schema_path.parent)
+    # A local ref ('#/...') may come from the file itself or from common.schema.json's own defs.
+    candidates = [document] if document else [schema_path.name, *schemas]
+    for name in candidates:
+        schema = schemas[name]
+        try:
+            for step in filter(None, pointer.strip("/").split("/")):
+                schema = schema[step]
+            return schema
+        except KeyError:
+            continue
+    return {}
 
 
 def check(document: Any, schema_path: Path, label: str) -> list[Problem]:
     """Every way `document` breaks the schema, in file order."""
-    problems = []
+    return check_records(document, schema_path, label)[0]
+
+
+def check_records(document: Any, schema_path: Path, label: str) -> tuple[list[Problem], set[tuple]]:
+    """Like `check`, and also which records (top-level list items, as (key, index)) are at fault,
+    so the other records can still be checked further."""
+    if not schema_path.exists():
+        return [Problem(label, None, None, None, f"no schema to check it against (expected "
+                                                  f"{schema_path.parent.name}/{schema_path.name})")], set()
+    problems, faulty = [], set()
     for error in _leaves(validator(schema_path).iter_errors(document)):
         path = list(error.absolute_path)
-        line, record = _locate(document, path)
+        faulty.add(tuple(path[:2]))
+        (line, column), record, path = _locate(document, path)
         if error.validator == "required":
             missing = error.message.split("'")[1]
-            expected = _expected(error.schema, missing, validator(schema_path).schema)
+            expected = _expected(error.schema, missing, schema_path)
             path, message = path + [missing], f"missing (expected {expected})"
         elif error.validator == "additionalProperties":
             allowed = ", ".join(error.schema.get("properties", {}))
             for extra in _extra_keys(error):
-                extra_line = error.instance.line_of(extra) if isinstance(error.instance, Located) else line
-                problems.append(Problem(label, extra_line, record, _field(path + [extra]),
-                                        f"unknown field (allowed: {allowed})"))
+                at = ((error.instance.line_of(extra), error.instance.column_of(extra))
+                      if isinstance(error.instance, Located) else (line, column))
+                problems.append(Problem(label, at[0], record, _field(path + [extra]),
+                                        f"unknown field (allowed: {allowed})", at[1]))
             continue
         else:
             message = _message(error)
-        problems.append(Problem(label, line, record, _field(path), message))
-    return sorted(problems, key=lambda p: (p.line or 0))
+        problems.append(Problem(label, line, record, _field(path), message, column))
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0)), faulty
 
 
 def _leaves(errors):
@@ -67,49 +127,44 @@ def _extra_keys(error: ValidationError) -> list[str]:
     return [key for key in error.instance if key not in allowed]
 
 
-def _locate(document: Any, path: list) -> tuple[int | None, str | None]:
-    """The line of the value at `path`, and the id of the nearest record around it."""
-    node, line, record = document, getattr(document, "line", None), None
-    for step in path:
+def _locate(document: Any, path: list) -> tuple[tuple[int | None, int | None], str | None, list]:
+    """Where the value at `path` is: its (line, column), the id of the nearest record (a mapping
+    with an `id`) around it, and the rest of the path from that record."""
+    node, record, from_record = document, None, list(path)
+    place = (getattr(document, "line", None), getattr(document, "column", None))
+    for depth, step in enumerate(path):
         if isinstance(node, Located):
-            record = node.get("id", record) if isinstance(node.get("id"), str) else record
-            line = node.line_of(step) if step in node else node.line
+            if isinstance(node.get("id"), str):
+                record, from_record = node["id"], list(path[depth:])
+            place = (node.line_of(step), node.column_of(step)) if step in node else (node.line, node.column)
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
             if isinstance(node[step], Located):
-                line = node[step].line
+                place = (node[step].line, node[step].column)
         try:
             node = node[step]
         except (KeyError, IndexError, TypeError):
             break
     if isinstance(node, Located):
         if isinstance(node.get("id"), str):
-            record = node["id"]
-        line = node.line if not path or not isinstance(path[-1], str) else line
-    return line, record
+            record, from_record = node["id"], []
+        if not path or not isinstance(path[-1], str):
+            place = (node.line, node.column)
+    return place, record, from_record
 
 
 def _field(path: list) -> str | None:
-    """The field as an editor finds it under the record: ['parts', 2, 'title'] -> 'title',
-    [..., 'quotes', 0, 'role'] -> 'quotes[1].role' (counting from 1), [..., 'items', 3] -> 'items[4]'."""
-    names: list[str] = []
+    """A field path as an editor reads it: ['source', 'page'] -> 'source.page',
+    ['quotes', 0, 'role'] -> 'quotes[1].role' (list positions counted from 1)."""
+    text = ""
     for step in path:
-        if isinstance(step, int):
-            if names:
-                names[-1] += f"[{step + 1}]"
-        else:
-            names.append(step)
-    if not names:
-        return None
-    if len(names) > 1 and names[-2].endswith("]") and not isinstance(path[-1], int) \
-            and not names[-2].startswith(("pages[", "parts[", "items[", "findings[", "barriers[")):
-        return f"{names[-2]}.{names[-1]}"
-    return names[-1]
+        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text or None
 
 
-def _expected(schema: dict, key: str, root: dict) -> str:
+def _expected(schema: dict, key: str, schema_path: Path) -> str:
     spec = schema.get("properties", {}).get(key, {})
     while "$ref" in spec and "description" not in spec and "type" not in spec:
-        spec = root["$defs"][spec["$ref"].rsplit("/", 1)[-1]]
+        spec = _resolve(spec["$ref"], schema_path)
     if "description" in spec:
         return spec["description"]
     if "maximum" in spec:

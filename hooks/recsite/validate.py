@@ -1,343 +1,281 @@
-"""Turn the YAML files in data/ into a validated `Catalogue`, or raise `DataError` with every problem."""
+"""Turn the YAML files in data/ into a validated `Catalogue`, or raise `DataError` with every problem.
+
+Each file is first checked against its JSON Schema in data/schema/ (the shape: fields, types,
+patterns). What a schema cannot say is checked here: ids unique and not reused, references that
+point at real records, tags from the taxonomy, sections that match a record's theme and audience,
+and the register of published ids (data/published.yaml) that keeps every printed link alive.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .anchors import FIXED_ANCHORS
+from .checks import Checks
 from .errors import DataError, Problem
-from .evidence import APPENDICES_FILE, EVIDENCE_FILE, build_evidence, read_appendices, read_evidence
-from .fields import Fields, Problems, describe
-from .model import (Audience, Barrier, Catalogue, CoreRecommendation, Figure, FigureGroup,
-                    Recommendation, Report, Section7, Source, Theme)
-from .yamlsource import Located, load_yaml
+from .evidence import APPENDICES_FILE, EVIDENCE_FILE, read_appendices, read_evidence
+from .model import (Audience, Barrier, Catalogue, Change, CoreRecommendation, Evidence, Figure,
+                    FigureGroup, Recommendation, Report, Retired, Section7, Source, Theme)
+from .schema import check_records
+from .yamlsource import load_yaml
 
-TAXONOMY_FILE = "taxonomy.yaml"
 REPORT_FILE = "report.yaml"
+TAXONOMY_FILE = "taxonomy.yaml"
 RECOMMENDATIONS_FILE = "recommendations.yaml"
-
-# Before report.yaml is read we do not know the report's length; pages are checked against this.
-DEFAULT_PAGES = 56
-TITLE_MAX_LENGTH = 80
-
-RECOMMENDATION_FIELDS = ["id", "title", "text", "theme", "audience", "key", "source", "section7",
-                         "related", "footnote"]
+PUBLISHED_FILE = "published.yaml"
+SCHEMA_DIR = "schema"
+_ALL_IDS = "all recommendation ids"  # documents key: ids of every record, malformed or not
+# The order files are read and their problems reported in.
+DATA_FILES = (REPORT_FILE, TAXONOMY_FILE, RECOMMENDATIONS_FILE, PUBLISHED_FILE, EVIDENCE_FILE,
+              APPENDICES_FILE)
 
 
 def load_catalogue(data_dir: Path, label_dir: str = "data") -> Catalogue:
     """Read and check all data files. `label_dir` is how the folder is named in messages."""
-    problems: list = []
     documents: dict[str, Any] = {}
-    for name in (REPORT_FILE, TAXONOMY_FILE, RECOMMENDATIONS_FILE):
+    problems: list[Problem] = []
+    for name in DATA_FILES:
+        label = f"{label_dir}/{name}"
         try:
-            documents[name] = load_yaml(data_dir / name, f"{label_dir}/{name}")
+            document = load_yaml(data_dir / name, label)
         except DataError as error:
             problems.extend(error.problems)
-    if problems:
-        raise DataError(problems)
+            continue
+        if document is None:
+            problems.append(Problem(label, None, None, None, "the file is empty (expected the data "
+                                                             "described in data/schema/)"))
+            continue
+        found, faulty = check_records(document, data_dir / SCHEMA_DIR / name.replace(".yaml", ".schema.json"),
+                                      label)
+        problems.extend(found)
+        if not found:
+            documents[name] = document
+        elif name == RECOMMENDATIONS_FILE and all(len(path) == 2 for path in faulty):
+            # Only some records are malformed: check the others too, so an editor sees every
+            # problem at once. Ids of the malformed ones still count as present.
+            documents[name] = _without_records(document, "recommendations", faulty)
+            documents[_ALL_IDS] = _raw_ids(document["recommendations"])
 
-    report_checks = Problems(f"{label_dir}/{REPORT_FILE}")
-    report, core, figure5 = _read_report(report_checks, documents[REPORT_FILE])
-    pages = report.pages if report else DEFAULT_PAGES
+    # Each check below needs the files it reads to have the right shape; it runs when they do, so
+    # one broken file does not hide the problems of the others.
+    report = core = figure5 = None
+    if REPORT_FILE in documents:
+        report, core, figure5 = _read_report(documents[REPORT_FILE])
+    themes: dict[str, Theme] = {}
+    audiences: dict[str, Audience] = {}
+    if TAXONOMY_FILE in documents:
+        checks = Checks(f"{label_dir}/{TAXONOMY_FILE}")
+        themes, audiences = _read_taxonomy(checks, documents[TAXONOMY_FILE])
+        problems.extend(checks.found)
+        if checks.found:
+            # Everything else is checked against the taxonomy; a broken one would make every
+            # record look wrong, so its own problems are reported alone.
+            del documents[TAXONOMY_FILE]
 
-    taxonomy_checks = Problems(f"{label_dir}/{TAXONOMY_FILE}")
-    themes, audiences = _read_taxonomy(taxonomy_checks, documents[TAXONOMY_FILE], pages)
+    recommendations: list[Recommendation] = []
+    retired: list[Retired] = []
+    if RECOMMENDATIONS_FILE in documents and TAXONOMY_FILE in documents:
+        checks = Checks(f"{label_dir}/{RECOMMENDATIONS_FILE}")
+        recommendations = _read_recommendations(checks, documents[RECOMMENDATIONS_FILE], themes, audiences,
+                                                documents.get(_ALL_IDS, set()))
+        if PUBLISHED_FILE in documents:
+            published = Checks(f"{label_dir}/{PUBLISHED_FILE}")
+            retired = _check_register(published, checks, documents[PUBLISHED_FILE],
+                                      documents[RECOMMENDATIONS_FILE], themes, audiences,
+                                      documents.get(_ALL_IDS, set()))
+            problems.extend(published.found)
+        problems.extend(checks.found)
 
-    # Recommendations are checked against the taxonomy; a broken taxonomy would make every record
-    # look wrong, so its own problems come first and alone.
-    if report_checks.found or taxonomy_checks.found:
-        raise DataError(report_checks.found + taxonomy_checks.found)
+    evidence = None
+    if EVIDENCE_FILE in documents and TAXONOMY_FILE in documents and APPENDICES_FILE in documents:
+        evidence, found = _read_evidence(documents, label_dir, tuple(themes.values()),
+                                         {rec.id for rec in recommendations} | {r.id for r in retired})
+        problems.extend(found)
 
-    rec_checks = Problems(f"{label_dir}/{RECOMMENDATIONS_FILE}")
-    recommendations = _read_recommendations(rec_checks, documents[RECOMMENDATIONS_FILE], themes,
-                                            audiences, pages)
-
-    evidence, evidence_problems = _read_evidence(data_dir, label_dir, tuple(themes.values()),
-                                                 {rec.id for rec in recommendations})
-    if rec_checks.found or evidence_problems:
-        raise DataError(rec_checks.found + evidence_problems)
+    if problems or None in (report, core, figure5, evidence):
+        raise DataError(_in_file_order(problems))
     return Catalogue(report=report, themes=tuple(themes.values()), audiences=tuple(audiences.values()),
                      recommendations=tuple(recommendations), core=core, figure5=figure5,
-                     evidence=evidence)
+                     evidence=evidence, retired=tuple(retired))
 
 
-def _read_evidence(data_dir: Path, label_dir: str, themes: tuple[Theme, ...], rec_ids: set[str]):
-    """The evidence and appendices, or the problems found in them."""
-    documents, problems = {}, []
-    for name in (EVIDENCE_FILE, APPENDICES_FILE):
-        try:
-            documents[name] = load_yaml(data_dir / name, f"{label_dir}/{name}")
-        except DataError as error:
-            problems.extend(error.problems)
-    if problems:
-        return None, problems
-    pages, barriers, references, found = read_evidence(
-        documents[EVIDENCE_FILE], data_dir, f"{label_dir}/{EVIDENCE_FILE}", themes, rec_ids)
-    appendices, appendix_problems = read_appendices(documents[APPENDICES_FILE], data_dir,
-                                                    f"{label_dir}/{APPENDICES_FILE}")
-    problems = found + appendix_problems
-    page_ids = {page.id for page in pages}
-    for appendix in appendices:
-        if appendix.id in page_ids:
-            problems.append(Problem(f"{label_dir}/{APPENDICES_FILE}", None, appendix.id, "id",
-                                    "an evidence page in evidence.yaml already has this id "
-                                    "(both live at /evidence/<id>/)"))
-    return build_evidence(pages, barriers, references, appendices), problems
+def _without_records(document: Any, key: str, faulty: set[tuple]) -> Any:
+    kept = type(document)(document)
+    kept.__dict__.update(document.__dict__)
+    kept[key] = [item for index, item in enumerate(document[key]) if (key, index) not in faulty]
+    return kept
 
 
-def _top(checks: Problems, document: Any, key: str) -> Any:
-    if not isinstance(document, Located):
-        checks.add(None, None, None, f"expected a mapping with a '{key}' key at the top of the file, "
-                                     f"got {_what(document)}")
-        return None
-    if key not in document:
-        checks.add(document.line, None, key, "missing (expected at the top of the file)")
-        return None
-    return document[key]
+def _raw_ids(records: list) -> set[str]:
+    return {item["id"] for item in records if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
-def _what(document: Any) -> str:
-    return "an empty file" if document is None else describe(document)
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    def file_rank(problem: Problem) -> int:
+        name = problem.file.rsplit("/", 1)[-1]
+        return DATA_FILES.index(name) if name in DATA_FILES else len(DATA_FILES)
+    return sorted(problems, key=lambda p: (file_rank(p), p.line or 0, p.column or 0))
 
 
-def _source(fields: Fields | None, pages: int, ranged: bool = False) -> Source | None:
-    if fields is None:
-        return None
-    fields.only(["section", "page", "to_page"] if ranged else ["section", "page"])
-    section = fields.text("section")
-    page = fields.integer("page", 1, pages)
-    to_page = fields.integer("to_page", 1, pages, required=False) if ranged else None
-    if page is not None and to_page is not None and to_page < page:
-        fields.problem("to_page", f"page {to_page} comes before the first page {page}")
-        return None
-    if section is None or page is None:
-        return None
-    return Source(section, page, to_page)
+def _text(value: str) -> str:
+    # Folded YAML scalars keep editors' line breaks as spaces; readers see one line.
+    return " ".join(value.split())
 
 
-def _texts(fields: Fields, name: str) -> tuple[str, ...] | None:
-    items = fields.list_field(name)
-    if items is None:
-        return None
-    texts = []
-    for index, item in enumerate(items, 1):
-        if not isinstance(item, str) or not item.strip():
-            fields.problem(name, f"item {index}: expected text")
-            continue
-        texts.append(" ".join(item.split()))
-    return tuple(texts)
+def _source(node: Any) -> Source:
+    return Source(node["section"], node["page"], node.get("to_page"))
 
 
 # --- report.yaml -------------------------------------------------------------------------------
 
-def _read_report(checks: Problems, document: Any):
-    report = core = figure = None
-    if (fields := checks.reader(_top(checks, document, "report"), "report")) is not None:
-        fields.only(["title", "authors", "cite_authors", "year", "date", "publisher", "place", "pages"])
-        values = dict(
-            title=fields.text("title"), authors=_texts(fields, "authors"),
-            cite_authors=fields.text("cite_authors"), year=fields.integer("year", 1900, 2100),
-            date=fields.text("date"), publisher=fields.text("publisher"), place=fields.text("place"),
-            pages=fields.integer("pages", 1, 2000),
-        )
-        if None not in values.values():
-            report = Report(**values)
-    pages = report.pages if report else DEFAULT_PAGES
-
-    if isinstance(document, Located) and (fields := checks.reader(
-            _top(checks, document, "core_recommendation"), "core_recommendation")) is not None:
-        fields.only(["source", "paragraphs", "in_practice_intro", "in_practice", "note", "note_source"])
-        values = dict(
-            source=_source(fields.mapping_field("source"), pages, ranged=True),
-            paragraphs=_texts(fields, "paragraphs"), in_practice_intro=fields.text("in_practice_intro"),
-            in_practice=_texts(fields, "in_practice"), note=fields.text("note"),
-            note_source=_source(fields.mapping_field("note_source"), pages, ranged=True),
-        )
-        if None not in values.values():
-            core = CoreRecommendation(**values)
-
-    if isinstance(document, Located) and (fields := checks.reader(
-            _top(checks, document, "figure5"), "figure5")) is not None:
-        fields.only(["title", "source", "groups"])
-        title = fields.text("title")
-        source = _source(fields.mapping_field("source"), pages, ranged=True)
-        groups = []
-        for index, item in enumerate(fields.list_field("groups") or [], 1):
-            group = checks.reader(item, "figure5", f"groups[{index}].", fields.line_of("groups"))
-            if group is None:
-                continue
-            group.only(["heading", "items"])
-            heading, items = group.text("heading"), _texts(group, "items")
-            if heading and items:
-                groups.append(FigureGroup(heading, items))
-        if title and source and groups:
-            figure = Figure(title, source, tuple(groups))
+def _read_report(document: Any):
+    meta = document["report"]
+    report = Report(title=_text(meta["title"]), authors=tuple(meta["authors"]),
+                    cite_authors=_text(meta["cite_authors"]), year=meta["year"], date=meta["date"],
+                    publisher=meta["publisher"], place=meta["place"], pages=meta["pages"])
+    node = document["core_recommendation"]
+    core = CoreRecommendation(
+        source=_source(node["source"]), paragraphs=tuple(map(_text, node["paragraphs"])),
+        in_practice_intro=_text(node["in_practice_intro"]), in_practice=tuple(map(_text, node["in_practice"])),
+        note=_text(node["note"]), note_source=_source(node["note_source"]))
+    node = document["figure5"]
+    figure = Figure(_text(node["title"]), _source(node["source"]),
+                    tuple(FigureGroup(g["heading"], tuple(map(_text, g["items"]))) for g in node["groups"]))
     return report, core, figure
 
 
 # --- taxonomy.yaml -----------------------------------------------------------------------------
 
-def _read_taxonomy(checks: Problems, document: Any, pages: int):
+def _read_taxonomy(checks: Checks, document: Any) -> tuple[dict[str, Theme], dict[str, Audience]]:
     themes: dict[str, Theme] = {}
-    audiences: dict[str, Audience] = {}
-    for index, item in enumerate(_records(checks, document, "themes"), 1):
-        fields = checks.reader(item, f"theme {index}")
-        if fields is None:
-            continue
-        theme_id = fields.identifier("id")
-        fields.record = theme_id or fields.record
-        fields.only(["id", "title", "sections", "barrier"])
-        title = fields.text("title")
-        sections = []
-        for number, entry in enumerate(fields.list_field("sections") or [], 1):
-            section = _source(checks.reader(entry, fields.record, f"sections[{number}].",
-                                            fields.line_of("sections")), pages)
-            if section:
-                sections.append(section)
-        barrier = _barrier(fields.mapping_field("barrier"), pages)
+    barrier_ids: set[str] = set()
+    for node in document["themes"]:
+        theme_id = node["id"]
+        barrier_node = node["barrier"]
         if theme_id in themes:
-            fields.problem("id", "duplicate theme id (ids must be unique)")
-        elif theme_id and title and sections and barrier:
-            themes[theme_id] = Theme(theme_id, title, tuple(sections), barrier)
-
-    subsections: set[int] = set()
-    for index, item in enumerate(_records(checks, document, "audiences"), 1):
-        fields = checks.reader(item, f"audience {index}")
-        if fields is None:
+            checks.add(node, theme_id, "id", "duplicate theme id (ids must be unique)")
             continue
-        audience_id = fields.identifier("id")
-        fields.record = audience_id or fields.record
-        fields.only(["id", "title", "subsection", "includes", "includes_source"])
-        values = dict(id=audience_id, title=fields.text("title"),
-                      subsection=fields.integer("subsection", 1, 9), includes=fields.text("includes"),
-                      includes_source=_source(fields.mapping_field("includes_source"), pages))
+        if barrier_node["id"] in barrier_ids:
+            checks.add(barrier_node, theme_id, "barrier.id", "another theme already answers this barrier")
+        barrier_ids.add(barrier_node["id"])
+        barrier = Barrier(barrier_node["id"], barrier_node["section"], _text(barrier_node["title"]),
+                          Source(barrier_node["section"], barrier_node["page"], barrier_node.get("to_page")),
+                          _text(barrier_node["summary"]))
+        themes[theme_id] = Theme(theme_id, _text(node["title"]), tuple(map(_source, node["sections"])), barrier)
+
+    audiences: dict[str, Audience] = {}
+    subsections: dict[int, str] = {}
+    for node in document["audiences"]:
+        audience_id = node["id"]
         if audience_id in audiences or audience_id in themes:
-            fields.problem("id", "duplicate id (theme and audience ids must all be unique)")
-        elif values["subsection"] in subsections:
-            fields.problem("subsection", f"{values['subsection']} is already another audience's subsection")
-        elif None not in values.values():
-            subsections.add(values["subsection"])
-            audiences[audience_id] = Audience(**values)
+            checks.add(node, audience_id, "id", "duplicate id (theme and audience ids must all be unique)")
+            continue
+        if node["subsection"] in subsections:
+            checks.add(node, audience_id, "subsection", f"{node['subsection']} is already the subsection of "
+                                                        f"'{subsections[node['subsection']]}'")
+            continue
+        subsections[node["subsection"]] = audience_id
+        audiences[audience_id] = Audience(audience_id, _text(node["title"]), node["subsection"],
+                                          _text(node["includes"]), _source(node["includes_source"]))
     return themes, audiences
-
-
-def _barrier(fields: Fields | None, pages: int) -> Barrier | None:
-    if fields is None:
-        return None
-    fields.only(["id", "section", "title", "page", "to_page", "summary"])
-    barrier_id = fields.identifier("id")
-    section, title, summary = fields.text("section"), fields.text("title"), fields.text("summary")
-    page = fields.integer("page", 1, pages)
-    to_page = fields.integer("to_page", 1, pages, required=False)
-    if None in (barrier_id, section, title, summary, page):
-        return None
-    return Barrier(barrier_id, section, title, Source(section, page, to_page), summary)
-
-
-def _records(checks: Problems, document: Any, key: str) -> list:
-    items = _top(checks, document, key)
-    if items is None:
-        return []
-    if not isinstance(items, list) or not items:
-        checks.add(document.line_of(key), None, key, f"expected a list of records, got {describe(items)}")
-        return []
-    return items
 
 
 # --- recommendations.yaml ----------------------------------------------------------------------
 
-def _read_recommendations(checks: Problems, document: Any, themes: dict[str, Theme],
-                          audiences: dict[str, Audience], pages: int) -> list[Recommendation]:
+def _read_recommendations(checks: Checks, document: Any, themes: dict[str, Theme],
+                          audiences: dict[str, Audience], malformed_ids: set[str]) -> list[Recommendation]:
     reserved = set(themes) | set(audiences) | FIXED_ANCHORS
-    read: list[tuple[Recommendation, Fields, list[str]]] = []
     first_line: dict[str, int] = {}
-    for index, item in enumerate(_records(checks, document, "recommendations"), 1):
-        fields = checks.reader(item, f"recommendation {index}")
-        if fields is None:
-            continue
-        rec_id = fields.identifier("id")
-        fields.record = rec_id or fields.record
-        fields.only(RECOMMENDATION_FIELDS)
+    read: list[tuple[Recommendation, Any]] = []
+    for node in document["recommendations"]:
+        rec_id = node["id"]
         if rec_id in first_line:
-            fields.problem("id", f"duplicate id (first used on line {first_line[rec_id]}); ids must be unique")
-            rec_id = None
-        elif rec_id in reserved:
-            fields.problem("id", f"'{rec_id}' is already used as a page anchor (a theme, an audience or "
-                                 f"one of: {', '.join(sorted(FIXED_ANCHORS))}); choose another id")
-            rec_id = None
-        elif rec_id:
-            first_line[rec_id] = fields.line_of("id")
-
-        rec = _recommendation(fields, rec_id, themes, audiences, pages)
-        related = _related(fields)
+            checks.add(node, rec_id, "id", f"duplicate id (first used on line {first_line[rec_id]}); "
+                                           "ids must be unique")
+            continue
+        first_line[rec_id] = node.line_of("id")
+        if rec_id in reserved:
+            checks.add(node, rec_id, "id", f"'{rec_id}' is already used as a page anchor (a theme, an audience "
+                                           f"or one of: {', '.join(sorted(FIXED_ANCHORS))}); choose another id")
+            continue
+        rec = _recommendation(checks, node, themes, audiences)
         if rec is not None:
-            read.append((rec, fields, related))
+            read.append((rec, node))
 
-    ids = {rec.id for rec, _, _ in read} | set(first_line)
-    result = []
-    for rec, fields, related in read:
-        for other in related:
+    for rec, node in read:
+        for other in rec.related:
             if other == rec.id:
-                fields.problem("related", "a recommendation cannot be related to itself")
-            elif other not in ids:
-                fields.problem("related", f"no recommendation has the id '{other}'")
-        result.append(replace(rec, related=tuple(related)))
+                checks.add(node, rec.id, "related", "a recommendation cannot be related to itself")
+            elif other not in first_line and other not in malformed_ids:
+                checks.add(node, rec.id, "related", f"no recommendation has the id '{other}' "
+                                                    "(expected ids from this file)")
 
     # The report's order: theme, then audience, then the order of the file.
     theme_order = {theme_id: n for n, theme_id in enumerate(themes)}
     audience_order = {audience_id: n for n, audience_id in enumerate(audiences)}
-    return sorted(result, key=lambda rec: (theme_order[rec.theme.id], audience_order[rec.audience.id]))
+    return sorted((rec for rec, _ in read),
+                  key=lambda rec: (theme_order[rec.theme.id], audience_order[rec.audience.id]))
 
 
-def _recommendation(fields: Fields, rec_id: str | None, themes: dict[str, Theme],
-                    audiences: dict[str, Audience], pages: int) -> Recommendation | None:
-    title = fields.text("title", max_length=TITLE_MAX_LENGTH)
-    text = fields.text("text")
-    theme = fields.choice("theme", themes, "theme")
-    audience = fields.choice("audience", audiences, "audience")
-    key = fields.boolean("key")
-    source_fields = fields.mapping_field("source")
-    source = _source(source_fields, pages)
-    footnote = fields.text("footnote", required=False)
-
+def _recommendation(checks: Checks, node: Any, themes: dict[str, Theme],
+                    audiences: dict[str, Audience]) -> Recommendation | None:
+    rec_id = node["id"]
+    ok = True
+    theme, audience = themes.get(node["theme"]), audiences.get(node["audience"])
+    if theme is None:
+        checks.add(node, rec_id, "theme", f"unknown theme '{node['theme']}' (allowed: {', '.join(themes)})")
+        ok = False
+    if audience is None:
+        checks.add(node, rec_id, "audience", f"unknown audience '{node['audience']}' "
+                                             f"(allowed: {', '.join(audiences)})")
+        ok = False
     expected = _sections_for(theme, audience)
-    if source and expected and source.section not in expected:
-        source_fields.problem("section",
-                       f"section '{source.section}' does not belong to theme '{theme.id}' and audience "
-                       f"'{audience.id}' (expected one of: {', '.join(sorted(expected))})")
-        source = None
+    source = node["source"]
+    if expected and source["section"] not in expected:
+        checks.add(source, rec_id, "source.section",
+                   f"section '{source['section']}' does not belong to theme '{theme.id}' and audience "
+                   f"'{audience.id}' (expected one of: {', '.join(sorted(expected))})")
+        ok = False
 
     section7 = None
-    if "section7" in fields.mapping:
-        if key is False:
-            fields.problem("section7", "only key recommendations (key: true) are repeated in Section 7")
-        elif (s7 := fields.mapping_field("section7")) is not None:
-            s7.only(["section", "page", "wording"])
-            s7_source = _source(_without(s7, "wording"), pages)
-            wording = s7.text("wording", required=False)
-            section7_expected = {s for s in expected or () if s.startswith("7.")}
-            if s7_source and section7_expected and s7_source.section not in section7_expected:
-                s7.problem("section", f"section '{s7_source.section}' is not where Section 7 lists this "
-                                      f"theme and audience (expected: {', '.join(sorted(section7_expected))})")
-            elif s7_source:
-                section7 = Section7(s7_source, wording)
-    elif key:
-        fields.problem("section7", "missing: key recommendations must say where Section 7 repeats them "
-                                   "(expected section7: {section: 7.x.y, page: N})")
+    if "section7" in node:
+        s7 = node["section7"]
+        section7_expected = {s for s in expected or () if s.startswith("7.")}
+        if not node["key"]:
+            checks.add(node, rec_id, "section7", "only key recommendations (key: true) are repeated in Section 7")
+            ok = False
+        elif section7_expected and s7["section"] not in section7_expected:
+            checks.add(s7, rec_id, "section7.section",
+                       f"section '{s7['section']}' is not where Section 7 lists this theme and audience "
+                       f"(expected: {', '.join(sorted(section7_expected))})")
+            ok = False
+        else:
+            section7 = Section7(Source(s7["section"], s7["page"]),
+                                _text(s7["wording"]) if "wording" in s7 else None)
+    elif node["key"]:
+        checks.add(node, rec_id, "section7", "missing: key recommendations must say where Section 7 repeats "
+                                             "them (expected section7: {section: 7.x.y, page: N})")
+        ok = False
 
-    values = (rec_id, title, text, theme, audience, key, source)
-    if None in values or (key and section7 is None):
+    changes = []
+    for change in node.get("changes", ()):
+        try:
+            when = date.fromisoformat(change["date"])
+        except ValueError:
+            checks.add(change, rec_id, "changes.date", f"'{change['date']}' is not a real date "
+                                                       "(expected YYYY-MM-DD)")
+            ok = False
+            continue
+        changes.append(Change(when, _text(change["change"])))
+
+    if not ok:
         return None
-    return Recommendation(rec_id, title, text, theme, audience, key, source, section7, (), footnote)
-
-
-def _without(fields: Fields, name: str) -> Fields:
-    """The same mapping minus one key, so a sub-record can be read as a plain `Source`."""
-    trimmed = Located({k: v for k, v in fields.mapping.items() if k != name})
-    trimmed.line, trimmed.key_lines = fields.mapping.line, fields.mapping.key_lines
-    return Fields(fields.problems, trimmed, fields.record, fields.prefix)
+    return Recommendation(rec_id, _text(node["title"]), _text(node["text"]), theme, audience, node["key"],
+                          Source(source["section"], source["page"]), section7, tuple(node.get("related", ())),
+                          _text(node["footnote"]) if "footnote" in node else None,
+                          tuple(sorted(changes, key=lambda c: c.date, reverse=True)))
 
 
 def _sections_for(theme: Theme | None, audience: Audience | None) -> set[str] | None:
@@ -347,11 +285,79 @@ def _sections_for(theme: Theme | None, audience: Audience | None) -> set[str] | 
     return {f"{section.section}.{audience.subsection}" for section in theme.sections}
 
 
-def _related(fields: Fields) -> list[str]:
-    if "related" not in fields.mapping:
-        return []
-    value = fields.mapping["related"]
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        fields.problem("related", "expected a list of recommendation ids, e.g. [employment-as-the-norm]")
-        return []
-    return value
+# --- published.yaml: every id ever published --------------------------------------------------
+
+def _check_register(checks: Checks, rec_checks: Checks, register: Any, recs_document: Any,
+                    themes: dict[str, Theme], audiences: dict[str, Audience],
+                    malformed_ids: set[str]) -> list[Retired]:
+    """Published links must keep working: a published id stays, or is retired with a page that says
+    so; a retired id is never reused; a new id is added to the register."""
+    present = {node["id"]: node for node in recs_document["recommendations"]}
+    known = set(present) | malformed_ids
+    published = register["recommendations"]
+    retired: list[Retired] = []
+    retired_ids: dict[str, Any] = {}
+    for node in register["retired"]:
+        rec_id = node["id"]
+        if rec_id in retired_ids:
+            checks.add(node, rec_id, "id", "retired twice")
+            continue
+        retired_ids[rec_id] = node
+        if rec_id in present:
+            rec_checks.add(present[rec_id], rec_id, "id",
+                           f"id '{rec_id}' was retired on {node['date']} and may not be reused "
+                           "(a council's old link would show a different recommendation; choose a new id)")
+        if rec_id not in published:
+            checks.add(node, rec_id, "id", "only a published id can be retired (expected an id listed "
+                                           "under recommendations: above)")
+        replaced_by = node.get("replaced_by")
+        if replaced_by is not None and replaced_by not in present:
+            checks.add(node, rec_id, "replaced_by", f"no recommendation has the id '{replaced_by}' "
+                                                    "(expected the id of the record that replaces it)")
+            continue
+        try:
+            when = date.fromisoformat(node["date"])
+        except ValueError:
+            checks.add(node, rec_id, "date", f"'{node['date']}' is not a real date (expected YYYY-MM-DD)")
+            continue
+        retired.append(Retired(rec_id, _text(node["title"]), _text(node["text"]), when,
+                               _text(node["reason"]), replaced_by))
+
+    for rec_id in published:
+        if rec_id not in known and rec_id not in retired_ids:
+            checks.add(register, rec_id, "recommendations",
+                       f"published id '{rec_id}' is missing from recommendations.yaml: a published link must "
+                       "keep working (put the record back, or retire it under retired: with a date, reason "
+                       "and replaced_by)")
+    for rec_id, node in present.items():
+        if rec_id not in published and rec_id not in retired_ids:
+            rec_checks.add(node, rec_id, "id", f"new id '{rec_id}' is not in {PUBLISHED_FILE} (expected it "
+                                               "added under recommendations: there, so its link is kept "
+                                               "for good)")
+    for kind, ids in (("themes", themes), ("audiences", audiences),
+                      ("barriers", {t.barrier.id for t in themes.values()})):
+        for published_id in register[kind]:
+            if published_id not in ids:
+                checks.add(register, published_id, kind,
+                           f"published id '{published_id}' is missing from taxonomy.yaml: councils link to "
+                           f"/{kind}/{published_id}/, so it must stay")
+        for current in ids:
+            if current not in register[kind]:
+                checks.add(register, current, kind, f"new id '{current}' from taxonomy.yaml is not listed "
+                                                    f"here (expected it added under {kind}:)")
+    return retired
+
+
+def _read_evidence(documents: dict, label_dir: str, themes: tuple[Theme, ...],
+                   taken: set[str]) -> tuple[Evidence | None, list[Problem]]:
+    pages, barriers, references, problems = read_evidence(
+        documents[EVIDENCE_FILE], f"{label_dir}/{EVIDENCE_FILE}", themes, taken)
+    appendices, appendix_problems = read_appendices(documents[APPENDICES_FILE], f"{label_dir}/{APPENDICES_FILE}")
+    problems = problems + appendix_problems
+    page_ids = {page.id for page in pages}
+    for appendix in appendices:
+        if appendix.id in page_ids:
+            problems.append(Problem(f"{label_dir}/{APPENDICES_FILE}", None, appendix.id, "id",
+                                    "an evidence page in evidence.yaml already has this id "
+                                    "(both live at /evidence/<id>/)"))
+    return Evidence(pages, barriers, references, appendices), problems

@@ -11,13 +11,18 @@ from .errors import DataError, Problem
 
 
 class Located(dict):
-    """A YAML mapping that remembers the line where it starts and the line of each key."""
+    """A YAML mapping that remembers where it starts and where each key is (line and column, from 1)."""
 
     line: int
+    column: int
     key_lines: dict[str, int]
+    key_columns: dict[str, int]
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+    def column_of(self, key: str) -> int:
+        return self.key_columns.get(key, self.column)
 
 
 class _Loader(yaml.SafeLoader):
@@ -37,23 +42,31 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     loader.flatten_mapping(node)
     mapping = Located()
     mapping.line = node.start_mark.line + 1
+    mapping.column = node.start_mark.column + 1
     mapping.key_lines = {}
+    mapping.key_columns = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
+        line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
         if key in mapping:
             loader.problems.append(
                 Problem(loader.file, line, None, str(key),
                         f"duplicate key (first given on line {mapping.key_lines[key]}); "
-                        "each key may appear once in a mapping")
+                        "each key may appear once in a mapping", column)
             )
             continue
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
+        mapping.key_columns[key] = column
     return mapping
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Keep dates as the text the editor wrote (2026-11-22); the schema and checks read them as text.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def load_yaml(path: Path, label: str | None = None) -> Any:
@@ -72,10 +85,13 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
         what = error.problem or "invalid YAML"
         if error.context:
             what = f"{error.context}, {what}"
-        raise DataError([Problem(label, line, None, None, f"YAML syntax error: {what}")]) from None
+        if "\t" in what or "'\\t'" in what:
+            what += " (indent with spaces, not tabs)"
+        raise DataError([Problem(label, line, None, None, f"YAML syntax error: {what}", column)]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(label, None, None, None, f"YAML error: {error}")]) from None
     finally:

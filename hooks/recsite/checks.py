@@ -1,0 +1,27 @@
+"""Collect the problems of one data file, each placed at the line and column it is about."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import Problem
+
+
+class Checks:
+    def __init__(self, label: str):
+        self.label = label
+        self.found: list[Problem] = []
+
+    def add(self, node: Any, record: str | None, field: str | None, message: str) -> None:
+        """A problem with `field` of the mapping `node` (a dotted field is placed at its last key)."""
+        key = field.rsplit(".", 1)[-1] if field else None
+        if key and hasattr(node, "line_of") and key in node:
+            line, column = node.line_of(key), node.column_of(key)
+        else:
+            line, column = getattr(node, "line", None), getattr(node, "column", None)
+        self.found.append(Problem(self.label, line, record, field, message, column))
+
+    def page_range(self, node: Any, record: str | None) -> None:
+        if "to_page" in node and node["to_page"] < node["page"]:
+            self.add(node, record, "to_page", f"page {node['to_page']} comes before page {node['page']} "
+                                              "(expected the last page, at or after `page`)")

@@ -1,0 +1,49 @@
+"""The corpus of bad (and awkward) data in tests/bad_data/: each case is an edit an editor might make,
+and the exact output and exit status of the editors' own check command (`make check`, which runs
+scripts/check_data.py)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA, ROOT
+
+CASES = sorted((Path(__file__).parent / "bad_data").glob("*.yaml"))
+
+
+def apply(case: dict, data: Path) -> None:
+    """A case either gives a file's whole `content`, or `edits`: texts to replace, each found once."""
+    if "content" in case:
+        (data / case["file"]).write_text(case["content"], encoding="utf-8")
+        return
+    for edit in case["edits"]:
+        target = data / edit["file"]
+        text = target.read_text(encoding="utf-8")
+        assert text.count(edit["replace"]) == 1, f"the `replace` text must occur once in {edit['file']}"
+        target.write_text(text.replace(edit["replace"], edit["with"]), encoding="utf-8")
+
+
+def run_check(workdir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check_data.py"), "data"], cwd=workdir,
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+def test_the_corpus_covers_at_least_25_cases():
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_each_case_gives_its_exact_message(tmp_path, path):
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    shutil.copytree(DATA, tmp_path / "data")
+    apply(case, tmp_path / "data")
+    result = run_check(tmp_path)
+    output = (result.stdout + result.stderr).rstrip("\n")
+    assert "Traceback" not in output
+    assert (result.returncode, output) == (case["status"], case["expect"].rstrip("\n"))
