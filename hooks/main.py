@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from recsite.errors import DataError
-from recsite.pages import SitePlan, expand_nav, plan_site, render_snippet
+from recsite.pages import SitePlan, edit_link, expand_nav, plan_site, render_snippet
 from recsite.shortcodes import UnknownMarker, expand_markers
 from recsite.validate import load_catalogue
 
@@ -29,10 +30,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         catalogue = load_catalogue(data_dir)
     except DataError as error:
         raise PluginError(error.report()) from None
+    if not config.repo_url:
+        config.edit_uri = None  # no repository address (REPO_URL), so no "edit this page" links
     site_url = config.site_url or "/"
     _build.update(catalogue=catalogue, site_url=site_url, plan=plan_site(catalogue, site_url))
     if config.nav:
-        config.nav = expand_nav(config.nav, _build["plan"].sections)
+        # The theme prints page and nav titles without escaping them; titles from data are text.
+        sections = {index: [(str(escape(title)), path) for title, path in children]
+                    for index, children in _build["plan"].sections.items()}
+        config.nav = expand_nav(config.nav, sections)
     return config
 
 
@@ -46,8 +52,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    # A generated page is edited in its data file: link there (to the record's line) instead.
+    source = _build["plan"].sources.get(page.file.src_uri)
+    if config.repo_url and source:
+        data_file, line = source
+        page.edit_url = edit_link(config.repo_url, data_file, line)
+    return context
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = page.file.src_uri
+    title = _build["plan"].titles.get(path)
+    if title is not None:
+        # Otherwise the theme takes the title from the rendered heading and prints it unescaped.
+        page.meta["title"] = str(escape(title))
     try:
         return expand_markers(markdown, path,
                               lambda name: render_snippet(_build["catalogue"], _build["site_url"], name, path))

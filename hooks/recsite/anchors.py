@@ -25,4 +25,6 @@ FIXED_ANCHORS = frozenset({
     "references",         # evidence index: the report's sources for its figures
     "evidence",           # theme page: the findings behind the barrier
     "repeat-the-study",   # evidence index: the appendices
+    "changes",            # a recommendation's own page: its change history
+    "withdrawn",          # a retired recommendation's page: why it was withdrawn
 })

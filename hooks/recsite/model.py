@@ -105,6 +105,11 @@ class Recommendation:
     related: tuple[str, ...] = ()
     footnote: str | None = None
     changes: tuple[Change, ...] = ()   # newest first
+    data_line: int = 0                 # where the record starts in recommendations.yaml
+
+    @property
+    def last_changed(self) -> date | None:
+        return self.changes[0].date if self.changes else None
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ class SitePlan:
     pages: dict[str, str] = field(default_factory=dict)      # docs path -> Markdown
     files: dict[str, str] = field(default_factory=dict)      # site path -> file content
     sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # index page -> (title, path)
+    sources: dict[str, tuple[str, int]] = field(default_factory=dict)  # page -> (data file, line or 0)
+    titles: dict[str, str] = field(default_factory=dict)     # page -> its title, plain text from data
 
 
 def markdown_text(value: str) -> Markup:
@@ -134,6 +136,32 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
         pages[path] = renderer.render("recommendation.md.j2", path, rec=rec, related=related,
                                       siblings=siblings)
 
+    for retired in catalogue.retired:
+        path = paths.recommendation_page(retired.id)
+        replacement = catalogue.recommendation(retired.replaced_by) if retired.replaced_by else None
+        pages[path] = renderer.render("retired.md.j2", path, retired=retired, replacement=replacement)
+    pages[paths.CHANGES] = renderer.render("changes.md.j2", paths.CHANGES, entries=_changes(catalogue))
+
+    # Titles that come from the data, as plain text (the adapter escapes them for the theme).
+    plan.titles = {paths.recommendation_page(rec.id): rec.title for rec in catalogue.recommendations}
+    plan.titles.update({paths.recommendation_page(r.id): f"Withdrawn: {r.title}" for r in catalogue.retired})
+    plan.titles.update({paths.theme_page(t.id): t.title for t in catalogue.themes})
+    plan.titles.update({paths.audience_page(a.id): a.title for a in catalogue.audiences})
+    plan.titles.update({paths.barrier_page(t.barrier.id): t.barrier.title for t in catalogue.themes})
+    plan.titles.update({paths.evidence_page(p.id): p.title for p in evidence.pages})
+    plan.titles.update({paths.evidence_page(a.id): a.title for a in evidence.appendices})
+
+    # Where each generated page's data lives, for "edit this page" links.
+    plan.sources = {paths.recommendation_page(rec.id): ("data/recommendations.yaml", rec.data_line)
+                    for rec in catalogue.recommendations}
+    plan.sources.update({paths.evidence_page(p.id): ("data/evidence.yaml", 0) for p in evidence.pages})
+    plan.sources.update({paths.evidence_page(a.id): ("data/appendices.yaml", 0) for a in evidence.appendices})
+    plan.sources.update({paths.barrier_page(t.barrier.id): ("data/evidence.yaml", 0) for t in catalogue.themes})
+    plan.sources.update({paths.theme_page(t.id): ("data/taxonomy.yaml", 0) for t in catalogue.themes})
+    plan.sources.update({paths.audience_page(a.id): ("data/taxonomy.yaml", 0) for a in catalogue.audiences})
+    for path in (paths.ALL_RECOMMENDATIONS, paths.KEY_RECOMMENDATIONS, paths.CHANGES):
+        plan.sources[path] = ("data/recommendations.yaml", 0)
+
     plan.sections = {
         paths.AUDIENCES_INDEX: [(a.title, paths.audience_page(a.id)) for a in catalogue.audiences],
         paths.THEMES_INDEX: [(t.title, paths.theme_page(t.id)) for t in catalogue.themes],
@@ -144,6 +172,20 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
     return plan
+
+
+def _changes(catalogue: Catalogue) -> list[tuple]:
+    """(date, what changed, the record or None, the retired record or None), newest first."""
+    entries = [(change.date, change.change, rec, None)
+               for rec in catalogue.recommendations for change in rec.changes]
+    entries += [(retired.date, f"Withdrawn: {retired.reason}", None, retired) for retired in catalogue.retired]
+    return sorted(entries, key=lambda entry: entry[0], reverse=True)
+
+
+def edit_link(repo_url: str, data_file: str, line: int) -> str:
+    """Where an editor changes a generated page: the data file on the repository host, at its line."""
+    anchor = f"#L{line}" if line else ""
+    return f"{repo_url.rstrip('/')}/blob/main/{data_file}{anchor}"
 
 
 def render_snippet(catalogue: Catalogue, site_url: str, name: str, page: str) -> str:

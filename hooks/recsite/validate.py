@@ -275,7 +275,7 @@ def _recommendation(checks: Checks, node: Any, themes: dict[str, Theme],
     return Recommendation(rec_id, _text(node["title"]), _text(node["text"]), theme, audience, node["key"],
                           Source(source["section"], source["page"]), section7, tuple(node.get("related", ())),
                           _text(node["footnote"]) if "footnote" in node else None,
-                          tuple(sorted(changes, key=lambda c: c.date, reverse=True)))
+                          tuple(sorted(changes, key=lambda c: c.date, reverse=True)), node.line)
 
 
 def _sections_for(theme: Theme | None, audience: Audience | None) -> set[str] | None:

@@ -1,0 +1,159 @@
+"""What editors' changes do to the built site: hostile or unusual text stays inert text, a retired
+recommendation's address keeps working, change history is shown, and pages link to their data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_site
+
+HOSTILE_TITLE = "<img src=x onerror=alert(1)> \"Quoted\" & 'single'"
+HOSTILE_TEXT = ("<script>alert(\"x\")</script> [a link](javascript:alert(1)) **not bold** {{ config }} "
+                "</p></article><b onclick=\"alert(2)\">escape</b>")
+FORMULA_TITLE = "=HYPERLINK(\"http://example.com\",\"Click\")"
+LONG_TEXT = " ".join(["Use every opportunity to promote employment as the norm for disabled people."] * 60)
+WELSH_TITLE = "Hyrwyddo cyflogaeth fel y norm – “gwaith” i bawb ✓"
+REPO = "https://github.com/example/pb-site"
+
+
+def _record(text: str, rec_id: str) -> str:
+    """The block of one record in recommendations.yaml."""
+    start = text.index(f"  - id: {rec_id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    return text[start:end + 1] if end != -1 else text[start:]
+
+
+def _set_field(block: str, field: str, value: str) -> str:
+    """Replace a (possibly folded, multi-line) field of a record block with a quoted value."""
+    pattern = re.compile(rf"^    {field}: (>-\n(?:      .*\n)+|.*\n)", re.MULTILINE)
+    return pattern.sub(lambda _: f"    {field}: {json.dumps(value, ensure_ascii=False)}\n", block, count=1)
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """The real site after an editor's pull request: hostile, formula-like, very long and Welsh text,
+    one record retired and replaced, and a change history."""
+    root = tmp_path_factory.mktemp("edited")
+    import shutil
+    from conftest import ROOT
+    for name in ("docs", "data", "hooks"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+
+    recs_path = root / "data" / "recommendations.yaml"
+    text = recs_path.read_text(encoding="utf-8")
+    first = _record(text, "employment-as-the-norm")
+    changed = _set_field(_set_field(first, "title", HOSTILE_TITLE), "text", HOSTILE_TEXT)
+    changed += ('    changes:\n      - {date: "2026-03-01", change: "Title shortened."}\n'
+                '      - {date: "2026-05-20", change: "Typo corrected."}\n')
+    text = text.replace(first, changed)
+    for rec_id, field, value in (("publish-outcome-measures", "title", FORMULA_TITLE),
+                                 ("supported-employment-criteria", "text", LONG_TEXT),
+                                 ("wellbeing-includes-employment", "title", WELSH_TITLE)):
+        block = _record(text, rec_id)
+        text = text.replace(block, _set_field(block, field, value))
+    retired_block = _record(text, "job-coaching-standards")
+    text = text.replace(retired_block, "")
+    recs_path.write_text(text, encoding="utf-8")
+
+    register = root / "data" / "published.yaml"
+    register.write_text(register.read_text(encoding="utf-8").replace("retired: []\n", (
+        "retired:\n"
+        "  - id: job-coaching-standards\n"
+        "    date: \"2026-06-30\"\n"
+        "    reason: Merged into a wider recommendation.\n"
+        "    title: Support standards for job coaching\n"
+        "    text: The text it had.\n"
+        "    replaced_by: employment-as-the-norm\n")), encoding="utf-8")
+
+    site = root / "site"
+    from mkdocs.config import load_config  # noqa: F401  (build_site loads the config)
+    import os
+    os.environ["REPO_URL"] = REPO
+    try:
+        build_site(root, site, "https://example.org/pb/")
+    finally:
+        del os.environ["REPO_URL"]
+    return site
+
+
+def soup_of(site, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+PAGES = ["recommendations/", "recommendations/employment-as-the-norm/", "key-recommendations/",
+         "audiences/national-organisations/", "themes/encouraging-demand/", "barriers/demand-and-expectations/",
+         "changes/"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_text_is_shown_as_text_and_never_runs(edited, page):
+    soup = soup_of(edited, page)
+    assert not soup.find("img", src="x"), "an <img> from the data became an element"
+    assert not soup.find(attrs={"onclick": True}) and not soup.find(attrs={"onerror": True})
+    assert not any("alert" in (script.string or "") for script in soup.find_all("script"))
+    assert not soup.find("a", href=re.compile(r"^javascript:"))
+    card = soup.find(id="employment-as-the-norm")
+    if card is not None and page != "changes/":
+        shown = card.get_text(" ")
+        assert "<script>alert(\"x\")</script>" in shown and "**not bold**" in shown and "{{ config }}" in shown
+        assert HOSTILE_TITLE in " ".join(soup.get_text(" ").split())
+
+
+def test_hostile_text_in_attributes_stays_inside_them(edited):
+    html = (edited / "recommendations" / "employment-as-the-norm" / "index.html").read_text(encoding="utf-8")
+    # Every quote from the data is escaped wherever it lands, so no attribute can be closed early
+    # and no event handler can appear.
+    for tag in BeautifulSoup(html, "html.parser").find_all(True):
+        assert not any(name.startswith("on") for name in tag.attrs), tag.name
+
+
+def test_downloads_carry_hostile_text_safely(edited):
+    records = {r["id"]: r for r in json.loads((edited / "recommendations.json").read_text(encoding="utf-8"))}
+    assert records["employment-as-the-norm"]["text"] == HOSTILE_TEXT
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(
+        (edited / "recommendations.csv").read_text(encoding="utf-8-sig")))}
+    assert rows["publish-outcome-measures"]["title"] == "'" + FORMULA_TITLE
+    assert rows["employment-as-the-norm"]["text"] == HOSTILE_TEXT
+
+
+def test_very_long_and_non_ascii_text_render_in_full(edited):
+    long_card = soup_of(edited, "recommendations/supported-employment-criteria/").find(id="supported-employment-criteria")
+    assert LONG_TEXT in " ".join(long_card.get_text(" ").split())
+    welsh = soup_of(edited, "recommendations/wellbeing-includes-employment/")
+    assert welsh.h1.get_text(" ").strip().startswith(WELSH_TITLE)
+    assert '<meta charset="utf-8">' in (edited / "index.html").read_text(encoding="utf-8").lower()
+
+
+def test_a_retired_recommendation_keeps_its_address_and_points_to_its_replacement(edited):
+    soup = soup_of(edited, "recommendations/job-coaching-standards/")
+    notice = soup.find(id="withdrawn")
+    assert "withdrawn on 30 June 2026" in notice.get_text(" ")
+    assert "Merged into a wider recommendation." in notice.get_text(" ")
+    assert notice.find("a", href="../employment-as-the-norm/")
+    listed = {card["id"] for card in soup_of(edited, "recommendations/").select("article.rec-card")}
+    assert "job-coaching-standards" not in listed and len(listed) == 47
+
+
+def test_change_history_is_shown_newest_first(edited):
+    history = soup_of(edited, "recommendations/employment-as-the-norm/").find(id="changes").find_next("ul")
+    assert [li.time["datetime"] for li in history.find_all("li")] == ["2026-05-20", "2026-03-01"]
+    page = soup_of(edited, "changes/")
+    assert [li.time["datetime"] for li in page.select("ul.changes li")] == ["2026-06-30", "2026-05-20", "2026-03-01"]
+
+
+def test_generated_pages_link_to_their_record_in_the_data(edited):
+    soup = soup_of(edited, "recommendations/employment-as-the-norm/")
+    edit = soup.find("a", title="Edit this page")
+    assert re.fullmatch(rf"{REPO}/blob/main/data/recommendations\.yaml#L\d+", edit["href"])
+    line = int(edit["href"].rsplit("#L", 1)[1])
+    source = (edited.parent / "data" / "recommendations.yaml").read_text(encoding="utf-8").splitlines()
+    assert source[line - 1] == "  - id: employment-as-the-norm"
+    about = soup_of(edited, "about/").find("a", title="Edit this page")
+    assert about["href"] == f"{REPO}/edit/main/docs/about.md"
