@@ -7,6 +7,7 @@ there. `test` also installs Debian's chromium for the browser tests when it is m
     python3 scripts/dev.py serve      # http://127.0.0.1:8000/
     python3 scripts/dev.py test       # every test; extra arguments go to pytest
     python3 scripts/dev.py build      # the static site into site/
+    python3 scripts/dev.py check      # check the data only, without building
 """
 
 from __future__ import annotations
@@ -77,6 +78,13 @@ def serve(args: list[str]) -> int:
                            cwd=ROOT, env=tool_env())
 
 
+def check(args: list[str]) -> int:
+    """Check the data only (no site build): what editors run before a pull request."""
+    ensure_venv()
+    return subprocess.call([str(venv_bin("python")), str(ROOT / "scripts" / "check_data.py"), *args], cwd=ROOT,
+                           env=tool_env())
+
+
 def build(args: list[str]) -> int:
     ensure_venv()
     return subprocess.call([str(venv_bin("mkdocs")), "build", *args], cwd=ROOT, env=tool_env())
@@ -92,7 +100,7 @@ def test(args: list[str]) -> int:
     return code
 
 
-COMMANDS = {"serve": serve, "test": test, "build": build}
+COMMANDS = {"serve": serve, "test": test, "build": build, "check": check}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,16 @@
+# Shortcuts for the commands in the README. Each one sets up .venv/ itself on first use.
+PYTHON ?= python3
+
+.PHONY: serve test check build
+
+serve:  ## build the site and serve it at http://127.0.0.1:8000/
+	$(PYTHON) scripts/dev.py serve
+
+test:   ## run every test (what CI runs)
+	$(PYTHON) scripts/dev.py test
+
+check:  ## check the data in data/ only: fast, no site build
+	$(PYTHON) scripts/dev.py check
+
+build:  ## the static site into site/
+	$(PYTHON) scripts/dev.py build
