@@ -81,3 +81,52 @@ def test_no_axe_violations_on_any_page(site, scheme):
     assert len(addresses) > 60
     found = run_axe(site, scheme, addresses)
     assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
+
+
+def focused_id(page) -> str:
+    return page.evaluate("document.activeElement ? document.activeElement.id : ''")
+
+
+def test_filters_work_by_keyboard_alone(page):
+    page.goto("recommendations/")
+    page.locator("#filters").wait_for(state="visible")
+    for _ in range(200):  # from the top of the page: skip link, header, navigation, then the filters
+        page.keyboard.press("Tab")
+        if focused_id(page) == "filter-audience":
+            break
+    else:
+        pytest.fail("Tab never reached the first filter")
+
+    page.keyboard.press("ArrowDown")  # the first audience: national organisations
+    assert focused_id(page) == "filter-audience"
+    assert page.locator("#rec-count").inner_text() == "Showing 12 of 48 recommendations"
+
+    page.keyboard.press("Tab")
+    assert focused_id(page) == "filter-theme"
+    page.keyboard.press("ArrowDown")  # encouraging demand
+    assert page.locator("#rec-count").inner_text() == "Showing 6 of 48 recommendations"
+
+    page.keyboard.press("Tab")
+    assert focused_id(page) == "filter-key"
+    page.keyboard.press("ArrowDown")  # key recommendations only
+    assert page.locator("#rec-count").inner_text() == "Showing 3 of 48 recommendations"
+    assert "audience=national-organisations" in page.url and "key=true" in page.url
+
+    page.keyboard.press("Tab")
+    assert focused_id(page) == "filter-clear"
+    page.keyboard.press("Enter")
+    assert focused_id(page) == "filter-clear", "focus was lost after clearing"
+    assert page.locator("#rec-count").inner_text() == "Showing all 48 recommendations"
+    # The count is a polite live region, so each change above was announced.
+    assert page.locator("#rec-count").get_attribute("aria-live") == "polite"
+
+
+def test_focus_is_always_visible_on_the_filters(page):
+    page.goto("recommendations/")
+    page.locator("#filters").wait_for(state="visible")
+    for control in ("#filter-audience", "#filter-theme", "#filter-key", "#filter-clear"):
+        page.focus(control)
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        outline = page.eval_on_selector(control, "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+        assert not outline.startswith("none") and not outline.endswith(" 0px"), f"{control}: {outline}"
