@@ -193,3 +193,21 @@ def test_every_published_address_and_heading_anchor_exists(pages):
                 assert soup.find(id=anchor) is not None, f"/{kind}/{page_id}/#{anchor} is missing"
     for rec_id in register["recommendations"]:
         assert pages(f"recommendations/{rec_id}/").find(id=rec_id) is not None
+
+
+INDIVIDUALS = [rec for rec in RECS if rec.audience.id == "individuals-and-families"]
+
+
+@pytest.mark.parametrize("rec", INDIVIDUALS, ids=[r.id for r in INDIVIDUALS])
+def test_individuals_read_plain_words_first_with_the_reports_words_one_click_away(pages, rec):
+    from recsite.validate import PLAIN_SENTENCE_WORDS, plain_sentences
+
+    assert rec.plain, f"{rec.id} has no plain-words version"
+    for sentence in plain_sentences(rec.plain):
+        assert len(sentence.split()) <= PLAIN_SENTENCE_WORDS, sentence
+    assert not re.search(r"\b[A-Z]{2,}s?\b", rec.plain), "no abbreviations in plain words"
+    card = pages("audiences/individuals-and-families/").find(id=rec.id)
+    plain, exact = card.select_one(".rec-plain"), card.select_one("details.rec-exact")
+    assert rec.plain in " ".join(plain.get_text(" ").split()) and "our summary" in plain.get_text()
+    assert rec.text in " ".join(exact.get_text(" ").split())
+    assert str(card).index("rec-plain") < str(card).index("rec-exact")  # plain words come first

@@ -62,6 +62,7 @@ class Audience:
     subsection: int
     includes: str
     includes_source: Source
+    plain_words: bool = False   # its recommendations also need a plain-words version
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class Recommendation:
     footnote: str | None = None
     changes: tuple[Change, ...] = ()   # newest first
     data_line: int = 0                 # where the record starts in recommendations.yaml
+    plain: str | None = None           # the site's plain-words version (individuals and families)
 
     @property
     def last_changed(self) -> date | None:

@@ -8,6 +8,7 @@ and the register of published ids (data/published.yaml) that keeps every printed
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ TAXONOMY_FILE = "taxonomy.yaml"
 RECOMMENDATIONS_FILE = "recommendations.yaml"
 PUBLISHED_FILE = "published.yaml"
 SCHEMA_DIR = "schema"
+# GOV.UK's guidance for plain and Easy Read writing: short sentences.
+PLAIN_SENTENCE_WORDS = 15
 _ALL_IDS = "all recommendation ids"  # documents key: ids of every record, malformed or not
 # The order files are read and their problems reported in.
 DATA_FILES = (REPORT_FILE, TAXONOMY_FILE, RECOMMENDATIONS_FILE, PUBLISHED_FILE, EVIDENCE_FILE,
@@ -178,7 +181,8 @@ def _read_taxonomy(checks: Checks, document: Any) -> tuple[dict[str, Theme], dic
             continue
         subsections[node["subsection"]] = audience_id
         audiences[audience_id] = Audience(audience_id, _text(node["title"]), node["subsection"],
-                                          _text(node["includes"]), _source(node["includes_source"]))
+                                          _text(node["includes"]), _source(node["includes_source"]),
+                                          node.get("plain_words", False))
     return themes, audiences
 
 
@@ -259,6 +263,18 @@ def _recommendation(checks: Checks, node: Any, themes: dict[str, Theme],
                                              "them (expected section7: {section: 7.x.y, page: N})")
         ok = False
 
+    plain = _text(node["plain"]) if "plain" in node else None
+    if audience is not None and audience.plain_words and plain is None:
+        checks.add(node, rec_id, "plain", f"missing: recommendations for {audience.title.lower()} need a "
+                                          "plain-words version (expected plain: with sentences of at most "
+                                          f"{PLAIN_SENTENCE_WORDS} words)")
+        ok = False
+    for sentence in plain_sentences(plain or ""):
+        if len(sentence.split()) > PLAIN_SENTENCE_WORDS:
+            checks.add(node, rec_id, "plain", f"the sentence '{sentence}' has {len(sentence.split())} words "
+                                              f"(at most {PLAIN_SENTENCE_WORDS}: split it)")
+            ok = False
+
     changes = []
     for change in node.get("changes", ()):
         try:
@@ -275,7 +291,12 @@ def _recommendation(checks: Checks, node: Any, themes: dict[str, Theme],
     return Recommendation(rec_id, _text(node["title"]), _text(node["text"]), theme, audience, node["key"],
                           Source(source["section"], source["page"]), section7, tuple(node.get("related", ())),
                           _text(node["footnote"]) if "footnote" in node else None,
-                          tuple(sorted(changes, key=lambda c: c.date, reverse=True)), node.line)
+                          tuple(sorted(changes, key=lambda c: c.date, reverse=True)), node.line, plain)
+
+
+def plain_sentences(text: str) -> list[str]:
+    """The sentences of a plain-words text."""
+    return [sentence.strip() for sentence in re.split(r"(?<=[.!?])\s+", text) if sentence.strip()]
 
 
 def _sections_for(theme: Theme | None, audience: Audience | None) -> set[str] | None:
