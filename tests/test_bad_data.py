@@ -1,6 +1,6 @@
-"""The corpus of bad (and awkward) data in tests/bad_data/: each case is an edit an editor might make,
-and the exact output and exit status of the editors' own check command (`make check`, which runs
-scripts/check_data.py)."""
+"""The corpus of bad (and awkward) data in tests/bad_data/ (see its README): each case is an edit an
+editor might make, and the exact output and exit status of the editors' own check command
+(`make check`, which runs scripts/check_data.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import yaml
 
 from conftest import DATA, ROOT
 
-CASES = sorted((Path(__file__).parent / "bad_data").glob("*.yaml"))
+CORPUS = Path(__file__).parent / "bad_data"
+CASES = sorted((CORPUS / "cases").glob("*.yaml"))
 
 
 def apply(case: dict, data: Path) -> None:
@@ -41,8 +42,10 @@ def test_the_corpus_covers_at_least_25_cases():
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_each_case_gives_its_exact_message(tmp_path, path):
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    shutil.copytree(DATA, tmp_path / "data")
-    apply(case, tmp_path / "data")
+    data = tmp_path / "data"
+    shutil.copytree(CORPUS / "base", data)           # frozen, so editing data/ never moves a line
+    shutil.copytree(DATA / "schema", data / "schema")  # the real data contract
+    apply(case, data)
     result = run_check(tmp_path)
     output = (result.stdout + result.stderr).rstrip("\n")
     assert "Traceback" not in output
