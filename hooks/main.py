@@ -15,9 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from recsite import paths
 from recsite.errors import DataError
 from recsite.pages import SitePlan, edit_link, expand_nav, plan_site, render_snippet
 from recsite.shortcodes import UnknownMarker, expand_markers
+from recsite.terms import explain_terms
 from recsite.validate import load_catalogue
 
 _build: dict = {}
@@ -59,6 +61,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         data_file, line = source
         page.edit_url = edit_link(config.repo_url, data_file, line)
     return context
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    path = page.file.src_uri
+    if path == paths.GLOSSARY:
+        return html
+    return explain_terms(html, _build["catalogue"].glossary, paths.relative(path, paths.GLOSSARY))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

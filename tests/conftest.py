@@ -115,3 +115,15 @@ def page(browser, site):
     yield page
     context.close()
     assert not errors, f"JavaScript errors: {errors}"
+
+
+def text_of(element) -> str:
+    """An element's text as a reader sees it: glossary links and abbreviations are inline, so they
+    add no spaces (BeautifulSoup's get_text(" ") would put one before a following comma)."""
+    import copy
+
+    element = copy.copy(element)
+    for inline in element.select("a.term, abbr"):
+        inline.unwrap()
+    element.smooth()  # merge the text pieces the unwrapping left side by side
+    return " ".join(element.get_text(" ").split())

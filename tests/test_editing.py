@@ -11,7 +11,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site
+from conftest import build_site, text_of
 
 HOSTILE_TITLE = "<img src=x onerror=alert(1)> \"Quoted\" & 'single'"
 HOSTILE_TEXT = ("<script>alert(\"x\")</script> [a link](javascript:alert(1)) **not bold** {{ config }} "
@@ -101,9 +101,9 @@ def test_hostile_text_is_shown_as_text_and_never_runs(edited, page):
     assert not soup.find("a", href=re.compile(r"^javascript:"))
     card = soup.find(id="employment-as-the-norm")
     if card is not None and page != "changes/":
-        shown = card.get_text(" ")
+        shown = text_of(card)
         assert "<script>alert(\"x\")</script>" in shown and "**not bold**" in shown and "{{ config }}" in shown
-        assert HOSTILE_TITLE in " ".join(soup.get_text(" ").split())
+        assert HOSTILE_TITLE in text_of(soup)
 
 
 def test_hostile_text_in_attributes_stays_inside_them(edited):
@@ -125,7 +125,7 @@ def test_downloads_carry_hostile_text_safely(edited):
 
 def test_very_long_and_non_ascii_text_render_in_full(edited):
     long_card = soup_of(edited, "recommendations/supported-employment-criteria/").find(id="supported-employment-criteria")
-    assert LONG_TEXT in " ".join(long_card.get_text(" ").split())
+    assert LONG_TEXT in text_of(long_card)
     welsh = soup_of(edited, "recommendations/wellbeing-includes-employment/")
     assert welsh.h1.get_text(" ").strip().startswith(WELSH_TITLE)
     assert '<meta charset="utf-8">' in (edited / "index.html").read_text(encoding="utf-8").lower()

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, text_of
 from recsite.validate import load_catalogue
 from report_text import REPORT, all_items, report_text, table_rows
 
@@ -22,7 +22,7 @@ needs_report = pytest.mark.skipif(not REPORT.exists(), reason=f"the report's tex
 
 
 def words(element) -> str:
-    return " ".join(element.get_text(" ").split())
+    return text_of(element)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, text_of
 from recsite.validate import load_catalogue
 
 CATALOGUE = load_catalogue(DATA)
@@ -19,7 +19,7 @@ RECS = CATALOGUE.recommendations
 def card_text(soup, rec_id: str) -> str:
     element = soup.find(id=rec_id)
     assert element is not None, f"no element with id {rec_id!r}"
-    return " ".join(element.get_text(" ").split())
+    return text_of(element)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_audience_pages_group_by_theme_under_stable_heading_ids(pages):
     for audience in CATALOGUE.audiences:
         soup = pages(f"audiences/{audience.id}/")
         assert soup.h1.get_text(strip=True).startswith(f"Recommendations for {audience.title.lower()}")
-        assert audience.includes in " ".join(soup.find(id="who-this-is-for").find_next("blockquote").get_text().split())
+        assert audience.includes in text_of(soup.find(id="who-this-is-for").find_next("blockquote"))
         for theme in CATALOGUE.themes:
             recs = CATALOGUE.select(theme=theme, audience=audience)
             heading = soup.find(id=theme.id)
@@ -83,7 +83,7 @@ def test_audience_pages_group_by_theme_under_stable_heading_ids(pages):
 def test_theme_pages_say_which_barrier_they_answer_with_its_page(pages):
     for theme in CATALOGUE.themes:
         soup = pages(f"themes/{theme.id}/")
-        barrier = soup.find(id="barrier").find_next("div", class_="barrier").get_text(" ")
+        barrier = text_of(soup.find(id="barrier").find_next("div", class_="barrier"))
         assert theme.barrier.title in barrier
         assert f"Section {theme.barrier.section}, pages {theme.barrier.source.page}–" in barrier
         for audience in CATALOGUE.audiences:
@@ -93,7 +93,7 @@ def test_theme_pages_say_which_barrier_they_answer_with_its_page(pages):
 def test_recommendation_page_has_source_citation_links_and_related(pages, site):
     rec = CATALOGUE.recommendation("offer-all-pb-options")
     soup = pages(f"recommendations/{rec.id}/")
-    text = " ".join(soup.get_text(" ").split())
+    text = text_of(soup)
     assert "Appendix 3, section A3.3.2, page 55" in text
     permanent = f"{site.url}recommendations/{rec.id}/"
     assert soup.select_one("a.rec-detail__permalink")["href"] == permanent
@@ -109,7 +109,7 @@ def test_recommendation_page_has_source_citation_links_and_related(pages, site):
 
 def test_section_7_wording_is_shown_where_it_differs(pages):
     rec = CATALOGUE.recommendation("partnership-links")
-    text = " ".join(pages(f"recommendations/{rec.id}/").get_text(" ").split())
+    text = text_of(pages(f"recommendations/{rec.id}/"))
     assert rec.section7.wording in text and "Section 7.1.2, page 36" in text
 
 
@@ -145,10 +145,10 @@ def test_downloads_hold_every_recommendation(site):
 
 
 def test_home_page_quotes_the_core_recommendation_from_data(pages):
-    text = " ".join(pages("").get_text(" ").split())
+    text = text_of(pages(""))
     assert CATALOGUE.core.paragraphs[0] in text
     assert "48 recommendations, 28 of them key" in text
-    start_here = [a["href"] for a in pages("").select(".entry-list a")]
+    start_here = [a["href"] for a in pages("").select(".entry-list a:not(.term)")]
     assert start_here == [f"audiences/{a.id}/" for a in CATALOGUE.audiences]
 
 
@@ -208,6 +208,55 @@ def test_individuals_read_plain_words_first_with_the_reports_words_one_click_awa
     assert not re.search(r"\b[A-Z]{2,}s?\b", rec.plain), "no abbreviations in plain words"
     card = pages("audiences/individuals-and-families/").find(id=rec.id)
     plain, exact = card.select_one(".rec-plain"), card.select_one("details.rec-exact")
-    assert rec.plain in " ".join(plain.get_text(" ").split()) and "our summary" in plain.get_text()
-    assert rec.text in " ".join(exact.get_text(" ").split())
+    assert rec.plain in text_of(plain) and "our summary" in plain.get_text()
+    assert rec.text in text_of(exact)
     assert str(card).index("rec-plain") < str(card).index("rec-exact")  # plain words come first
+
+
+# Capitals the report uses for emphasis in its survey questions ("IF YES", "are NOT"), not abbreviations.
+EMPHASIS = {"IF", "YES", "NO", "NOT"}
+
+
+def test_every_abbreviation_on_the_site_is_in_the_glossary(site):
+    from bs4 import BeautifulSoup
+
+    known = {form for term in CATALOGUE.glossary for form in term.forms}
+    missing = {}
+    for html in site.root.rglob("*.html"):
+        article = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("article")
+        if article is None:
+            continue
+        for token in re.findall(r"\b[A-Z][A-Za-z]*[A-Z][a-z]?\b", article.get_text(" ")):
+            if token not in known and token.rstrip("s") not in known and token not in EMPHASIS:
+                missing.setdefault(token, html.relative_to(site.root).as_posix())
+    assert not missing, f"abbreviations used but not in data/glossary.yaml: {missing}"
+
+
+def test_the_first_use_of_a_term_on_a_page_is_explained_and_linked(pages):
+    soup = pages("recommendations/")
+    links = soup.select("article a.term[href='../glossary/#dwp']")
+    assert len(links) == 1, "only the first use on a page is linked"
+    # The first use in running text (headings and other links are left alone) is the linked one.
+    first_dwp = next(el for el in soup.find("article").find_all(string=re.compile(r"\bDWP\b"))
+                     if not el.find_parent(["h1", "h2", "h3", "h4", "h5", "h6"])
+                     and not any(a.get("class") != ["term"] for a in el.find_parents("a")))
+    assert first_dwp.parent.name == "abbr" and first_dwp.find_parent("a", class_="term") is links[0]
+    assert links[0].abbr["title"] == "Department for Work and Pensions (DWP)"
+    assert links[0]["data-definition"].startswith("Department for Work and Pensions (DWP): ")
+    for term_link in soup.select("a.term"):
+        assert not term_link.find_parent(["a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label"])
+
+
+def test_the_glossary_lists_every_term_under_its_id(pages):
+    soup = pages("glossary/")
+    for term in CATALOGUE.glossary:
+        entry = soup.find(id=term.id)
+        assert entry is not None and term.term in entry.get_text()
+        assert term.definition in text_of(entry.find_next("dd"))
+    required = {"Personal Budget", "Direct Payment", "Individual Service Fund", "Resource Allocation System",
+                "Fair Access to Care Services", "Jobcentre Plus", "Access to Work", "Work Choice",
+                "Right to Control", "Individual Placement and Support", "supported employment",
+                "User-Led Organisation", "voluntary and community sector",
+                "British Association for Supported Employment", "Association of Directors of Adult Social Services",
+                "Care Act", "Local Offer", "Preparing for Adulthood"}
+    assert required <= {term.term for term in CATALOGUE.glossary}

@@ -164,6 +164,7 @@ class Catalogue:
     figure5: Figure
     evidence: "Evidence"
     retired: tuple[Retired, ...] = ()
+    glossary: tuple["Term", ...] = ()
     _by_id: dict[str, Recommendation] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -393,3 +394,25 @@ class Evidence:
 
     def for_barrier(self, barrier: Barrier) -> BarrierEvidence:
         return next(entry for entry in self.barriers if entry.barrier.id == barrier.id)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or abbreviation the site uses, explained in plain words (data/glossary.yaml)."""
+
+    id: str
+    term: str
+    definition: str
+    abbreviation: str | None = None
+    also: tuple[str, ...] = ()
+    see: Source | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every way the site writes it, longest first (so 'PBs' wins over 'PB')."""
+        forms = {self.term, *self.also} | ({self.abbreviation} if self.abbreviation else set())
+        return tuple(sorted(forms, key=len, reverse=True))
+
+    @property
+    def name(self) -> str:
+        return f"{self.term} ({self.abbreviation})" if self.abbreviation else self.term

@@ -141,6 +141,7 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
         replacement = catalogue.recommendation(retired.replaced_by) if retired.replaced_by else None
         pages[path] = renderer.render("retired.md.j2", path, retired=retired, replacement=replacement)
     pages[paths.CHANGES] = renderer.render("changes.md.j2", paths.CHANGES, entries=_changes(catalogue))
+    pages[paths.GLOSSARY] = renderer.render("glossary.md.j2", paths.GLOSSARY)
 
     # Titles that come from the data, as plain text (the adapter escapes them for the theme).
     plan.titles = {paths.recommendation_page(rec.id): rec.title for rec in catalogue.recommendations}
@@ -161,6 +162,7 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     plan.sources.update({paths.audience_page(a.id): ("data/taxonomy.yaml", 0) for a in catalogue.audiences})
     for path in (paths.ALL_RECOMMENDATIONS, paths.KEY_RECOMMENDATIONS, paths.CHANGES):
         plan.sources[path] = ("data/recommendations.yaml", 0)
+    plan.sources[paths.GLOSSARY] = ("data/glossary.yaml", 0)
 
     plan.sections = {
         paths.AUDIENCES_INDEX: [(a.title, paths.audience_page(a.id)) for a in catalogue.audiences],

@@ -18,7 +18,7 @@ from .checks import Checks
 from .errors import DataError, Problem
 from .evidence import APPENDICES_FILE, EVIDENCE_FILE, read_appendices, read_evidence
 from .model import (Audience, Barrier, Catalogue, Change, CoreRecommendation, Evidence, Figure,
-                    FigureGroup, Recommendation, Report, Retired, Section7, Source, Theme)
+                    FigureGroup, Recommendation, Report, Retired, Section7, Source, Term, Theme)
 from .schema import check_records
 from .yamlsource import load_yaml
 
@@ -26,13 +26,14 @@ REPORT_FILE = "report.yaml"
 TAXONOMY_FILE = "taxonomy.yaml"
 RECOMMENDATIONS_FILE = "recommendations.yaml"
 PUBLISHED_FILE = "published.yaml"
+GLOSSARY_FILE = "glossary.yaml"
 SCHEMA_DIR = "schema"
 # GOV.UK's guidance for plain and Easy Read writing: short sentences.
 PLAIN_SENTENCE_WORDS = 15
 _ALL_IDS = "all recommendation ids"  # documents key: ids of every record, malformed or not
 # The order files are read and their problems reported in.
 DATA_FILES = (REPORT_FILE, TAXONOMY_FILE, RECOMMENDATIONS_FILE, PUBLISHED_FILE, EVIDENCE_FILE,
-              APPENDICES_FILE)
+              APPENDICES_FILE, GLOSSARY_FILE)
 
 
 def load_catalogue(data_dir: Path, label_dir: str = "data") -> Catalogue:
@@ -97,11 +98,17 @@ def load_catalogue(data_dir: Path, label_dir: str = "data") -> Catalogue:
                                          {rec.id for rec in recommendations} | {r.id for r in retired})
         problems.extend(found)
 
+    glossary: tuple[Term, ...] = ()
+    if GLOSSARY_FILE in documents:
+        checks = Checks(f"{label_dir}/{GLOSSARY_FILE}")
+        glossary = _read_glossary(checks, documents[GLOSSARY_FILE])
+        problems.extend(checks.found)
+
     if problems or None in (report, core, figure5, evidence):
         raise DataError(_in_file_order(problems))
     return Catalogue(report=report, themes=tuple(themes.values()), audiences=tuple(audiences.values()),
                      recommendations=tuple(recommendations), core=core, figure5=figure5,
-                     evidence=evidence, retired=tuple(retired))
+                     evidence=evidence, retired=tuple(retired), glossary=glossary)
 
 
 def _without_records(document: Any, key: str, faulty: set[tuple]) -> Any:
@@ -367,6 +374,23 @@ def _check_register(checks: Checks, rec_checks: Checks, register: Any, recs_docu
                 checks.add(register, current, kind, f"new id '{current}' from taxonomy.yaml is not listed "
                                                     f"here (expected it added under {kind}:)")
     return retired
+
+
+def _read_glossary(checks: Checks, document: Any) -> tuple[Term, ...]:
+    terms, ids, forms = [], set(), {}
+    for node in document["terms"]:
+        if node["id"] in ids:
+            checks.add(node, node["id"], "id", "duplicate id (ids must be unique)")
+            continue
+        ids.add(node["id"])
+        term = Term(node["id"], _text(node["term"]), _text(node["definition"]), node.get("abbreviation"),
+                    tuple(node.get("also", ())), _source(node["see"]) if "see" in node else None)
+        for form in term.forms:
+            if form in forms:
+                checks.add(node, term.id, "term", f"'{form}' is already explained by '{forms[form]}'")
+            forms[form] = term.id
+        terms.append(term)
+    return tuple(sorted(terms, key=lambda t: (t.abbreviation or t.term).lower()))
 
 
 def _read_evidence(documents: dict, label_dir: str, themes: tuple[Theme, ...],

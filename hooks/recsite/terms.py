@@ -1,0 +1,68 @@
+"""Explain the first use of each glossary term on a page: link it to the glossary, with its meaning
+shown on hover and on keyboard focus.
+
+Works on the page's rendered HTML. Only text is changed, never tags or attributes, and never text
+inside links, headings, buttons, form controls, code or existing abbreviations.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from .model import Term
+
+# Text inside these elements is left alone: a link inside a link (or a heading) would be wrong.
+_SKIP = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "label", "option", "pre",
+         "script", "select", "style", "summary", "textarea", "title", "svg", "caption", "figcaption", "th"}
+_TAG = re.compile(r"(<[^>]+>)")
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"}
+
+
+def _pattern(terms: tuple[Term, ...]) -> re.Pattern:
+    forms = sorted({form for term in terms for form in term.forms}, key=len, reverse=True)
+    # Abbreviations and names match as whole words; case matters (so 'base' is not BASE).
+    return re.compile(r"(?<![\w/-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+
+
+def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
+    """`html` with the first use of each term wrapped in a link to `glossary_url#<id>`."""
+    if not terms:
+        return html
+    by_form = {form: term for term in terms for form in term.forms}
+    pattern = _pattern(terms)
+    explained: set[str] = set()
+    skipping: list[str] = []
+    out = []
+
+    def wrap(match: re.Match) -> str:
+        term = by_form[match.group(1)]
+        if term.id in explained:
+            return match.group(0)
+        explained.add(term.id)
+        written = match.group(1)
+        tip = escape(f"{term.name}: {term.definition}")
+        is_short_form = bool(term.abbreviation) and written.rstrip("s") == term.abbreviation
+        inner = f'<abbr title="{escape(term.name)}">{escape(written)}</abbr>' if is_short_form else escape(written)
+        # CSS shows the meaning on hover and focus from data-definition; it stays out of the page's
+        # text (quotes stay word for word). <abbr title> gives screen readers the expansion.
+        return f'<a class="term" href="{glossary_url}#{term.id}" data-definition="{tip}">{inner}</a>'
+
+    for piece in _TAG.split(html):
+        if piece.startswith("<"):
+            match = _TAG_NAME.match(piece)
+            if match and not piece.startswith("<!"):
+                closing, name = match.group(1) == "/", match.group(2).lower()
+                if name in _SKIP:
+                    if closing:
+                        if name in skipping:
+                            del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
+                    elif not piece.endswith("/>") and name not in _VOID:
+                        skipping.append(name)
+            out.append(piece)
+        elif skipping or not piece.strip():
+            out.append(piece)
+        else:
+            out.append(pattern.sub(wrap, piece))
+    return "".join(out)
