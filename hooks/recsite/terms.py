@@ -2,7 +2,8 @@
 shown on hover and on keyboard focus.
 
 Works on the page's rendered HTML. Only text is changed, never tags or attributes, and never text
-inside links, headings, buttons, form controls, code or existing abbreviations.
+inside links, headings, buttons, form controls, code, existing abbreviations or images (role="img",
+whose children cannot hold a link).
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
     by_form = {form: term for term in terms for form in term.forms}
     pattern = _pattern(terms)
     explained: set[str] = set()
-    skipping: list[str] = []
     out = []
 
     def wrap(match: re.Match) -> str:
@@ -49,19 +49,22 @@ def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
         # text (quotes stay word for word). <abbr title> gives screen readers the expansion.
         return f'<a class="term" href="{glossary_url}#{term.id}" data-definition="{tip}">{inner}</a>'
 
+    # Open elements, each with whether its text is left alone. Depth is tracked for every element,
+    # so a skipped element's own nested children (a chart's rows) stay skipped.
+    stack: list[tuple[str, bool]] = []
     for piece in _TAG.split(html):
         if piece.startswith("<"):
             match = _TAG_NAME.match(piece)
             if match and not piece.startswith("<!"):
                 closing, name = match.group(1) == "/", match.group(2).lower()
-                if name in _SKIP:
-                    if closing:
-                        if name in skipping:
-                            del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
-                    elif not piece.endswith("/>") and name not in _VOID:
-                        skipping.append(name)
+                if closing:
+                    names = [open_name for open_name, _ in stack]
+                    if name in names:
+                        del stack[len(names) - 1 - names[::-1].index(name):]
+                elif name not in _VOID and not piece.endswith("/>"):
+                    stack.append((name, name in _SKIP or 'role="img"' in piece))
             out.append(piece)
-        elif skipping or not piece.strip():
+        elif not piece.strip() or any(skip for _, skip in stack):
             out.append(piece)
         else:
             out.append(pattern.sub(wrap, piece))
