@@ -100,7 +100,8 @@ def test_recommendation_page_has_source_citation_links_and_related(pages, site):
     citation = soup.select_one("p.citation").get_text()
     assert citation == ("Watts, R., Harflett, N., Robinson, C. and Greig, R. (2014) The Use of Personal "
                         "Budgets for Employment Support. Bath: National Development Team for Inclusion "
-                        f"(NDTi). Appendix 3, section A3.3.2, page 55. Available at: {permanent}")
+                        f"(NDTi). Appendix 3, section A3.3.2, page 55. Available at: {permanent} "
+                        "(record last changed 22 November 2026).")
     links = {a["href"] for a in soup.select("article.rec-detail a")}
     assert {"../../audiences/local-authorities-and-providers/", "../../themes/personal-budget-process/"} <= links
     related = [a["href"] for a in soup.find(id="related").find_next("ul").select("a")]

@@ -41,6 +41,19 @@
       // Only touch the live region when the words change, so screen readers hear each change once.
       if (count.textContent !== text) count.textContent = text;
       none.hidden = shown !== 0;
+      describeForPrint(state, text);
+    }
+
+    // A printed list says at the top which filter it shows.
+    function describeForPrint(state, countText) {
+      var target = document.getElementById("rec-print-filter");
+      if (!target) return;
+      var parts = FIELDS.filter(function (name) { return state[name]; }).map(function (name) {
+        var select = form.elements[name];
+        var label = form.querySelector("label[for='" + select.id + "']").textContent;
+        return label + ": " + select.options[select.selectedIndex].textContent;
+      });
+      target.textContent = (parts.length ? "Filter: " + parts.join("; ") : "Filter: none") + ". " + countText + ".";
     }
 
     function writeAddress(state) {

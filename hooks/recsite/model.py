@@ -109,9 +109,9 @@ class Recommendation:
     data_line: int = 0                 # where the record starts in recommendations.yaml
     plain: str | None = None           # the site's plain-words version (individuals and families)
 
-    @property
-    def last_changed(self) -> date | None:
-        return self.changes[0].date if self.changes else None
+    def last_changed(self, published: date) -> date:
+        """When the record last changed: its newest change, or when the site first published it."""
+        return self.changes[0].date if self.changes else published
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,7 @@ class Report:
     publisher: str
     place: str
     pages: int
+    site_published: date | None = None
 
     def citation(self) -> str:
         return f"{self.cite_authors} ({self.year}) {self.title}. {self.place}: {self.publisher}."

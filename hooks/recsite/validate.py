@@ -144,7 +144,8 @@ def _read_report(document: Any):
     meta = document["report"]
     report = Report(title=_text(meta["title"]), authors=tuple(meta["authors"]),
                     cite_authors=_text(meta["cite_authors"]), year=meta["year"], date=meta["date"],
-                    publisher=meta["publisher"], place=meta["place"], pages=meta["pages"])
+                    publisher=meta["publisher"], place=meta["place"], pages=meta["pages"],
+                    site_published=date.fromisoformat(document["site_published"]))
     node = document["core_recommendation"]
     core = CoreRecommendation(
         source=_source(node["source"]), paragraphs=tuple(map(_text, node["paragraphs"])),

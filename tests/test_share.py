@@ -1,0 +1,82 @@
+"""Print, copy link and cite: what a council officer does with a recommendation, in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def shown(page, selector: str) -> bool:
+    return page.eval_on_selector(selector, "e => getComputedStyle(e).display !== 'none'")
+
+
+def test_copy_link_copies_the_permanent_address_and_says_so(browser, site):
+    context = browser.new_context(base_url=site.url, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto("audiences/individuals-and-families/")
+        card = page.locator("article.rec-card").first
+        button = card.get_by_role("button", name=re.compile(r"^Copy link to "))
+        button.click()
+        expected = site.url + f"recommendations/{card.get_attribute('id')}/"
+        assert page.evaluate("navigator.clipboard.readText()") == expected
+        page.wait_for_function("document.getElementById('copy-status').textContent === 'Link copied'")
+        assert page.get_attribute("#copy-status", "role") == "status"
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_permanent_link_is_still_a_visible_link(browser, site):
+    context = browser.new_context(base_url=site.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("themes/encouraging-demand/")
+        link = page.locator("article.rec-card a.rec-link__url").first
+        assert link.is_visible() and link.inner_text().startswith("Permanent link: ")
+        assert page.locator("button.rec-copy").count() == 0
+    finally:
+        context.close()
+
+
+def test_printing_a_filtered_list_gives_a_clean_brief(page, site):
+    page.goto("recommendations/?audience=individuals-and-families")
+    page.locator("#filters").wait_for(state="visible")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "#filters"):
+        assert not shown(page, chrome), f"{chrome} is printed"
+    assert page.locator("#rec-print-filter").inner_text() == (
+        "Filter: Who it is for: Individuals and families. Showing 7 of 48 recommendations.")
+    assert page.locator("button.rec-copy").first.is_hidden()
+    cards = page.locator("#results article.rec-card:not([hidden])")
+    assert cards.count() == 7
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        url = site.url + f"recommendations/{card.get_attribute('id')}/"
+        after = card.locator("a.rec-link__url").evaluate("e => getComputedStyle(e, '::after').content")
+        assert after == f'" {url}"', "each printed recommendation shows its permanent address"
+        assert card.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+@pytest.mark.parametrize("address", ["audiences/national-organisations/", "themes/personal-budget-process/"])
+def test_printing_an_audience_or_theme_page(page, address):
+    page.goto(address)
+    page.emulate_media(media="print")
+    assert not shown(page, ".md-header") and not shown(page, ".md-sidebar--primary")
+    cards = page.locator("article.rec-card")
+    assert cards.count() > 0
+    assert cards.first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+
+
+def test_every_recommendation_page_offers_a_full_citation(page, site):
+    page.goto("recommendations/employment-as-the-norm/")
+    citation = page.locator("p.citation").inner_text()
+    assert citation == (
+        "Watts, R., Harflett, N., Robinson, C. and Greig, R. (2014) The Use of Personal Budgets for "
+        "Employment Support. Bath: National Development Team for Inclusion (NDTi). Appendix 3, section "
+        f"A3.1.1, page 53. Available at: {site.url}recommendations/employment-as-the-norm/ "
+        "(record last changed 22 November 2026).")
