@@ -13,7 +13,7 @@ import pytest
 
 from conftest import DATA
 from recsite.errors import DataError
-from recsite.validate import load_catalogue
+from recsite.validate import DATA_FILES, load_catalogue
 
 RECS = "recommendations.yaml"
 FIRST = """  - id: employment-as-the-norm
@@ -93,3 +93,33 @@ def test_the_error_report_counts_the_problems(tmp_path):
     with pytest.raises(DataError) as caught:
         load_catalogue(data)
     assert str(caught.value).startswith("The site data has 1 problem:\n  data/recommendations.yaml:")
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_fast_yaml_parser_reads_the_same_values_and_lines_as_pyyaml(name):
+    # The data is read with libyaml for speed; editors' messages must still point at the same
+    # lines and columns as PyYAML's own parser would give.
+    from recsite import yamlsource
+    if yamlsource._FastLoader is None:
+        pytest.skip("PyYAML has no libyaml here")
+    text = (DATA / name).read_text(encoding="utf-8")
+
+    def read(loader_class):
+        loader = loader_class(text, name)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+
+    def places(node):
+        if isinstance(node, dict):
+            yield (node.line, node.column, sorted(node.key_lines.items()), sorted(node.key_columns.items()))
+            for value in node.values():
+                yield from places(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from places(value)
+
+    fast, slow = read(yamlsource._FastLoader), read(yamlsource._Loader)
+    assert fast == slow
+    assert list(places(fast)) == list(places(slow))

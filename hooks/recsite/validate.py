@@ -324,6 +324,7 @@ def _check_register(checks: Checks, rec_checks: Checks, register: Any, recs_docu
     present = {node["id"]: node for node in recs_document["recommendations"]}
     known = set(present) | malformed_ids
     published = register["recommendations"]
+    published_set = set(published)  # a list lookup per record is quadratic with thousands of ids
     retired: list[Retired] = []
     retired_ids: dict[str, Any] = {}
     for node in register["retired"]:
@@ -336,7 +337,7 @@ def _check_register(checks: Checks, rec_checks: Checks, register: Any, recs_docu
             rec_checks.add(present[rec_id], rec_id, "id",
                            f"id '{rec_id}' was retired on {node['date']} and may not be reused "
                            "(a council's old link would show a different recommendation; choose a new id)")
-        if rec_id not in published:
+        if rec_id not in published_set:
             checks.add(node, rec_id, "id", "only a published id can be retired (expected an id listed "
                                            "under recommendations: above)")
         replaced_by = node.get("replaced_by")
@@ -359,7 +360,7 @@ def _check_register(checks: Checks, rec_checks: Checks, register: Any, recs_docu
                        "keep working (put the record back, or retire it under retired: with a date, reason "
                        "and replaced_by)")
     for rec_id, node in present.items():
-        if rec_id not in published and rec_id not in retired_ids:
+        if rec_id not in published_set and rec_id not in retired_ids:
             rec_checks.add(node, rec_id, "id", f"new id '{rec_id}' is not in {PUBLISHED_FILE} (expected it "
                                                "added under recommendations: there, so its link is kept "
                                                "for good)")
