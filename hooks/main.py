@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from recsite import paths
 from recsite.errors import DataError
 from recsite.pages import SitePlan, edit_link, expand_nav, plan_site, render_snippet
+from recsite.rawhtml import anchor_ids, restore, stash
 from recsite.shortcodes import UnknownMarker, expand_markers
 from recsite.terms import explain_terms
 from recsite.validate import load_catalogue
@@ -35,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.repo_url:
         config.edit_uri = None  # no repository address (REPO_URL), so no "edit this page" links
     site_url = config.site_url or "/"
-    _build.update(catalogue=catalogue, site_url=site_url, plan=plan_site(catalogue, site_url))
+    _build.update(catalogue=catalogue, site_url=site_url, plan=plan_site(catalogue, site_url), stashed={})
     if config.nav:
         # The theme prints page and nav titles without escaping them; titles from data are text.
         sections = {index: [(str(escape(title)), path) for title, path in children]
@@ -65,6 +66,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = page.file.src_uri
+    blocks = _build["stashed"].pop(path, [])
+    if blocks:
+        html = restore(html, blocks)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(blocks)
     if path == paths.GLOSSARY:
         return html
     return explain_terms(html, _build["catalogue"].glossary, paths.relative(path, paths.GLOSSARY))
@@ -77,7 +82,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # Otherwise the theme takes the title from the rendered heading and prints it unescaped.
         page.meta["title"] = str(escape(title))
     try:
-        return expand_markers(markdown, path,
-                              lambda name: render_snippet(_build["catalogue"], _build["site_url"], name, path))
+        markdown = expand_markers(markdown, path,
+                                  lambda name: render_snippet(_build["catalogue"], _build["site_url"], name, path))
     except UnknownMarker as error:
         raise PluginError(str(error)) from None
+    if path in _build["plan"].pages:
+        # Generated pages' HTML blocks skip the Markdown converter (see recsite/rawhtml.py).
+        markdown, _build["stashed"][path] = stash(markdown)
+    return markdown

@@ -2,42 +2,21 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from localserver import serve_directory
+
 # Material prints a banner about MkDocs 2.0 on import; this is its documented off switch.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-    def end_headers(self):
-        # linkchecker paces its requests to a host (about 3 a second) unless the server sends this
-        # header; this server is ours and local, so it opts in to full speed.
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-
-def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `directory` on a free loopback port. Bound before any build, so the site can be built
-    for the exact address it will be served at (its permanent links are absolute)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def build_site(project: Path, site_dir: Path, site_url: str) -> None:

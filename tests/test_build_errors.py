@@ -85,3 +85,19 @@ def test_pages_can_be_written_without_mkdocs(tmp_path):
     assert page.startswith("# Link social care, providers, schools and colleges {#recommendation}")
     assert "https://example.org/pb/recommendations/partnership-links/" in page
     assert (tmp_path / "recommendations.csv").exists()
+
+
+def test_a_hand_written_link_to_a_missing_anchor_on_a_generated_page_stops_the_build(project_copy):
+    # Generated pages' HTML skips the Markdown converter (recsite/rawhtml.py); MkDocs must still
+    # know their anchors, both the real ones and the missing ones.
+    about = project_copy / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") +
+                     "\n[A card](recommendations/index.md#employment-as-the-norm) and "
+                     "[a lost one](recommendations/index.md#no-such-card).\n", encoding="utf-8")
+
+    output = run_build(project_copy)
+    message = output.stdout + output.stderr
+
+    assert output.returncode != 0
+    assert "does not contain an anchor '#no-such-card'" in message
+    assert "#employment-as-the-norm'" not in message

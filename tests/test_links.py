@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import build_site, serve_directory
+from localserver import page_urls
 
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 CONFIG = Path(__file__).parent / "linkcheckerrc"
@@ -16,10 +17,8 @@ CONFIG = Path(__file__).parent / "linkcheckerrc"
 
 def check_links(site_root: Path, url: str) -> list[dict]:
     """Run linkchecker from every page of the site; return its warnings and errors."""
-    pages = sorted(site_root.rglob("*.html"))
-    urls = [url + str(page.relative_to(site_root)).removesuffix("index.html") for page in pages]
     result = subprocess.run([str(LINKCHECKER), "--config", str(CONFIG), "--no-status", "--output", "csv",
-                             *urls], capture_output=True, text=True, timeout=600)
+                             *page_urls(site_root, url)], capture_output=True, text=True, timeout=600)
     lines = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
     rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
     problems = [row for row in rows if row["warningstring"] or row["valid"] != "True"]

@@ -35,3 +35,13 @@ def test_permanent_addresses_are_built_from_ids_only():
 ])
 def test_relative_links_work_under_any_base_address(source, target, anchor, expected):
     assert paths.relative(source, target, anchor) == expected
+
+
+def test_relative_links_agree_with_posixpath_between_every_kind_of_page():
+    import posixpath
+    from itertools import product
+
+    places = [".", "themes", "themes/x", "recommendations", "recommendations/a-b", "evidence/survey",
+              "key-recommendations", "recommendations.csv", "a/b/c"]
+    for target, base in product(places, places):
+        assert paths._relpath(target, base) == posixpath.relpath(target, base), (target, base)

@@ -88,6 +88,30 @@ class _Renderer:
         )
 
 
+# "More on this theme" on a recommendation's page lists at most this many: a longer list of links
+# helps no one (and would make the build quadratic); the theme page lists them all.
+MORE_ON_THEME = 12
+
+
+def _groups(catalogue: Catalogue) -> dict[tuple[str, str], list[Recommendation]]:
+    """The recommendations of each (theme, audience), in the catalogue's order."""
+    groups: dict[tuple[str, str], list[Recommendation]] = {}
+    for rec in catalogue.recommendations:
+        groups.setdefault((rec.theme.id, rec.audience.id), []).append(rec)
+    return groups
+
+
+def _siblings(rec: Recommendation, group: list[Recommendation], related: list[Recommendation]) -> list[Recommendation]:
+    """The others of `rec`'s theme and audience in report order; when there are too many to list,
+    the ones after it (so each page shows its neighbours, not every page the same few)."""
+    skip = {rec.id, *(other.id for other in related)}
+    others = [other for other in group if other.id not in skip]
+    if len(others) <= MORE_ON_THEME:
+        return others
+    at = next(index for index, other in enumerate(group) if other.id == rec.id)
+    return [other for other in group[at + 1:] + group[:at] if other.id not in skip]
+
+
 def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     """All generated pages and downloads. `site_url` makes the permanent links absolute."""
     renderer = _Renderer(catalogue, site_url)
@@ -128,13 +152,13 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
                                       entry=evidence.for_barrier(theme.barrier),
                                       groups=[(audience, recs) for audience, recs in groups if recs])
 
+    groups = _groups(catalogue)
     for rec in catalogue.recommendations:
         path = paths.recommendation_page(rec.id)
         related = [catalogue.recommendation(rec_id) for rec_id in rec.related]
-        siblings = [other for other in catalogue.select(theme=rec.theme, audience=rec.audience)
-                    if other.id != rec.id and other not in related]
+        siblings = _siblings(rec, groups[rec.theme.id, rec.audience.id], related)
         pages[path] = renderer.render("recommendation.md.j2", path, rec=rec, related=related,
-                                      siblings=siblings)
+                                      siblings=siblings[:MORE_ON_THEME], more_siblings=len(siblings) > MORE_ON_THEME)
 
     for retired in catalogue.retired:
         path = paths.recommendation_page(retired.id)

@@ -6,8 +6,6 @@ These paths are the site's permanent addresses: /recommendations/<id>/, /themes/
 
 from __future__ import annotations
 
-import posixpath
-
 ALL_RECOMMENDATIONS = "recommendations/index.md"
 KEY_RECOMMENDATIONS = "key-recommendations.md"
 AUDIENCES_INDEX = "audiences/index.md"
@@ -62,10 +60,21 @@ def relative(from_path: str, to_path: str, anchor: str | None = None) -> str:
     here = url_of(from_path)
     target = url_of(to_path)
     base = here.rstrip("/") or "."
-    link = posixpath.relpath(target.rstrip("/") or ".", base)
+    link = _relpath(target.rstrip("/") or ".", base)
     if target.endswith("/") or target == "":
         link = "./" if link == "." else f"{link}/"
     return f"{link}#{anchor}" if anchor else link
+
+
+def _relpath(target: str, base: str) -> str:
+    """posixpath.relpath for two paths from the site root ('.' is the root), without its file
+    system calls: it runs for every link of every page, hundreds of thousands with large data."""
+    target_parts = [] if target == "." else target.split("/")
+    base_parts = [] if base == "." else base.split("/")
+    common = 0
+    while common < min(len(target_parts), len(base_parts)) and target_parts[common] == base_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
 
 
 def absolute(site_url: str, path: str, anchor: str | None = None) -> str:

@@ -1,0 +1,49 @@
+"""Let generated pages' HTML skip the Markdown converter, which would only pass it through.
+
+The generated pages are Markdown headings around blocks of HTML (the recommendation cards). Python
+-Markdown parses every such block with its HTML parser just to copy it unchanged, and that was most
+of the build time with thousands of recommendations. `stash` swaps each self-contained HTML block
+for a one-line placeholder before conversion; `restore` puts the blocks back in the converted HTML.
+Headings stay Markdown, so their ids and the page's table of contents are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+# Python-Markdown's block-level tags that a template starts a block with.
+_BLOCK_TAGS = ("article", "aside", "details", "div", "dl", "figure", "form", "nav", "ol", "p",
+               "section", "table", "ul")
+_OPENING = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")[\s>]")
+_PLACEHOLDER = "RECSITEHTMLBLOCK{}X"
+_RESTORE = re.compile(r"(?:<p>)?RECSITEHTMLBLOCK(\d+)X(?:</p>)?")
+_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
+
+
+def stash(markdown: str) -> tuple[str, list[str]]:
+    """`markdown` with each blank-line-separated block that is one whole HTML element (or a run
+    of them) replaced by a placeholder, and the blocks in placeholder order."""
+    blocks: list[str] = []
+    out = []
+    for block in markdown.split("\n\n"):
+        match = _OPENING.match(block)
+        if match and block.rstrip("\n").endswith(f"</{match.group(1)}>") and "\n\n" not in block:
+            out.append(_PLACEHOLDER.format(len(blocks)))
+            blocks.append(block.rstrip("\n"))
+        else:
+            out.append(block)
+    return "\n\n".join(out), blocks
+
+
+def restore(html: str, blocks: list[str]) -> str:
+    """The converted HTML with each placeholder (Markdown wraps it in <p>) replaced by its block."""
+    if not blocks:
+        return html
+    return _RESTORE.sub(lambda match: blocks[int(match.group(1))], html)
+
+
+def anchor_ids(blocks: list[str]) -> set[str]:
+    """The element ids in the stashed blocks: MkDocs checks links to #anchors against the ids it
+    saw while converting, and it no longer sees these."""
+    return {unescape(found) for block in blocks for found in _ID.findall(block)}

@@ -1,0 +1,302 @@
+"""Measure what the site costs: build time, scale, data and link checks, page weight, filtering.
+
+    python3 scripts/dev.py bench             # print the table; figures in benchmarks/latest.json
+    python3 scripts/dev.py bench --record    # also write benchmarks/results.json and the tables
+                                             # in README.md and docs/about.md
+
+Figures are reported against the budgets below, never asserted: timings depend on the machine.
+Synthetic data (500 and 5,000 recommendations) is generated into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+import _core
+import benchtable
+import synthetic
+from localserver import page_urls, serve_directory
+
+ROOT = _core.ROOT
+PYTHON = sys.executable
+LINKCHECKER = Path(sys.executable).parent / "linkchecker"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+ALL_RECOMMENDATIONS = "recommendations/index.html"
+LATEST = ROOT / "benchmarks" / "latest.json"
+RECORDED = ROOT / "benchmarks" / "results.json"
+
+
+@dataclass
+class Figure:
+    key: str
+    label: str
+    value: float
+    unit: str
+    budget: float | None = None  # the most `value` may be
+    note: str = ""
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.budget is None else self.value <= self.budget
+
+
+def say(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+# --- running things ----------------------------------------------------------------------------
+
+def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Run `command`; return its wall time in seconds and its peak memory in MB. Fails loudly."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"[bench] {' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
+
+
+def build(project: Path, site_dir: Path, runs: int, site_url: str = "") -> dict:
+    """Strict builds of `project`, as `python3 scripts/dev.py build` makes them."""
+    env = {"NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
+    times, peaks = [], []
+    for _ in range(runs):
+        seconds, peak = run_measured([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet",
+                                      "--site-dir", str(site_dir)], project, env)
+        times.append(seconds)
+        peaks.append(peak)
+    return {"median_s": statistics.median(times), "runs_s": times, "peak_mb": max(peaks)}
+
+
+def data_check(data_dir: Path, runs: int) -> float:
+    """Median wall time of the editors' check command (Python start-up included)."""
+    return statistics.median(
+        run_measured([PYTHON, str(ROOT / "scripts" / "check_data.py"), str(data_dir)], ROOT)[0]
+        for _ in range(runs))
+
+
+def link_check(site_dir: Path, url: str) -> tuple[float, int]:
+    """The same offline linkchecker run as tests/test_links.py: seconds, and problems found."""
+    started = time.perf_counter()
+    result = subprocess.run([str(LINKCHECKER), "--config", str(ROOT / "tests" / "linkcheckerrc"),
+                             "--no-status", "--output", "csv", *page_urls(site_dir, url)],
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    rows = [line for line in result.stdout.splitlines() if line and not line.startswith(("#", "urlname"))]
+    return elapsed, (0 if result.returncode == 0 else len(rows))
+
+
+# --- page weight and filtering, in Chromium ------------------------------------------------------
+
+def html_weights(site_dir: Path) -> dict[str, int]:
+    """Bytes of every HTML page, heaviest first."""
+    sizes = {str(page.relative_to(site_dir).as_posix()): page.stat().st_size for page in site_dir.rglob("*.html")}
+    return dict(sorted(sizes.items(), key=lambda item: -item[1]))
+
+
+def first_visit(browser, url: str) -> dict:
+    """Everything a first visit to `url` downloads (empty cache), uncompressed and gzipped."""
+    context = browser.new_context()
+    page = context.new_page()
+    bodies: dict[str, bytes] = {}
+
+    def keep(response):
+        try:
+            bodies[response.url] = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            pass
+
+    page.on("response", keep)
+    page.goto(url, wait_until="networkidle")
+    context.close()
+    raw = sum(len(body) for body in bodies.values())
+    zipped = sum(len(gzip.compress(body, 6)) for body in bodies.values())
+    return {"requests": len(bodies), "bytes": raw, "gzip_bytes": zipped,
+            "files": {name.removeprefix(url): len(body) for name, body in bodies.items()}}
+
+
+# Change one filter, then force style and layout: the list as the reader will see it.
+_FILTER_CHANGE = """([name, value]) => {
+  const form = document.getElementById("filters");
+  const select = form.elements[name];
+  const before = document.getElementById("rec-count").textContent;
+  const start = performance.now();
+  select.value = value;
+  select.dispatchEvent(new Event("change", {bubbles: true}));
+  document.getElementById("results").getBoundingClientRect();
+  const elapsed = performance.now() - start;
+  return {elapsed, changed: document.getElementById("rec-count").textContent !== before};
+}"""
+
+
+def filter_changes(browser, url: str, rounds: int = 3) -> dict:
+    """Median time of a filter change on the all-recommendations page at `url`."""
+    page = browser.new_page()
+    page.goto(url, wait_until="load")
+    page.wait_for_selector("#filters:not([hidden])")
+    options = page.evaluate("""() => ["audience", "theme", "key"].map(name => [name,
+        Array.from(document.getElementById("filters").elements[name].options, o => o.value)])""")
+    times = []
+    for _ in range(rounds):
+        for name, values in options:
+            for value in [*values[1:], ""]:  # each choice in turn, then back to all
+                result = page.evaluate(_FILTER_CHANGE, [name, value])
+                if not result["changed"]:
+                    sys.exit(f"[bench] choosing {name}={value!r} did not change the list: nothing to time")
+                times.append(result["elapsed"])
+    cards = page.locator("#results .rec-card").count()
+    page.close()
+    return {"median_ms": statistics.median(times), "max_ms": max(times), "changes": len(times), "cards": cards}
+
+
+def with_chromium(action):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            return action(browser)
+        finally:
+            browser.close()
+
+
+# --- the machine -------------------------------------------------------------------------------
+
+def machine() -> dict:
+    memory_kb = 0
+    cpu = platform.processor() or platform.machine()
+    try:
+        meminfo = Path("/proc/meminfo").read_text()
+        memory_kb = int(meminfo.split("MemTotal:")[1].split()[0])
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, IndexError, StopIteration):
+        pass
+    return {"cores": os.cpu_count(), "memory_gb": round(memory_kb / 1024 / 1024, 1), "cpu": cpu,
+            "python": platform.python_version(), "system": f"{platform.system()} {platform.release()}"}
+
+
+# --- the benchmark -----------------------------------------------------------------------------
+
+def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> tuple[list[Figure], dict]:
+    small, large = counts
+    details: dict = {}
+    figures: list[Figure] = []
+
+    real_site = work / "real-site"
+    real_site.mkdir()
+    server, url = serve_directory(real_site)
+    try:
+        say(f"building the real site {runs} times")
+        real = build(ROOT, real_site, runs, site_url=url)
+        pages = len(list(real_site.rglob("*.html")))
+        say(f"building a bare Material site of {pages} pages {runs} times")
+        # Material adds 404.html to every site, so the bare site gets one Markdown page fewer.
+        bare = build(synthetic.write_bare_project(work / "bare", pages - 1), work / "bare-site", runs)
+        say("checking the real site's links")
+        link_seconds, link_problems = link_check(real_site, url)
+        weights = html_weights(real_site)
+        heaviest = next(iter(weights))
+        say(f"loading the heaviest page ({heaviest}) in Chromium")
+        visit = with_chromium(lambda browser: first_visit(browser, url + heaviest.removesuffix("index.html")))
+    finally:
+        server.shutdown()
+
+    scale = {}
+    for count in counts:
+        project = synthetic.write_project(ROOT, work / f"synthetic-{count}", count)
+        say(f"building {count} recommendations {scale_runs} time(s)")
+        scale[count] = build(project, work / f"synthetic-{count}" / "site", scale_runs)
+    say("timing the data check")
+    check_real = data_check(ROOT / "data", runs)
+    check_large = data_check(work / f"synthetic-{large}" / "data", runs)
+
+    large_site = work / f"synthetic-{large}" / "site"
+    server, url = serve_directory(large_site)
+    try:
+        say(f"timing filter changes on the {large}-recommendation page in Chromium")
+        filtering = with_chromium(lambda browser: filter_changes(browser, url + "recommendations/"))
+    finally:
+        server.shutdown()
+
+    ratio = real["median_s"] / bare["median_s"]
+    figures += [
+        Figure("build_real_s", f"Build, real site ({pages} pages, median of {runs})", real["median_s"], "s"),
+        Figure("build_bare_s", f"Build, bare Material site ({pages} pages, median of {runs})", bare["median_s"], "s"),
+        Figure("build_ratio", "Real build ÷ bare Material build", ratio, "×", 2),
+        Figure(f"build_{small}_s", f"Build, {small:,} recommendations", scale[small]["median_s"], "s"),
+        Figure(f"build_{large}_s", f"Build, {large:,} recommendations", scale[large]["median_s"], "s", 30),
+        Figure("scale_ratio", f"t({large:,}) ÷ t({small:,})", scale[large]["median_s"] / scale[small]["median_s"],
+               "×", 12),
+        Figure("peak_memory_real_mb", "Peak memory, real build", real["peak_mb"], "MB"),
+        Figure(f"peak_memory_{large}_mb", f"Peak memory, {large:,}-recommendation build", scale[large]["peak_mb"], "MB"),
+        Figure("check_real_s", "Data check, real data", check_real, "s", 2),
+        Figure(f"check_{large}_s", f"Data check, {large:,} recommendations", check_large, "s", 5),
+        Figure("link_check_s", "Link check, real site", link_seconds, "s", 20,
+               f"{link_problems} problems" if link_problems else ""),
+        Figure("all_recommendations_kb", "All-recommendations page, HTML", weights[ALL_RECOMMENDATIONS] / 1000, "KB", 100),
+        Figure("heaviest_html_kb", f"Heaviest page, HTML ({heaviest})", weights[heaviest] / 1000, "KB"),
+        Figure("heaviest_visit_kb", f"Heaviest page, first visit ({visit['requests']} files)", visit["bytes"] / 1000, "KB"),
+        Figure("heaviest_visit_gzip_kb", "Heaviest page, first visit, gzip", visit["gzip_bytes"] / 1000, "KB"),
+        Figure("filter_ms", f"Filter change, {large:,} recommendations (median of {filtering['changes']})",
+               filtering["median_ms"], "ms", 50),
+    ]
+    details.update(real_build=real, bare_build=bare, scale={str(k): v for k, v in scale.items()},
+                   html_bytes=weights, first_visit=visit, filtering=filtering, pages=pages)
+    return figures, details
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs of the real and bare builds and checks (median)")
+    parser.add_argument("--scale-runs", type=int, default=1, help="runs of each synthetic build")
+    parser.add_argument("--record", action="store_true",
+                        help="write benchmarks/results.json and the tables in README.md and docs/about.md")
+    options = parser.parse_args(argv)
+    if not CHROMIUM.exists():
+        sys.exit("[bench] needs Debian's chromium at /usr/bin/chromium (python3 scripts/dev.py bench installs it)")
+
+    with tempfile.TemporaryDirectory(prefix="recsite-bench-") as work:
+        figures, details = measure(Path(work), options.runs, options.scale_runs, (500, 5000))
+    results = {
+        "date": date.today().isoformat(),
+        "command": "python3 scripts/dev.py bench" + (" --record" if options.record else ""),
+        "machine": machine(),
+        "figures": [{**asdict(figure), "met": figure.met} for figure in figures],
+        "details": details,
+    }
+    print(benchtable.text_table(results))
+    LATEST.parent.mkdir(exist_ok=True)
+    LATEST.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    say(f"figures written to {LATEST.relative_to(ROOT)}")
+    if options.record:
+        RECORDED.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        for document in benchtable.RECORDED_IN:
+            benchtable.write_block(ROOT / document, results)
+        say(f"recorded in {RECORDED.relative_to(ROOT)}, " + " and ".join(benchtable.RECORDED_IN))
+    missed = [figure.label for figure in figures if figure.met is False]
+    if missed:
+        say("over budget: " + "; ".join(missed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

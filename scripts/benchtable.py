@@ -1,0 +1,71 @@
+"""The benchmark's figures as a text table (terminal) and a Markdown block (README, About page).
+
+The recorded block sits between two markers, so `bench.py --record` can replace it and a test can
+check that the README and the site show the same figures as benchmarks/results.json.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+RECORDED_IN = ("README.md", "docs/about.md")
+START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
+_BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
+
+
+def value_text(figure: dict) -> str:
+    value = figure["value"]
+    digits = 0 if figure["unit"] == "MB" or value >= 100 else (1 if value >= 10 else 2)
+    return f"{value:,.{digits}f}" + ("×" if figure["unit"] == "×" else f" {figure['unit']}")
+
+
+def budget_text(figure: dict) -> str:
+    if figure["budget"] is None:
+        return "–"
+    unit = "×" if figure["unit"] == "×" else f" {figure['unit']}"
+    return f"≤ {figure['budget']:g}{unit}"
+
+
+def verdict(figure: dict) -> str:
+    return {True: "met", False: "MISSED", None: ""}[figure["met"]]
+
+
+def machine_text(results: dict) -> str:
+    machine = results["machine"]
+    return (f"{machine['cores']} cores, {machine['memory_gb']:g} GB memory ({machine['cpu']}), "
+            f"{machine['system']}, Python {machine['python']}")
+
+
+def text_table(results: dict) -> str:
+    rows = [(f["label"], value_text(f), budget_text(f), verdict(f), f["note"]) for f in results["figures"]]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    lines = [f"Benchmark of {results['date']} on {machine_text(results)}", ""]
+    for row in rows:
+        cells = [row[0].ljust(widths[0]), row[1].rjust(widths[1]), row[2].ljust(widths[2]), row[3].ljust(widths[3])]
+        lines.append("  ".join(cells) + (f"  {row[4]}" if row[4] else ""))
+    return "\n".join(lines)
+
+
+def markdown_block(results: dict) -> str:
+    lines = [START, "",
+             f"Measured on {results['date']} on {machine_text(results)}, with "
+             f"`{results['command']}`.", "",
+             "| Measure | Result | Budget | |", "|---|--:|---|---|"]
+    for figure in results["figures"]:
+        note = f" ({figure['note']})" if figure["note"] else ""
+        lines.append(f"| {figure['label']}{note} | {value_text(figure)} | {budget_text(figure)} | {verdict(figure)} |")
+    return "\n".join([*lines, "", END])
+
+
+def write_block(path: Path, results: dict) -> None:
+    """Replace the recorded block in `path` (which must already hold the two markers)."""
+    text = path.read_text(encoding="utf-8")
+    if not _BLOCK.search(text):
+        raise SystemExit(f"[bench] {path.name} has no {START} … {END} block to record the figures in")
+    path.write_text(_BLOCK.sub(lambda _: markdown_block(results), text, count=1), encoding="utf-8")
+
+
+def recorded_block(path: Path) -> str | None:
+    match = _BLOCK.search(path.read_text(encoding="utf-8"))
+    return match.group(0) if match else None

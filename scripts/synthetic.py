@@ -1,0 +1,69 @@
+"""Synthetic data for the benchmark: the real data with its recommendations repeated to any count.
+
+The copies keep the real records' texts, tags and sources (so every page type is exercised as it
+is today) and get new ids, registered in published.yaml as an editor would. Nothing here is
+committed: the benchmark writes it into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+SCHEMA_LINE = "# yaml-language-server: $schema=schema/{name}.schema.json\n"
+
+
+def write_data(source: Path, target: Path, count: int) -> None:
+    """Copy the data folder `source` to `target` with `count` recommendations (at least the real ones)."""
+    shutil.copytree(source, target, dirs_exist_ok=True)
+    real = yaml.safe_load((source / "recommendations.yaml").read_text(encoding="utf-8"))["recommendations"]
+    register = yaml.safe_load((source / "published.yaml").read_text(encoding="utf-8"))
+    records = list(real)
+    for number in range(1, count - len(real) + 1):
+        copy = dict(real[(number - 1) % len(real)])
+        copy["id"] = f"{copy['id']}-copy-{number:05d}"
+        copy["title"] = f"{copy['title']} (copy {number})"
+        # A copy's history and cross-references belong to the original.
+        for field in ("related", "changes"):
+            copy.pop(field, None)
+        records.append(copy)
+    register["recommendations"] = [record["id"] for record in records]
+    _dump(target / "recommendations.yaml", "recommendations", {"recommendations": records})
+    _dump(target / "published.yaml", "published", register)
+
+
+def _dump(path: Path, schema: str, document: dict) -> None:
+    text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    path.write_text(SCHEMA_LINE.format(name=schema) + text, encoding="utf-8")
+
+
+def write_project(root: Path, target: Path, count: int) -> Path:
+    """A copy of the project (mkdocs.yml, docs/, hooks/) at `target` with synthetic data."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("docs", "hooks"):
+        shutil.copytree(root / name, target / name, ignore=shutil.ignore_patterns("__pycache__"),
+                        dirs_exist_ok=True)
+    shutil.copy(root / "mkdocs.yml", target / "mkdocs.yml")
+    write_data(root / "data", target / "data", count)
+    return target
+
+
+def write_bare_project(target: Path, pages: int, in_nav: int) -> Path:
+    """A bare Material for MkDocs site with `pages` pages, the first `in_nav` of them in the
+    navigation (as on the real site, where recommendation pages are not): the build-time baseline."""
+    docs = target / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    (target / "mkdocs.yml").write_text(
+        "site_name: Bare Material baseline\nstrict: true\n"
+        "theme:\n  name: material\n  font: false\nplugins:\n  - search\n"
+        "nav:\n  - index.md\n" + "".join(f"  - page-{number:04d}.md\n" for number in range(1, in_nav)) +
+        "not_in_nav: |\n  /page-*.md\n", encoding="utf-8")
+    paragraph = ("Personal Budgets are rarely used to buy support into paid work. This paragraph is "
+                 "filler text of about the length of one recommendation and its explanation. ") * 3
+    for number in range(pages):
+        name = "index.md" if number == 0 else f"page-{number:04d}.md"
+        body = "\n\n".join(f"## Section {section}\n\n{paragraph}" for section in range(1, 4))
+        (docs / name).write_text(f"# Page {number}\n\n{body}\n", encoding="utf-8")
+    return target

@@ -1,0 +1,48 @@
+"""Generated pages' HTML blocks skip the Markdown converter and come back unchanged."""
+
+from __future__ import annotations
+
+import markdown
+
+from recsite.rawhtml import anchor_ids, restore, stash
+
+PAGE = """# Title {#top}
+
+<p class="lede">Some <em>words</em> &amp; more.</p>
+
+## A section {#section}
+
+<article class="rec-card" id="a-card">
+<h3>Card *not emphasised*</h3>
+</article>
+
+<p>An intro</p>
+Then **Markdown** on the next line.
+
+A paragraph with *emphasis*.
+"""
+
+
+def convert(text: str) -> str:
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html", "toc"])
+
+
+def lines(html: str) -> list[str]:
+    return [line for line in html.splitlines() if line.strip()]  # blank lines between blocks may differ
+
+
+def test_stashed_page_converts_to_the_same_html_as_the_page_itself():
+    stashed, blocks = stash(PAGE)
+    assert len(blocks) == 2  # the lede and the card; the block followed by Markdown stays
+    assert "rec-card" not in stashed
+    assert lines(restore(convert(stashed), blocks)) == lines(convert(PAGE))
+
+
+def test_headings_stay_markdown_with_their_ids():
+    stashed, _ = stash(PAGE)
+    assert "## A section {#section}" in stashed
+
+
+def test_ids_inside_stashed_blocks_are_reported_for_anchor_checks():
+    _, blocks = stash(PAGE)
+    assert anchor_ids(blocks) == {"a-card"}
