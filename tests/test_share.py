@@ -80,3 +80,12 @@ def test_every_recommendation_page_offers_a_full_citation(page, site):
         "Employment Support. Bath: National Development Team for Inclusion (NDTi). Appendix 3, section "
         f"A3.1.1, page 53. Available at: {site.url}recommendations/employment-as-the-norm/ "
         "(record last changed 22 November 2026).")
+
+
+def test_the_key_star_is_drawn_beside_the_words(page):
+    page.goto("key-recommendations/")
+    badge = page.locator(".rec-key").first
+    assert badge.inner_text() == "Key recommendation"
+    star = badge.evaluate("""e => { const s = getComputedStyle(e, '::before');
+        return [s.content, s.width, s.maskImage || s.webkitMaskImage]; }""")
+    assert star[0] == '""' and star[1] != "auto" and star[2].startswith('url("data:image/svg+xml')

@@ -45,7 +45,7 @@
 
   function setup() {
     status();
-    var links = document.querySelectorAll("a.rec-link__url[data-permalink]");
+    var links = document.querySelectorAll("a.rec-link__url");
     Array.prototype.forEach.call(links, function (link) {
       if (link.dataset.copyReady) return;
       link.dataset.copyReady = "true";
@@ -57,10 +57,10 @@
       var title = name && name.querySelector("h2, h3, h4");
       button.setAttribute("aria-label", "Copy link" + (title ? " to “" + title.textContent.trim() + "”" : ""));
       button.addEventListener("click", function () {
-        copy(link.dataset.permalink).then(function () {
+        copy(link.href).then(function () {
           announce("Link copied");
         }, function () {
-          announce("Could not copy. The link is: " + link.dataset.permalink);
+          announce("Could not copy. The link is: " + link.href);
         });
       });
       link.insertAdjacentElement("afterend", button);
