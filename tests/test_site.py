@@ -261,3 +261,16 @@ def test_the_glossary_lists_every_term_under_its_id(pages):
                 "British Association for Supported Employment", "Association of Directors of Adult Social Services",
                 "Care Act", "Local Offer", "Preparing for Adulthood"}
     assert required <= {term.term for term in CATALOGUE.glossary}
+
+
+def test_search_finds_each_recommendation_once_on_its_own_page(site):
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for rec in CATALOGUE.recommendations:
+        opening = rec.text[:60]
+        found = {doc["location"].split("#")[0] for doc in index["docs"] if opening in doc["text"]}
+        # (Two recommendations of the report begin with the same words, so both pages may match.)
+        assert f"recommendations/{rec.id}/" in found, rec.id
+        assert all(re.fullmatch(r"recommendations/[a-z0-9-]+/", place) for place in found), (rec.id, found)
+    # The list pages are still found by their own words.
+    assert any(doc["location"].startswith("themes/encouraging-demand/") for doc in index["docs"])
+    assert "data-search-exclude" not in site.html("recommendations/")
