@@ -9,6 +9,7 @@ whose children cannot hold a link).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 from .model import Term
@@ -21,6 +22,7 @@ _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"}
 
 
+@lru_cache(maxsize=8)  # one glossary per build; compiled once, not once per page
 def _pattern(terms: tuple[Term, ...]) -> re.Pattern:
     forms = sorted({form for term in terms for form in term.forms}, key=len, reverse=True)
     # Abbreviations and names match as whole words; case matters (so 'base' is not BASE).
@@ -34,6 +36,9 @@ def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
     by_form = {form: term for term in terms for form in term.forms}
     pattern = _pattern(terms)
     explained: set[str] = set()
+    # Terms the page uses at all (in text or not): once each is explained the rest of the page is
+    # copied as it is, which saves scanning most of a long list page.
+    used = {by_form[form].id for form in set(pattern.findall(html))}
     out = []
 
     def wrap(match: re.Match) -> str:
@@ -52,7 +57,11 @@ def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
     # Open elements, each with whether its text is left alone. Depth is tracked for every element,
     # so a skipped element's own nested children (a chart's rows) stay skipped.
     stack: list[tuple[str, bool]] = []
-    for piece in _TAG.split(html):
+    pieces = _TAG.split(html)
+    for index, piece in enumerate(pieces):
+        if explained >= used:
+            out.extend(pieces[index:])
+            break
         if piece.startswith("<"):
             match = _TAG_NAME.match(piece)
             if match and not piece.startswith("<!"):
