@@ -27,6 +27,7 @@ from pathlib import Path
 import _core
 import benchtable
 import synthetic
+from anchorcheck import missing_anchors
 from localserver import page_urls, serve_directory
 
 ROOT = _core.ROOT
@@ -86,6 +87,11 @@ def build(project: Path, site_dir: Path, runs: int, site_url: str = "") -> dict:
     return {"median_s": statistics.median(times), "runs_s": times, "peak_mb": max(peaks)}
 
 
+def bare_build(project: Path, pages: int, in_nav: int, runs: int) -> dict:
+    """Builds of a bare Material site with as many pages (Material adds 404.html itself)."""
+    return build(synthetic.write_bare_project(project, pages - 1, in_nav), project / "site", runs)
+
+
 def data_check(data_dir: Path, runs: int) -> float:
     """Median wall time of the editors' check command (Python start-up included)."""
     return statistics.median(
@@ -94,14 +100,16 @@ def data_check(data_dir: Path, runs: int) -> float:
 
 
 def link_check(site_dir: Path, url: str) -> tuple[float, int]:
-    """The same offline linkchecker run as tests/test_links.py: seconds, and problems found."""
+    """The same offline check as tests/test_links.py (linkchecker for pages and files, then
+    anchorcheck for #anchors): seconds, and problems found."""
     started = time.perf_counter()
     result = subprocess.run([str(LINKCHECKER), "--config", str(ROOT / "tests" / "linkcheckerrc"),
                              "--no-status", "--output", "csv", *page_urls(site_dir, url)],
                             capture_output=True, text=True)
+    anchors = missing_anchors(site_dir, url)
     elapsed = time.perf_counter() - started
     rows = [line for line in result.stdout.splitlines() if line and not line.startswith(("#", "urlname"))]
-    return elapsed, (0 if result.returncode == 0 else len(rows))
+    return elapsed, (0 if result.returncode == 0 else len(rows)) + len(anchors)
 
 
 # --- page weight and filtering, in Chromium ------------------------------------------------------
@@ -208,9 +216,10 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         say(f"building the real site {runs} times")
         real = build(ROOT, real_site, runs, site_url=url)
         pages = len(list(real_site.rglob("*.html")))
+        # As on the real site, recommendation pages are left out of the navigation.
+        in_nav = pages - 1 - len(list(real_site.glob("recommendations/*/index.html")))
         say(f"building a bare Material site of {pages} pages {runs} times")
-        # Material adds 404.html to every site, so the bare site gets one Markdown page fewer.
-        bare = build(synthetic.write_bare_project(work / "bare", pages - 1), work / "bare-site", runs)
+        bare = bare_build(work / "bare", pages, in_nav, runs)
         say("checking the real site's links")
         link_seconds, link_problems = link_check(real_site, url)
         weights = html_weights(real_site)
@@ -225,6 +234,9 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         project = synthetic.write_project(ROOT, work / f"synthetic-{count}", count)
         say(f"building {count} recommendations {scale_runs} time(s)")
         scale[count] = build(project, work / f"synthetic-{count}" / "site", scale_runs)
+    large_pages = len(list((work / f"synthetic-{large}" / "site").rglob("*.html")))
+    say(f"building a bare Material site of {large_pages} pages {scale_runs} time(s)")
+    bare_large = bare_build(work / "bare-large", large_pages, in_nav, scale_runs)
     say("timing the data check")
     check_real = data_check(ROOT / "data", runs)
     check_large = data_check(work / f"synthetic-{large}" / "data", runs)
@@ -244,6 +256,8 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure("build_ratio", "Real build ÷ bare Material build", ratio, "×", 2),
         Figure(f"build_{small}_s", f"Build, {small:,} recommendations", scale[small]["median_s"], "s"),
         Figure(f"build_{large}_s", f"Build, {large:,} recommendations", scale[large]["median_s"], "s", 30),
+        Figure(f"build_bare_{large}_s", f"Build, bare Material site ({large_pages:,} pages, as many as the "
+               f"{large:,} build)", bare_large["median_s"], "s"),
         Figure("scale_ratio", f"t({large:,}) ÷ t({small:,})", scale[large]["median_s"] / scale[small]["median_s"],
                "×", 12),
         Figure("peak_memory_real_mb", "Peak memory, real build", real["peak_mb"], "MB"),
@@ -259,7 +273,7 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure("filter_ms", f"Filter change, {large:,} recommendations (median of {filtering['changes']})",
                filtering["median_ms"], "ms", 50),
     ]
-    details.update(real_build=real, bare_build=bare, scale={str(k): v for k, v in scale.items()},
+    details.update(real_build=real, bare_build=bare, bare_large_build=bare_large, scale={str(k): v for k, v in scale.items()},
                    html_bytes=weights, first_visit=visit, filtering=filtering, pages=pages)
     return figures, details
 
@@ -268,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs of the real and bare builds and checks (median)")
     parser.add_argument("--scale-runs", type=int, default=1, help="runs of each synthetic build")
+    parser.add_argument("--counts", type=int, nargs=2, default=(500, 5000), metavar=("SMALL", "LARGE"),
+                        help="recommendations in the two synthetic builds (default 500 5000)")
     parser.add_argument("--record", action="store_true",
                         help="write benchmarks/results.json and the tables in README.md and docs/about.md")
     options = parser.parse_args(argv)
@@ -275,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit("[bench] needs Debian's chromium at /usr/bin/chromium (python3 scripts/dev.py bench installs it)")
 
     with tempfile.TemporaryDirectory(prefix="recsite-bench-") as work:
-        figures, details = measure(Path(work), options.runs, options.scale_runs, (500, 5000))
+        figures, details = measure(Path(work), options.runs, options.scale_runs, tuple(options.counts))
     results = {
         "date": date.today().isoformat(),
         "command": "python3 scripts/dev.py bench" + (" --record" if options.record else ""),

@@ -8,6 +8,7 @@ there. `test` also installs Debian's chromium for the browser tests when it is m
     python3 scripts/dev.py test       # every test; extra arguments go to pytest
     python3 scripts/dev.py build      # the static site into site/
     python3 scripts/dev.py check      # check the data only, without building
+    python3 scripts/dev.py bench      # measure build, scale, checks, page weight and filtering
 """
 
 from __future__ import annotations
@@ -100,7 +101,15 @@ def test(args: list[str]) -> int:
     return code
 
 
-COMMANDS = {"serve": serve, "test": test, "build": build, "check": check}
+def bench(args: list[str]) -> int:
+    """The benchmark (scripts/bench.py): figures against the budgets, reported, never asserted."""
+    ensure_venv()
+    ensure_chromium()
+    return subprocess.call([str(venv_bin("python")), str(ROOT / "scripts" / "bench.py"), *args], cwd=ROOT,
+                           env=tool_env())
+
+
+COMMANDS = {"serve": serve, "test": test, "build": build, "check": check, "bench": bench}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""Every link and #anchor in the built site resolves, checked offline by linkchecker."""
+"""Every link and #anchor in the built site resolves, checked offline: pages and files by
+linkchecker, #anchors by scripts/anchorcheck.py."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 from conftest import build_site, serve_directory
+from anchorcheck import missing_anchors
 from localserver import page_urls
 
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
@@ -33,6 +35,7 @@ def describe(rows: list[dict]) -> list[str]:
 
 def test_every_link_and_anchor_in_the_site_resolves(site):
     assert describe(check_links(site.root, site.url)) == []
+    assert missing_anchors(site.root, site.url) == []
 
 
 def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(project_copy, tmp_path):
@@ -47,8 +50,21 @@ def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(project_copy, t
     try:
         build_site(project_copy, site_dir, url)
         found = describe(check_links(site_dir, url))
+        anchors = missing_anchors(site_dir, url)
     finally:
         server.shutdown()
-    assert any("no-such-page/" in line and "404" in line for line in found), found
-    assert any("no-such-anchor" in line and "not found" in line for line in found), found
-    assert len(found) == 2, found
+    assert len(found) == 1 and "no-such-page/" in found[0] and "404" in found[0], found
+    assert anchors == ["index.html: key-recommendations/#no-such-anchor: anchor not found"]
+
+
+def test_the_anchor_check_follows_relative_and_permanent_links(tmp_path):
+    (tmp_path / "themes" / "x").mkdir(parents=True)
+    (tmp_path / "themes" / "x" / "index.html").write_text(
+        '<article id="a-card"></article><a href="#a-card">here</a><a href="#gone">here, lost</a>')
+    (tmp_path / "index.html").write_text(
+        '<a href="themes/x/#a-card">ok</a> <a href="https://example.org/themes/x/#a-card">ok</a> '
+        '<a href="https://example.org/themes/x/#lost">lost</a> <a href="https://elsewhere.org/#x">other site</a>')
+    assert missing_anchors(tmp_path, "https://example.org/") == [
+        "index.html: https://example.org/themes/x/#lost: anchor not found",
+        "themes/x/index.html: #gone: anchor not found",
+    ]
