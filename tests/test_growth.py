@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import DATA
+import pytest
+
+from conftest import DATA, ROOT, build_site, serve_directory
 from recsite import paths
 from recsite.pages import MORE_ON_THEME, plan_site
 from recsite.validate import load_catalogue
@@ -44,3 +46,85 @@ def test_today_every_recommendation_page_lists_all_of_its_theme_for_its_audience
         section = more_on_this_theme(page) if expected else ""
         assert re.findall(r'<li><a href="\.\./([^/"]+)/"', section) == expected, rec.id
         assert "All recommendations on" not in section
+
+
+# --- a long all-recommendations list in the browser -------------------------------------------
+
+LONG = 130  # more than two pages of 50
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory):
+    from synthetic import write_project
+
+    project = write_project(ROOT, tmp_path_factory.mktemp("long"), LONG)
+    site_dir = project / "site"
+    site_dir.mkdir()
+    server, url = serve_directory(site_dir)
+    try:
+        build_site(project, site_dir, url)
+        yield url
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture
+def long_page(browser, long_site):
+    context = browser.new_context(base_url=long_site)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def shown_ids(page) -> list[str]:
+    return page.eval_on_selector_all("#results .rec-card", "cards => cards.filter(c => c.checkVisibility()).map(c => c.id)")
+
+
+@pytest.mark.browser
+def test_a_long_list_shows_fifty_at_a_time_and_more_on_request(long_page):
+    page = long_page
+    page.goto("recommendations/")
+    page.locator("#filters").wait_for(state="visible")
+    assert page.locator("#rec-count").inner_text() == "Showing 50 of 130 matching recommendations (130 in all)"
+    shown = shown_ids(page)
+    assert len(shown) == 50
+    more = page.locator("#rec-more")
+    assert more.inner_text() == "Show 50 more (80 not shown yet)"
+    more.focus()
+    page.keyboard.press("Enter")
+    assert len(shown_ids(page)) == 100
+    # Focus moves to the first card that appeared, so a keyboard user carries on reading there.
+    assert page.evaluate("document.activeElement.closest('article').id") == shown_ids(page)[50]
+    more.click()
+    assert len(shown_ids(page)) == 130 and not more.is_visible()
+
+
+@pytest.mark.browser
+def test_a_long_filtered_list_counts_matches_and_prints_them_all(long_page):
+    page = long_page
+    page.goto("recommendations/?audience=local-authorities-and-providers")
+    page.locator("#filters").wait_for(state="visible")
+    matching = page.eval_on_selector_all(
+        "#results .rec-card[data-audience='local-authorities-and-providers']", "cards => cards.length")
+    assert matching > 50
+    assert page.locator("#rec-count").inner_text() == (
+        f"Showing 50 of {matching} matching recommendations (130 in all)")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert len(shown_ids(page)) == matching
+
+
+@pytest.mark.browser
+def test_a_link_to_a_card_far_down_a_long_list_still_shows_it(long_page):
+    page = long_page
+    page.goto("recommendations/")
+    page.locator("#filters").wait_for(state="visible")
+    last = page.eval_on_selector_all("#results .rec-card", "cards => cards[cards.length - 1].id")
+    page.goto(f"recommendations/#{last}")
+    page.locator("#filters").wait_for(state="visible")
+    card = page.locator(f"#{last}")
+    assert card.is_visible()
+    assert card.evaluate("e => { const r = e.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }")

@@ -3,7 +3,7 @@
 // The page is complete without this script: every recommendation is in the HTML and the filter
 // form starts `hidden`. The script shows the form, keeps the choice in the address
 // (?audience=…&theme=…&key=…) so a filtered view can be shared and survives a reload, and
-// updates a polite live region with the count.
+// updates a polite live region with the count. A long list is shown 50 matches at a time.
 (function () {
   "use strict";
 
@@ -19,33 +19,74 @@
     var count = document.getElementById("rec-count");
     var none = document.getElementById("rec-none");
     var total = cards.length;
+    // Read each card's tags once: a filter change then compares plain strings, not the DOM.
+    var tags = cards.map(function (card) {
+      return {audience: card.dataset.audience, theme: card.dataset.theme, key: card.dataset.key};
+    });
+    // Whether each card is shown now, so a change touches only the cards that appear or go.
+    var shownNow = cards.map(function () { return true; });
+    // The cards come in groups (all.md.j2); a group with nothing to show is hidden whole.
+    var groups = Array.prototype.slice.call(list.querySelectorAll(".rec-group"));
+    var groupOf = cards.map(function (card) { return groups.indexOf(card.parentElement); });
+    // A long list shows PAGE matches at a time with a "Show more" button: laying out thousands
+    // of cards at once would make every filter change slow. (The report's 48 fit in one page.)
+    var PAGE = 50;
+    var limit = PAGE;
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "md-button rec-more";
+    more.id = "rec-more";
+    more.hidden = true;
+    list.insertAdjacentElement("afterend", more);
+    var state = {};
+
+    function number(n) { return n.toLocaleString("en-GB"); }
 
     function selected() {
-      var state = {};
-      FIELDS.forEach(function (name) { state[name] = form.elements[name].value; });
-      return state;
+      var chosen = {};
+      FIELDS.forEach(function (name) { chosen[name] = form.elements[name].value; });
+      return chosen;
     }
 
-    function apply(state) {
-      var shown = 0;
-      cards.forEach(function (card) {
-        var match = FIELDS.every(function (name) {
-          return !state[name] || card.dataset[name] === state[name];
-        });
-        card.hidden = !match;
-        if (match) shown += 1;
+    function matches(index) {
+      return FIELDS.every(function (name) { return !state[name] || tags[index][name] === state[name]; });
+    }
+
+    function apply() {
+      var matching = 0;
+      var firstNew = null;
+      var inGroup = groups.map(function () { return 0; });
+      for (var i = 0; i < total; i++) {
+        var match = matches(i);
+        if (match) matching += 1;
+        var show = match && matching <= limit;
+        if (show && groupOf[i] >= 0) inGroup[groupOf[i]] += 1;
+        if (show !== shownNow[i]) {
+          cards[i].hidden = !show;
+          shownNow[i] = show;
+          if (show && firstNew === null) firstNew = cards[i];
+        }
+      }
+      groups.forEach(function (group, index) {
+        if (group.hidden !== (inGroup[index] === 0)) group.hidden = inGroup[index] === 0;
       });
-      var text = shown === total
+      var shown = Math.min(matching, limit);
+      var text = matching === total && shown === total
         ? "Showing all " + total + " recommendations"
-        : "Showing " + shown + " of " + total + " recommendations";
+        : shown < matching
+          ? "Showing " + shown + " of " + number(matching) + " matching recommendations (" + number(total) + " in all)"
+          : "Showing " + shown + " of " + total + " recommendations";
       // Only touch the live region when the words change, so screen readers hear each change once.
       if (count.textContent !== text) count.textContent = text;
-      none.hidden = shown !== 0;
-      describeForPrint(state, text);
+      none.hidden = matching !== 0;
+      more.hidden = shown >= matching;
+      more.textContent = "Show " + Math.min(PAGE, matching - shown) + " more (" + number(matching - shown) + " not shown yet)";
+      describeForPrint(text);
+      return firstNew;
     }
 
     // A printed list says at the top which filter it shows.
-    function describeForPrint(state, countText) {
+    function describeForPrint(countText) {
       var target = document.getElementById("rec-print-filter");
       if (!target) return;
       var parts = FIELDS.filter(function (name) { return state[name]; }).map(function (name) {
@@ -80,21 +121,49 @@
       });
     }
 
-    form.addEventListener("change", function () {
-      var state = selected();
-      apply(state);
+    function filterChanged() {
+      state = selected();
+      limit = PAGE;
+      apply();
       writeAddress(state);
-    });
+    }
+
+    form.addEventListener("change", filterChanged);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     document.getElementById("filter-clear").addEventListener("click", function () {
       FIELDS.forEach(function (name) { form.elements[name].value = ""; });
-      var state = selected();
-      apply(state);
-      writeAddress(state);
+      filterChanged();
+    });
+    more.addEventListener("click", function () {
+      limit += PAGE;
+      var first = apply();
+      // Take keyboard and screen reader users to the first card that has just appeared.
+      var link = first && first.querySelector("h2 a, h3 a");
+      if (link) link.focus();
+    });
+
+    // A link to one card (#its-id) must show it, however far down a long list it is.
+    function revealTarget() {
+      var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      var index = cards.indexOf(target);
+      if (index < 0 || shownNow[index] || !matches(index)) return;
+      var before = 0;
+      for (var i = 0; i <= index; i++) if (matches(i)) before += 1;
+      limit = Math.ceil(before / PAGE) * PAGE;
+      apply();
+      target.scrollIntoView();
+    }
+    window.addEventListener("hashchange", revealTarget);
+    // A printed list has every matching recommendation, not only the ones shown so far.
+    window.addEventListener("beforeprint", function () {
+      limit = Infinity;
+      apply();
     });
 
     readAddress();
-    apply(selected());
+    state = selected();
+    apply();
+    revealTarget();
     form.hidden = false;
   }
 
