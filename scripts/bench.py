@@ -23,6 +23,7 @@ import time
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import _core
 import benchtable
@@ -138,7 +139,7 @@ def first_visit(browser, url: str) -> dict:
     raw = sum(len(body) for body in bodies.values())
     zipped = sum(len(gzip.compress(body, 6)) for body in bodies.values())
     return {"requests": len(bodies), "bytes": raw, "gzip_bytes": zipped,
-            "files": {name.removeprefix(url): len(body) for name, body in bodies.items()}}
+            "files": {urlsplit(name).path: len(body) for name, body in bodies.items()}}
 
 
 # Change one filter, then force style and layout: the list as the reader will see it.

@@ -51,10 +51,11 @@ def markdown_block(results: dict) -> str:
     lines = [START, "",
              f"Measured on {results['date']} on {machine_text(results)}, with "
              f"`{results['command']}`.", "",
-             "| Measure | Result | Budget | |", "|---|--:|---|---|"]
+             "| Measure | Result | Budget | Within budget |", "|---|--:|---|---|"]
     for figure in results["figures"]:
         note = f" ({figure['note']})" if figure["note"] else ""
-        lines.append(f"| {figure['label']}{note} | {value_text(figure)} | {budget_text(figure)} | {verdict(figure)} |")
+        within = {True: "yes", False: "**no**", None: "–"}[figure["met"]]
+        lines.append(f"| {figure['label']}{note} | {value_text(figure)} | {budget_text(figure)} | {within} |")
     return "\n".join([*lines, "", END])
 
 

@@ -123,3 +123,13 @@ def test_fast_yaml_parser_reads_the_same_values_and_lines_as_pyyaml(name):
     fast, slow = read(yamlsource._FastLoader), read(yamlsource._Loader)
     assert fast == slow
     assert list(places(fast)) == list(places(slow))
+
+
+@pytest.mark.parametrize("schema_file", sorted((DATA / "schema").glob("*.schema.json")), ids=lambda p: p.name)
+def test_every_schema_is_a_valid_json_schema(schema_file):
+    # Not checked on each build (for speed), so checked here.
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator.check_schema(json.loads(schema_file.read_text(encoding="utf-8")))

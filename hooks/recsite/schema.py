@@ -44,11 +44,12 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "boolean": "true o
 
 @lru_cache(maxsize=None)
 def _schemas(schema_dir: Path) -> dict[str, dict]:
-    """Every schema in the folder by its $id, so one file can $ref another (common.schema.json)."""
+    """Every schema in the folder by its $id, so one file can $ref another (common.schema.json).
+    That each is a valid JSON Schema is checked by the tests, not on every build (a third of the
+    data check's time)."""
     schemas = {}
     for path in sorted(schema_dir.glob("*.schema.json")):
         schema = json.loads(path.read_text(encoding="utf-8"))
-        Draft202012Validator.check_schema(schema)
         schemas[schema["$id"]] = schema
     return schemas
 
