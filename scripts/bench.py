@@ -76,21 +76,30 @@ def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> tupl
     return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
 
 
-def build(project: Path, site_dir: Path, runs: int, site_url: str = "") -> dict:
-    """Strict builds of `project`, as `python3 scripts/dev.py build` makes them."""
+def build_once(project: Path, site_dir: Path, site_url: str = "") -> tuple[float, float]:
+    """A strict build of `project`, as `python3 scripts/dev.py build` makes it: seconds, peak MB."""
     env = {"NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
-    times, peaks = [], []
+    return run_measured([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+                        project, env)
+
+
+def builds(jobs: dict[str, tuple[Path, Path, str]], runs: int) -> dict[str, dict]:
+    """Each (project, site_dir, site_url) built `runs` times, taking turns, so that a slow spell of
+    a shared machine falls on every build alike rather than on one of them."""
+    times: dict[str, list[float]] = {name: [] for name in jobs}
+    peaks: dict[str, list[float]] = {name: [] for name in jobs}
     for _ in range(runs):
-        seconds, peak = run_measured([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet",
-                                      "--site-dir", str(site_dir)], project, env)
-        times.append(seconds)
-        peaks.append(peak)
-    return {"median_s": statistics.median(times), "runs_s": times, "peak_mb": max(peaks)}
+        for name, (project, site_dir, site_url) in jobs.items():
+            seconds, peak = build_once(project, site_dir, site_url)
+            times[name].append(seconds)
+            peaks[name].append(peak)
+    return {name: {"median_s": statistics.median(times[name]), "runs_s": times[name], "peak_mb": max(peaks[name])}
+            for name in jobs}
 
 
-def bare_build(project: Path, pages: int, in_nav: int, runs: int) -> dict:
-    """Builds of a bare Material site with as many pages (Material adds 404.html itself)."""
-    return build(synthetic.write_bare_project(project, pages - 1, in_nav), project / "site", runs)
+def bare_project(project: Path, pages: int, in_nav: int) -> tuple[Path, Path, str]:
+    """A bare Material site with as many pages (Material adds 404.html itself), ready to build."""
+    return synthetic.write_bare_project(project, pages - 1, in_nav), project / "site", ""
 
 
 def data_check(data_dir: Path, runs: int) -> float:
@@ -146,13 +155,15 @@ def first_visit(browser, url: str) -> dict:
 _FILTER_CHANGE = """([name, value]) => {
   const form = document.getElementById("filters");
   const select = form.elements[name];
-  const before = document.getElementById("rec-count").textContent;
+  const cards = Array.from(document.querySelectorAll("#results .rec-card"));
+  const shown = () => cards.filter(card => !card.hidden).map(card => card.id).join(" ");
+  const before = shown();
   const start = performance.now();
   select.value = value;
   select.dispatchEvent(new Event("change", {bubbles: true}));
   document.getElementById("results").getBoundingClientRect();
   const elapsed = performance.now() - start;
-  return {elapsed, changed: document.getElementById("rec-count").textContent !== before};
+  return {elapsed, changed: shown() !== before};
 }"""
 
 
@@ -214,13 +225,14 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
     real_site.mkdir()
     server, url = serve_directory(real_site)
     try:
-        say(f"building the real site {runs} times")
-        real = build(ROOT, real_site, runs, site_url=url)
+        # A first build tells how many pages the bare baseline needs.
+        build_once(ROOT, real_site, url)
         pages = len(list(real_site.rglob("*.html")))
         # As on the real site, recommendation pages are left out of the navigation.
         in_nav = pages - 1 - len(list(real_site.glob("recommendations/*/index.html")))
-        say(f"building a bare Material site of {pages} pages {runs} times")
-        bare = bare_build(work / "bare", pages, in_nav, runs)
+        say(f"building the real site and a bare Material site of {pages} pages, {runs} times each")
+        timed = builds({"real": (ROOT, real_site, url), "bare": bare_project(work / "bare", pages, in_nav)}, runs)
+        real, bare = timed["real"], timed["bare"]
         say("checking the real site's links")
         link_seconds, link_problems = link_check(real_site, url)
         weights = html_weights(real_site)
@@ -230,14 +242,15 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
     finally:
         server.shutdown()
 
-    scale = {}
+    jobs = {}
     for count in counts:
         project = synthetic.write_project(ROOT, work / f"synthetic-{count}", count)
-        say(f"building {count} recommendations {scale_runs} time(s)")
-        scale[count] = build(project, work / f"synthetic-{count}" / "site", scale_runs)
+        jobs[count] = (project, project / "site", "")
+    say(f"building {small} and {large} recommendations {scale_runs} time(s) each")
+    scale = builds({count: jobs[count] for count in (small, large)}, scale_runs)
     large_pages = len(list((work / f"synthetic-{large}" / "site").rglob("*.html")))
     say(f"building a bare Material site of {large_pages} pages {scale_runs} time(s)")
-    bare_large = bare_build(work / "bare-large", large_pages, in_nav, scale_runs)
+    bare_large = builds({"bare": bare_project(work / "bare-large", large_pages, in_nav)}, scale_runs)["bare"]
     say("timing the data check")
     check_real = data_check(ROOT / "data", runs)
     check_large = data_check(work / f"synthetic-{large}" / "data", runs)
