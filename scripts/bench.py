@@ -156,7 +156,9 @@ _FILTER_CHANGE = """([name, value]) => {
   const form = document.getElementById("filters");
   const select = form.elements[name];
   const cards = Array.from(document.querySelectorAll("#results .rec-card"));
-  const shown = () => cards.filter(card => !card.hidden).map(card => card.id).join(" ");
+  // What a reader sees: the cards shown and the count above them.
+  const shown = () => cards.filter(card => !card.hidden).map(card => card.id).join(" ") +
+    document.getElementById("rec-count").textContent;
   const before = shown();
   const start = performance.now();
   select.value = value;

@@ -46,3 +46,11 @@ def test_headings_stay_markdown_with_their_ids():
 def test_ids_inside_stashed_blocks_are_reported_for_anchor_checks():
     _, blocks = stash(PAGE)
     assert anchor_ids(blocks) == {"a-card"}
+
+
+def test_text_that_looks_like_a_placeholder_is_left_alone():
+    # Placeholders carry a token made afresh on each run, so data cannot imitate one.
+    text = '<div class="card">A card</div>\n\nA RECSITEHTMLBLOCK0X paragraph.\n'
+    stashed, blocks = stash(text)
+    html = restore(convert(stashed), blocks)
+    assert lines(html) == ['<div class="card">A card</div>', "<p>A RECSITEHTMLBLOCK0X paragraph.</p>"]

@@ -72,10 +72,10 @@
       });
       var shown = Math.min(matching, limit);
       var text = matching === total && shown === total
-        ? "Showing all " + total + " recommendations"
+        ? "Showing all " + number(total) + " recommendations"
         : shown < matching
-          ? "Showing " + shown + " of " + number(matching) + " matching recommendations (" + number(total) + " in all)"
-          : "Showing " + shown + " of " + total + " recommendations";
+          ? "Showing " + number(shown) + " of " + number(matching) + " matching recommendations (" + number(total) + " in all)"
+          : "Showing " + number(shown) + " of " + number(total) + " recommendations";
       // Only touch the live region when the words change, so screen readers hear each change once.
       if (count.textContent !== text) count.textContent = text;
       none.hidden = matching !== 0;

@@ -10,14 +10,17 @@ Headings stay Markdown, so their ids and the page's table of contents are unchan
 from __future__ import annotations
 
 import re
+import secrets
 from html import unescape
 
 # Python-Markdown's block-level tags that a template starts a block with.
 _BLOCK_TAGS = ("article", "aside", "details", "div", "dl", "figure", "form", "nav", "ol", "p",
                "section", "table", "ul")
 _OPENING = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")[\s>]")
-_PLACEHOLDER = "RECSITEHTMLBLOCK{}X"
-_RESTORE = re.compile(r"(?:<p>)?RECSITEHTMLBLOCK(\d+)X(?:</p>)?")
+# A fresh token for each run, so no text in the data can pass for a placeholder.
+_TOKEN = "RECSITE" + secrets.token_hex(8).upper()
+_PLACEHOLDER = _TOKEN + "B{}X"
+_RESTORE = re.compile(r"(?:<p>)?" + _TOKEN + r"B(\d+)X(?:</p>)?")
 _ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
 
 
