@@ -1,7 +1,7 @@
 # Shortcuts for the commands in the README. Each one sets up .venv/ itself on first use.
 PYTHON ?= python3
 
-.PHONY: serve test check build
+.PHONY: serve test check build bench
 
 serve:  ## build the site and serve it at http://127.0.0.1:8000/
 	$(PYTHON) scripts/dev.py serve
@@ -14,3 +14,6 @@ check:  ## check the data in data/ only: fast, no site build
 
 build:  ## the static site into site/
 	$(PYTHON) scripts/dev.py build
+
+bench:  ## measure build time, scale, checks, page weight and filtering (prints a table)
+	$(PYTHON) scripts/dev.py bench

@@ -33,8 +33,8 @@ def verdict(figure: dict) -> str:
 
 def machine_text(results: dict) -> str:
     machine = results["machine"]
-    return (f"{machine['cores']} cores, {machine['memory_gb']:g} GB memory ({machine['cpu']}), "
-            f"{machine['system']}, Python {machine['python']}")
+    # The processor's model is in the JSON; the table says what matters for reading the times.
+    return f"{machine['cores']} cores, {machine['memory_gb']:g} GB memory, {machine['system']}, Python {machine['python']}"
 
 
 def text_table(results: dict) -> str:
