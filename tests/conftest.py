@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,16 +85,25 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, site):
-    context = browser.new_context(base_url=site.url)
+@contextmanager
+def open_page(browser, base_url: str):
+    """A fresh browser tab on a site; fails the test if the page's JavaScript threw an error."""
+    context = browser.new_context(base_url=base_url)
     page = context.new_page()
     page.set_default_timeout(10_000)  # a local static site; waiting longer only delays the failure
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def page(browser, site):
+    with open_page(browser, site.url) as page:
+        yield page
 
 
 def text_of(element) -> str:

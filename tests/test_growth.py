@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import DATA, ROOT, build_site, serve_directory
+from conftest import DATA, ROOT, build_site, open_page, serve_directory
 from recsite import paths
 from recsite.pages import MORE_ON_THEME, plan_site
 from recsite.validate import load_catalogue
@@ -70,14 +70,8 @@ def long_site(tmp_path_factory):
 
 @pytest.fixture
 def long_page(browser, long_site):
-    context = browser.new_context(base_url=long_site)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors: {errors}"
+    with open_page(browser, long_site) as page:
+        yield page
 
 
 def shown_ids(page) -> list[str]:
