@@ -315,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         "figures": [{**asdict(figure), "met": figure.met} for figure in figures],
         "details": details,
     }
+    print(benchtable.page_sizes_table(results), end="\n\n")
     print(benchtable.text_table(results))
     LATEST.parent.mkdir(exist_ok=True)
     LATEST.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

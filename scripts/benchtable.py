@@ -47,6 +47,15 @@ def text_table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def page_sizes_table(results: dict) -> str:
+    """Every HTML page of the real site by size, heaviest first (terminal only: it is long)."""
+    sizes = results["details"]["html_bytes"]
+    width = max(map(len, sizes))
+    lines = [f"HTML size of each of the {len(sizes)} pages of the real site", ""]
+    lines += [f"{page.ljust(width)}  {size / 1000:6.1f} KB" for page, size in sizes.items()]
+    return "\n".join(lines)
+
+
 def markdown_block(results: dict) -> str:
     lines = [START, "",
              f"Measured on {results['date']} on {machine_text(results)}, with "
