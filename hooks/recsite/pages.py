@@ -53,12 +53,20 @@ def heading_id(anchor: str) -> Markup:
     return Markup(f"{{#{escape(anchor)}}}")
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept in a private per-user temporary folder (Jinja's default) and reused
+    while a template is unchanged: compiling them was a fifth of a build's own time. Without a
+    usable temporary folder the templates are simply compiled each time."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        # Compiled templates are kept in a private per-user temporary folder (Jinja's default) and
-        # reused while the template is unchanged: compiling them was a fifth of a build's own time.
-        bytecode_cache=FileSystemBytecodeCache(),
+        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
