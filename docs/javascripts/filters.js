@@ -8,11 +8,20 @@
   "use strict";
 
   var FIELDS = ["audience", "theme", "key"];
+  // The list on the page now, for the window's events. They are registered once: Material's
+  // instant navigation swaps pages without reloading this script.
+  var current = null;
+  window.addEventListener("hashchange", function () { if (current) current.reveal(); });
+  window.addEventListener("beforeprint", function () { if (current) current.showAll(); });
 
   function setup() {
     var form = document.getElementById("filters");
     var list = document.getElementById("results");
-    if (!form || !list || form.dataset.ready) return;
+    if (!form || !list) {
+      current = null;
+      return;
+    }
+    if (form.dataset.ready) return;
     form.dataset.ready = "true";
 
     var cards = Array.prototype.slice.call(list.querySelectorAll(".rec-card"));
@@ -153,12 +162,14 @@
       apply();
       target.scrollIntoView();
     }
-    window.addEventListener("hashchange", revealTarget);
-    // A printed list has every matching recommendation, not only the ones shown so far.
-    window.addEventListener("beforeprint", function () {
-      limit = Infinity;
-      apply();
-    });
+    current = {
+      reveal: revealTarget,
+      // A printed list has every matching recommendation, not only the ones shown so far.
+      showAll: function () {
+        limit = Infinity;
+        apply();
+      }
+    };
 
     readAddress();
     state = selected();
