@@ -116,9 +116,13 @@ def test_a_link_to_a_card_far_down_a_long_list_still_shows_it(long_page):
     page = long_page
     page.goto("recommendations/")
     page.locator("#filters").wait_for(state="visible")
-    last = page.eval_on_selector_all("#results .rec-card", "cards => cards[cards.length - 1].id")
-    page.goto(f"recommendations/#{last}")
-    page.locator("#filters").wait_for(state="visible")
-    card = page.locator(f"#{last}")
-    assert card.is_visible()
-    assert card.evaluate("e => { const r = e.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }")
+    ids = page.eval_on_selector_all("#results .rec-card", "cards => cards.map(c => c.id)")
+    in_view = """id => { const e = document.getElementById(id), r = e.getBoundingClientRect();
+        return e.checkVisibility() && r.top < innerHeight && r.bottom > 0; }"""
+    # Following a link on the page to a card that is not in the first 50...
+    page.evaluate("id => { location.hash = id; }", ids[-1])
+    page.wait_for_function(in_view, arg=ids[-1])  # waits (up to the default timeout) for the page to settle
+    # ...and a council's link that opens the page at one.
+    page.goto("about:blank")
+    page.goto(f"recommendations/#{ids[-2]}")
+    page.wait_for_function(in_view, arg=ids[-2])

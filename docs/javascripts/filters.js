@@ -161,6 +161,8 @@
       limit = Math.ceil(before / PAGE) * PAGE;
       apply();
       target.scrollIntoView();
+      // The browser (or Material) may already have tried to scroll to it while it was hidden.
+      requestAnimationFrame(function () { target.scrollIntoView(); });
     }
     current = {
       reveal: revealTarget,
