@@ -271,6 +271,12 @@ def test_search_finds_each_recommendation_once_on_its_own_page(site):
         # (Two recommendations of the report begin with the same words, so both pages may match.)
         assert f"recommendations/{rec.id}/" in found, rec.id
         assert all(re.fullmatch(r"recommendations/[a-z0-9-]+/", place) for place in found), (rec.id, found)
+    # A title is found on its own page, not on every page that links to it ("More on this theme",
+    # "Related", list cards); only a title inside another title is found there too.
+    for rec in CATALOGUE.recommendations:
+        found = {doc["location"].split("#")[0] for doc in index["docs"] if rec.title in doc["title"] + doc["text"]}
+        assert found == {f"recommendations/{other.id}/" for other in CATALOGUE.recommendations
+                         if rec.title in other.title}, rec.id
     # The list pages are still found by their own words.
     assert any(doc["location"].startswith("themes/encouraging-demand/") for doc in index["docs"])
     assert "data-search-exclude" not in site.html("recommendations/")
