@@ -30,6 +30,16 @@ def site_pages(root: Path) -> list[str]:
     return addresses
 
 
+AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+
+
+def described(address: str, result: dict) -> list[str]:
+    """Each violation axe found on a page: the page, the rule, the element and what to fix."""
+    return [f"/{address}: {violation['id']} ({violation['impact']}): "
+            f"{' '.join(map(str, node['target']))} — {violation['help']}"
+            for violation in result["violations"] for node in violation["nodes"]]
+
+
 async def _violations(browser, base_url: str, scheme: str, addresses: list[str], workers: int = 6) -> list[str]:
     """Run axe on each address, several pages at a time (the pages do not depend on each other)."""
     import asyncio
@@ -45,19 +55,14 @@ async def _violations(browser, base_url: str, scheme: str, addresses: list[str],
             address = queue.pop(0)
             await page.goto(address)
             await page.add_script_tag(path=script)
-            result = await page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                                         AXE_TAGS)
-            for violation in result["violations"]:
-                for node in violation["nodes"]:
-                    found.append(f"/{address}: {violation['id']} ({violation['impact']}): "
-                                 f"{' '.join(map(str, node['target']))} — {violation['help']}")
+            found += described(address, await page.evaluate(AXE_RUN, AXE_TAGS))
         await context.close()
 
     await asyncio.gather(*(worker() for _ in range(workers)))
     return sorted(found)
 
 
-def run_axe(site, scheme: str, addresses: list[str]) -> list[str]:
+def run_axe(base_url: str, scheme: str, addresses: list[str]) -> list[str]:
     import asyncio
 
     from playwright.async_api import async_playwright
@@ -68,7 +73,7 @@ def run_axe(site, scheme: str, addresses: list[str]) -> list[str]:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             try:
-                return await _violations(browser, site.url, scheme, addresses)
+                return await _violations(browser, base_url, scheme, addresses)
             finally:
                 await browser.close()
 
@@ -79,7 +84,7 @@ def run_axe(site, scheme: str, addresses: list[str]) -> list[str]:
 def test_no_axe_violations_on_any_page(site, scheme):
     addresses = site_pages(site.root) + FILTERED
     assert len(addresses) > 60
-    found = run_axe(site, scheme, addresses)
+    found = run_axe(site.url, scheme, addresses)
     assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
 
 
