@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import _core
 import benchtable
+import chromium
 import synthetic
 from anchorcheck import missing_anchors
 from localserver import page_urls, serve_directory
@@ -34,9 +35,6 @@ from localserver import page_urls, serve_directory
 ROOT = _core.ROOT
 PYTHON = sys.executable
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 ALL_RECOMMENDATIONS = "recommendations/index.html"
 LATEST = ROOT / "benchmarks" / "latest.json"
 RECORDED = ROOT / "benchmarks" / "results.json"
@@ -193,7 +191,7 @@ def with_chromium(action):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = chromium.launch(playwright.chromium)
         try:
             return action(browser)
         finally:
@@ -303,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", action="store_true",
                         help="write benchmarks/results.json and the tables in README.md and docs/about.md")
     options = parser.parse_args(argv)
-    if not CHROMIUM.exists():
+    if not chromium.CHROMIUM.exists():
         sys.exit("[bench] needs Debian's chromium at /usr/bin/chromium (python3 scripts/dev.py bench installs it)")
 
     with tempfile.TemporaryDirectory(prefix="recsite-bench-") as work:

@@ -22,11 +22,12 @@ import sys
 import venv
 from pathlib import Path
 
+from chromium import CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
 STAMP = VENV / ".requirements.sha256"
-CHROMIUM = Path("/usr/bin/chromium")
 PYTEST_NO_TESTS = 5
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from chromium import CHROMIUM, launch
 from localserver import serve_directory
 
 # Material prints a banner about MkDocs 2.0 on import; this is its documented off switch.
@@ -67,12 +68,6 @@ def project_copy(tmp_path) -> Path:
 
 # --- Debian's chromium through Playwright (browser tests) -------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags for a headless run on a machine with no display, no GPU and no internet.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
@@ -80,7 +75,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright.chromium)
         yield browser
         browser.close()
 

@@ -67,11 +67,11 @@ def run_axe(base_url: str, scheme: str, addresses: list[str]) -> list[str]:
 
     from playwright.async_api import async_playwright
 
-    from conftest import CHROMIUM, CHROMIUM_ARGS
+    from chromium import launch
 
     async def main():
         async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = await launch(playwright.chromium)
             try:
                 return await _violations(browser, base_url, scheme, addresses)
             finally:
