@@ -81,9 +81,10 @@ def browser():
 
 
 @contextmanager
-def open_page(browser, base_url: str):
-    """A fresh browser tab on a site; fails the test if the page's JavaScript threw an error."""
-    context = browser.new_context(base_url=base_url)
+def open_page(browser, base_url: str, **options):
+    """A fresh browser tab on a site (`options` for its context: a colour scheme, permissions, no
+    JavaScript...); fails the test if the page's JavaScript threw an error."""
+    context = browser.new_context(base_url=base_url, **options)
     page = context.new_page()
     page.set_default_timeout(10_000)  # a local static site; waiting longer only delays the failure
     errors: list[str] = []

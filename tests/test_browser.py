@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from conftest import open_page
+
 pytestmark = pytest.mark.browser
 
 def visible_ids(page) -> list[str]:
@@ -133,12 +135,8 @@ def test_arriving_by_instant_navigation_sets_up_the_filters(page):
 
 
 def test_without_javascript_every_recommendation_is_shown_and_no_dead_control(browser, site):
-    context = browser.new_context(base_url=site.url, java_script_enabled=False)
-    try:
-        page = context.new_page()
+    with open_page(browser, site.url, java_script_enabled=False) as page:
         page.goto("recommendations/")
         assert page.locator("#results .rec-card").count() == 48
         assert all(page.locator("#results .rec-card").nth(i).is_visible() for i in (0, 47))
         assert not page.locator("#filters").is_visible()
-    finally:
-        context.close()

@@ -133,15 +133,11 @@ def test_a_link_to_a_card_far_down_a_long_list_still_shows_it(long_page):
 def test_a_long_list_with_its_show_more_button_has_no_axe_violations(browser, long_site, scheme):
     from test_accessibility import AXE_RUN, AXE_TAGS, axe_script, described
 
-    context = browser.new_context(base_url=long_site, color_scheme=scheme)
-    page = context.new_page()
     found = []
-    try:
+    with open_page(browser, long_site, color_scheme=scheme) as page:
         for address in ("recommendations/", "recommendations/?audience=local-authorities-and-providers"):
             page.goto(address)
             page.locator("#rec-more").wait_for(state="visible")
             page.add_script_tag(path=str(axe_script()))
             found += described(address, page.evaluate(AXE_RUN, AXE_TAGS))
-    finally:
-        context.close()
     assert not found, "\n".join(found)

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from conftest import open_page
+
 pytestmark = pytest.mark.browser
 
 
@@ -14,9 +16,7 @@ def shown(page, selector: str) -> bool:
 
 
 def test_copy_link_copies_the_permanent_address_and_says_so(browser, site):
-    context = browser.new_context(base_url=site.url, permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    try:
+    with open_page(browser, site.url, permissions=["clipboard-read", "clipboard-write"]) as page:
         page.goto("audiences/individuals-and-families/")
         card = page.locator("article.rec-card").first
         button = card.get_by_role("button", name=re.compile(r"^Copy link to "))
@@ -25,20 +25,14 @@ def test_copy_link_copies_the_permanent_address_and_says_so(browser, site):
         assert page.evaluate("navigator.clipboard.readText()") == expected
         page.wait_for_function("document.getElementById('copy-status').textContent === 'Link copied'")
         assert page.get_attribute("#copy-status", "role") == "status"
-    finally:
-        context.close()
 
 
 def test_without_javascript_the_permanent_link_is_still_a_visible_link(browser, site):
-    context = browser.new_context(base_url=site.url, java_script_enabled=False)
-    page = context.new_page()
-    try:
+    with open_page(browser, site.url, java_script_enabled=False) as page:
         page.goto("themes/encouraging-demand/")
         link = page.locator("article.rec-card a.rec-link__url").first
         assert link.is_visible() and link.inner_text().startswith("Permanent link: ")
         assert page.locator("button.rec-copy").count() == 0
-    finally:
-        context.close()
 
 
 def test_printing_a_filtered_list_gives_a_clean_brief(page, site):
