@@ -55,7 +55,7 @@ async def _violations(browser, base_url: str, scheme: str, addresses: list[str],
             address = queue.pop(0)
             await page.goto(address)
             await page.add_script_tag(path=script)
-            found += described(address, await page.evaluate(AXE_RUN, AXE_TAGS))
+            found.extend(described(address, await page.evaluate(AXE_RUN, AXE_TAGS)))
         await context.close()
 
     await asyncio.gather(*(worker() for _ in range(workers)))
