@@ -14,7 +14,7 @@ from .anchors import FIXED_ANCHORS
 from .checks import Checks
 from .errors import Problem
 from .model import (Appendix, AppendixPart, Bar, BarrierEvidence, BarrierFinding, Chart, Column,
-                    EvidencePage, Finding, ListBlock, Part, Question, Quote, Reference,
+                    EvidencePage, Finding, Highlight, ListBlock, Part, Provenance, Question, Quote, Reference,
                     Row, Source, Table, Theme)
 
 EVIDENCE_FILE = "evidence.yaml"
@@ -55,7 +55,30 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
                                   tuple(parts)))
 
     barriers = _barriers(checks, document["barriers"], themes, claim)
-    return tuple(pages), barriers, tuple(references.values()), checks.found
+    highlights = _highlights(checks, document.get("highlights", ()), pages)
+    return tuple(pages), barriers, tuple(references.values()), highlights, checks.found
+
+
+def _highlights(checks: Checks, nodes: list, pages: list[EvidencePage]) -> tuple[Highlight, ...]:
+    blocks = {block.id: (page.id, block) for page in pages for block in page.blocks
+              if getattr(block, "id", None) and hasattr(block, "provenance")}
+    highlights = []
+    for node in nodes:
+        found = []
+        for block_id in node["findings"]:
+            if block_id not in blocks:
+                checks.add(node, block_id, "findings", f"no finding, table or chart '{block_id}' on the "
+                                                       "evidence pages (expected the id of one)")
+            else:
+                found.append(blocks[block_id])
+        kinds = {block.provenance.kind for _, block in found}
+        if kinds and (len(kinds) > 1 or "report" in kinds):
+            checks.add(node, None, "findings", "a highlight shows figures of one kind: all from this research "
+                                               "(from: survey or fieldwork) or all from studies the report "
+                                               f"cites (from: cited); these are {', '.join(sorted(kinds))}")
+        elif found:
+            highlights.append(Highlight(_text(node["summary"]), tuple(found)))
+    return tuple(highlights)
 
 
 def _text(value: str) -> str:
@@ -65,6 +88,20 @@ def _text(value: str) -> str:
 
 def _source(node: Any, section: str | None = None) -> Source:
     return Source(node.get("section", section), node["page"], node.get("to_page"))
+
+
+def _provenance(checks: Checks, node: Any, record: str | None) -> Provenance:
+    """Where a block's figures come from. The schema requires `base` for this research's figures
+    and `study` for another study's; this refuses them where they would mislabel a block."""
+    origin = node.get("from", "report")
+    base, study = node.get("base"), node.get("study")
+    if base is not None and origin not in ("survey", "fieldwork"):
+        checks.add(node, record, "base", f"a base is only for a figure from this research (from: survey or "
+                                         f"fieldwork), not from: {origin}")
+    if study is not None and origin != "cited":
+        checks.add(node, record, "study", f"a study is only named for another study's figure (from: cited), "
+                                          f"not from: {origin}")
+    return Provenance(origin, _text(base) if base else None, _text(study) if study else None)
 
 
 def _references(checks: Checks, nodes: list) -> dict[int, Reference]:
@@ -95,6 +132,7 @@ def _item(checks: Checks, node: Any, section: str, references: dict[int, Referen
         claim(node, record)
     checks.page_range(node, record)
     source = _source(node, section)
+    provenance = _provenance(checks, node, record)
     if kind == "quote":
         return Quote(_text(node["text"]), _text(node["role"]), source)
     if kind == "finding":
@@ -111,10 +149,10 @@ def _item(checks: Checks, node: Any, section: str, references: dict[int, Referen
             else:
                 checks.add(node, record, "refs", f"footnote {number} is not in `references` "
                                                  f"(listed: {', '.join(map(str, references))})")
-        return Finding(record, _text(node["label"]), text, source, figures, tuple(refs))
+        return Finding(record, _text(node["label"]), text, source, figures, tuple(refs), provenance)
     if kind == "list":
         return ListBlock(record, _text(node["intro"]), tuple(map(_text, node["items"])), source,
-                         node.get("numbered", False))
+                         node.get("numbered", False), provenance)
     if kind == "table":
         columns = tuple(Column(_text(c["label"]), c.get("n")) for c in node["columns"])
         rows = []
@@ -124,13 +162,13 @@ def _item(checks: Checks, node: Any, section: str, references: dict[int, Referen
                                                   "column(s) (expected one value per column)")
             rows.append(Row(_text(row["label"]), tuple(row["values"])))
         return Table(record, node.get("number"), _text(node["title"]), source, node["stub"], columns,
-                     tuple(rows), _text(node["text"]) if "text" in node else None)
+                     tuple(rows), _text(node["text"]) if "text" in node else None, provenance)
     if kind == "chart":
         bars = tuple(Bar(_text(b["label"]), b["value"], b.get("percent")) for b in node["bars"])
         return Chart(record, node["number"], _text(node["title"]), source, _text(node["stub"]),
                      _text(node["unit"]), bars,
                      _text(node["text"]), Source(source.section, node["text_page"]),
-                     _text(node["note"]) if "note" in node else None)
+                     _text(node["note"]) if "note" in node else None, provenance)
     return None  # unreachable: the schema allows only the kinds above
 
 

@@ -132,7 +132,11 @@ class Report:
 
 @dataclass(frozen=True)
 class CoreRecommendation:
+    """Section 7's core recommendation, with the paragraphs that lead into it and its funding
+    suggestion: shown whole, so its caveat is never left out."""
+
     source: Source
+    lead_in: tuple[str, ...]
     paragraphs: tuple[str, ...]
     in_practice_intro: str
     in_practice: tuple[str, ...]
@@ -193,6 +197,42 @@ class Catalogue:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Whose words and figures an evidence block shows (README, "Four kinds of text").
+
+    The block's text is always the report's words; `origin` says where its figures come from:
+    'survey' or 'fieldwork' (this research, counted over `base`, the report's words for who was
+    counted), 'cited' (another study the report cites, which the site names in `study`), or
+    'report' (the report's own words, no figure of their own).
+    """
+
+    origin: str = "report"
+    base: str | None = None
+    study: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """The kind of text shown to readers: 'research', 'cited' or 'report'."""
+        return "research" if self.origin in ("survey", "fieldwork") else self.origin
+
+
+REPORT_WORDS = Provenance()
+
+# The four kinds of text, named on the page wherever a block is shown (never colour alone).
+TEXT_KINDS = {
+    "report": "In the report's words",
+    "research": "From this research",
+    "cited": "From another study the report cites",
+    "site": "Our summary",
+}
+# Which part of this research a figure comes from, as the page names it.
+RESEARCH_PARTS = {
+    "survey": "the survey of employment support providers",
+    "fieldwork": "the fieldwork in five sites",
+}
+
+
+@dataclass(frozen=True)
 class Reference:
     """One of the report's footnotes giving its source for a figure."""
 
@@ -219,6 +259,7 @@ class Finding:
     source: Source
     figures: tuple[str, ...] = ()
     refs: tuple[Reference, ...] = ()
+    provenance: Provenance = REPORT_WORDS
     kind: str = "finding"
 
 
@@ -229,6 +270,7 @@ class ListBlock:
     items: tuple[str, ...]
     source: Source
     numbered: bool = False
+    provenance: Provenance = REPORT_WORDS
     kind: str = "list"
 
 
@@ -258,6 +300,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     text: str | None = None
+    provenance: Provenance = REPORT_WORDS
     kind: str = "table"
 
     @property
@@ -290,6 +333,7 @@ class Chart:
     text: str
     text_source: Source
     note: str | None = None
+    provenance: Provenance = REPORT_WORDS
     kind: str = "chart"
 
     @property
@@ -387,11 +431,28 @@ class Appendix:
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """A finding the home page shows: the site's one-line summary over the report's words, with
+    the page each block is on. Its blocks are all of one kind: this research, or other studies."""
+
+    summary: str
+    blocks: tuple[tuple[str, "Finding | Table | Chart"], ...]   # (evidence page id, block)
+
+    @property
+    def kind(self) -> str:
+        return self.blocks[0][1].provenance.kind
+
+
+@dataclass(frozen=True)
 class Evidence:
     pages: tuple[EvidencePage, ...]
     barriers: tuple[BarrierEvidence, ...]
     references: tuple[Reference, ...]
     appendices: tuple[Appendix, ...]
+    highlights: tuple[Highlight, ...] = ()
+
+    def highlighted(self, kind: str) -> list[Highlight]:
+        return [highlight for highlight in self.highlights if highlight.kind == kind]
 
     def for_barrier(self, barrier: Barrier) -> BarrierEvidence:
         return next(entry for entry in self.barriers if entry.barrier.id == barrier.id)

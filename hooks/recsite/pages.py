@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from . import downloads, paths
-from .model import Catalogue, Recommendation
+from .model import REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue, Recommendation
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -79,6 +79,9 @@ def _environment() -> Environment:
     env.filters["plural"] = plural
     env.filters["heading_id"] = heading_id
     env.globals["paths"] = paths
+    env.globals["text_kinds"] = TEXT_KINDS
+    env.globals["report_words"] = REPORT_WORDS
+    env.globals["research_parts"] = RESEARCH_PARTS
     return env
 
 

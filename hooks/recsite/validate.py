@@ -148,7 +148,8 @@ def _read_report(document: Any):
                     site_published=date.fromisoformat(document["site_published"]))
     node = document["core_recommendation"]
     core = CoreRecommendation(
-        source=_source(node["source"]), paragraphs=tuple(map(_text, node["paragraphs"])),
+        source=_source(node["source"]), lead_in=tuple(map(_text, node["lead_in"])),
+        paragraphs=tuple(map(_text, node["paragraphs"])),
         in_practice_intro=_text(node["in_practice_intro"]), in_practice=tuple(map(_text, node["in_practice"])),
         note=_text(node["note"]), note_source=_source(node["note_source"]))
     node = document["figure5"]
@@ -397,7 +398,7 @@ def _read_glossary(checks: Checks, document: Any) -> tuple[Term, ...]:
 
 def _read_evidence(documents: dict, label_dir: str, themes: tuple[Theme, ...],
                    taken: set[str]) -> tuple[Evidence | None, list[Problem]]:
-    pages, barriers, references, problems = read_evidence(
+    pages, barriers, references, highlights, problems = read_evidence(
         documents[EVIDENCE_FILE], f"{label_dir}/{EVIDENCE_FILE}", themes, taken)
     appendices, appendix_problems = read_appendices(documents[APPENDICES_FILE], f"{label_dir}/{APPENDICES_FILE}")
     problems = problems + appendix_problems
@@ -407,4 +408,4 @@ def _read_evidence(documents: dict, label_dir: str, themes: tuple[Theme, ...],
             problems.append(Problem(f"{label_dir}/{APPENDICES_FILE}", None, appendix.id, "id",
                                     "an evidence page in evidence.yaml already has this id "
                                     "(both live at /evidence/<id>/)"))
-    return Evidence(pages, barriers, references, appendices), problems
+    return Evidence(pages, barriers, references, appendices, highlights), problems
