@@ -27,6 +27,7 @@ FIXED_ANCHORS = frozenset({
     "repeat-the-study",   # evidence index: the appendices
     "changes",            # a recommendation's own page: its change history
     "withdrawn",          # a retired recommendation's page: why it was withdrawn
+    "printed-twice",      # a recommendation's own page: the report prints it under two themes
     "in-short",           # barriers index: each barrier's summary
     "this-research",      # home page: what this research found
     "other-studies",      # home page: what other studies found, as the report cites them

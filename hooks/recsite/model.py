@@ -108,6 +108,7 @@ class Recommendation:
     changes: tuple[Change, ...] = ()   # newest first
     data_line: int = 0                 # where the record starts in recommendations.yaml
     plain: str | None = None           # the site's plain-words version (individuals and families)
+    twin: str | None = None            # the same words, printed again by the report under another theme
 
     def last_changed(self, published: date) -> date:
         """When the record last changed: its newest change, or when the site first published it."""
@@ -190,6 +191,17 @@ class Catalogue:
     @property
     def key_recommendations(self) -> list[Recommendation]:
         return self.select(key=True)
+
+    @property
+    def twins(self) -> list[tuple[Recommendation, Recommendation]]:
+        """Recommendations the report prints twice, under two themes, each pair once."""
+        return [(rec, self.recommendation(rec.twin)) for rec in self.recommendations
+                if rec.twin and rec.id < rec.twin]
+
+    @property
+    def different(self) -> int:
+        """How many different recommendations there are, counting each twin pair once."""
+        return len(self.recommendations) - len(self.twins)
 
 
 # The evidence: what the report found (data/evidence.yaml) and its appendices (data/appendices.yaml).

@@ -225,6 +225,27 @@ def _read_recommendations(checks: Checks, document: Any, themes: dict[str, Theme
                 checks.add(node, rec.id, "related", f"no recommendation has the id '{other}' "
                                                     "(expected ids from this file)")
 
+    by_id = {rec.id: rec for rec, _ in read}
+    for rec, node in read:
+        if rec.twin is None:
+            continue
+        twin = by_id.get(rec.twin)
+        if rec.twin == rec.id:
+            checks.add(node, rec.id, "twin", "a recommendation cannot be its own twin")
+        elif twin is None:
+            if rec.twin not in first_line and rec.twin not in malformed_ids:
+                checks.add(node, rec.id, "twin", f"no recommendation has the id '{rec.twin}' "
+                                                 "(expected the id of the same words under another theme)")
+        elif twin.twin != rec.id:
+            checks.add(node, rec.id, "twin", f"'{rec.twin}' does not name this one as its twin "
+                                             f"(expected `twin: {rec.id}` there too)")
+        elif twin.text.rstrip(".") != rec.text.rstrip("."):
+            checks.add(node, rec.id, "twin", f"the text differs from its twin '{rec.twin}' (expected the "
+                                             "same words: twins are one recommendation printed twice)")
+        elif twin.theme == rec.theme:
+            checks.add(node, rec.id, "twin", f"'{rec.twin}' is under the same theme (expected twins under "
+                                             "two themes; remove the duplicate instead)")
+
     # The report's order: theme, then audience, then the order of the file.
     theme_order = {theme_id: n for n, theme_id in enumerate(themes)}
     audience_order = {audience_id: n for n, audience_id in enumerate(audiences)}
@@ -300,7 +321,8 @@ def _recommendation(checks: Checks, node: Any, themes: dict[str, Theme],
     return Recommendation(rec_id, _text(node["title"]), _text(node["text"]), theme, audience, node["key"],
                           Source(source["section"], source["page"]), section7, tuple(node.get("related", ())),
                           _text(node["footnote"]) if "footnote" in node else None,
-                          tuple(sorted(changes, key=lambda c: c.date, reverse=True)), node.line, plain)
+                          tuple(sorted(changes, key=lambda c: c.date, reverse=True)), node.line, plain,
+                          node.get("twin"))
 
 
 def plain_sentences(text: str) -> list[str]:
