@@ -463,6 +463,10 @@ class Evidence:
     appendices: tuple[Appendix, ...]
     highlights: tuple[Highlight, ...] = ()
 
+    def block(self, block_id: str):
+        """A finding, list, table or chart of the evidence pages, by its id."""
+        return next(block for page in self.pages for block in page.blocks if getattr(block, "id", None) == block_id)
+
     def highlighted(self, kind: str) -> list[Highlight]:
         return [highlight for highlight in self.highlights if highlight.kind == kind]
 

@@ -1,0 +1,218 @@
+"""Whose words: every block on the built site says which of the four kinds of text it is (the
+report's words, a figure from this research, another study the report cites, or the site's own
+words), and every block presented as the report's is the report's, word for word."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import DATA, text_of
+from recsite.model import TEXT_KINDS
+from recsite.validate import load_catalogue
+from report_text import REPORT, all_items
+
+CATALOGUE = load_catalogue(DATA)
+EVIDENCE = CATALOGUE.evidence
+BLOCKS = [(page, block) for page in EVIDENCE.pages for block in page.blocks if hasattr(block, "provenance")]
+QUOTED_KINDS = {"report", "research", "cited"}
+
+needs_report = pytest.mark.skipif(not REPORT.exists(), reason=f"the report's text is not at {REPORT}")
+
+
+def normalise(text: str) -> str:
+    """Compare words, not typography: curly and straight quotes alike, one space between words."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    """Every built page's article, by its address (e.g. 'evidence/survey/')."""
+    found = {}
+    for html in sorted(site.root.rglob("*.html")):
+        address = html.relative_to(site.root).as_posix().removesuffix("index.html")
+        article = site.soup(address).find("article")
+        if article is not None:
+            found[address] = article
+    return found
+
+
+def quoted_units(block) -> list[str]:
+    """The paragraphs and list items inside a block marked as the report's words. Figure 5's group
+    headings are left out: the report prints them in capitals (test_report_fidelity checks them)."""
+    units = []
+    for element in [block, *block.select("p, li")]:
+        if element.name not in ("p", "li"):
+            continue
+        if element.find(["p", "li"]) or "figure5__heading" in element.get("class", []):
+            continue
+        # Inline markup (bold points, glossary links) adds no spaces: join the text as printed.
+        text = normalise(element.get_text("")).strip('"')
+        if text:
+            units.append(text)
+    return units
+
+
+def in_report(text: str, printed: str, items: list[str]) -> bool:
+    if text in printed:
+        return True
+    # A sentence split by a page break (and the footnotes printed there) ends one item and goes on
+    # in another.
+    return any(text[:cut] and item.endswith(text[:cut].rstrip())
+               and any(text[cut:].lstrip() in other for other in items if other is not item)
+               for item in items for cut in range(1, len(text)) if text[cut] == " ")
+
+
+@needs_report
+def test_every_block_marked_as_the_reports_words_is_in_the_report(pages):
+    printed = normalise(all_items())
+    items = [normalise(item) for item in all_items().splitlines()]
+    checked, wrong = 0, []
+    for address, article in pages.items():
+        for block in article.select("[data-provenance]"):
+            if block["data-provenance"] not in QUOTED_KINDS:
+                continue
+            for text in quoted_units(block):
+                checked += 1
+                if not in_report(text, printed, items):
+                    wrong.append(f"{address}: {text[:120]}")
+    assert checked > 400, f"only {checked} quoted texts found: is data-provenance still on the pages?"
+    assert not wrong, "shown as the report's words but not in the report:\n" + "\n".join(wrong)
+
+
+def test_every_quotation_on_the_site_says_whose_words_it_is(pages):
+    unmarked = [f"{address}: {text_of(quote)[:80]}" for address, article in pages.items()
+                for quote in article.find_all("blockquote")
+                if quote.get("data-provenance") not in QUOTED_KINDS | {"withdrawn"}]
+    assert not unmarked, "a quotation without data-provenance:\n" + "\n".join(unmarked)
+
+
+def test_every_quoted_block_is_labelled_in_words_after_it(pages):
+    """Readers (and screen readers) learn whose words a block is from a visible label, not a colour."""
+    unlabelled = []
+    for address, article in pages.items():
+        for block in article.select("blockquote.report-quote[data-provenance], div[data-provenance]"):
+            kind = block["data-provenance"]
+            if kind not in QUOTED_KINDS:
+                continue
+            label = block.find_next_sibling(class_="provenance")
+            if label is None or label["data-kind"] != kind or not text_of(label).startswith(TEXT_KINDS[kind]):
+                unlabelled.append(f"{address}: {text_of(block)[:60]}")
+    assert not unlabelled, "\n".join(unlabelled)
+
+
+def test_the_sites_own_summaries_are_labelled_as_ours(pages):
+    labelled = [element for article in pages.values() for element in article.select('[data-provenance="site"]')]
+    assert labelled
+    assert all(text_of(element).startswith(TEXT_KINDS["site"]) for element in labelled)
+    shown = {text_of(element).removeprefix(TEXT_KINDS["site"]).lstrip(": ").strip() for element in labelled}
+    ours = ({theme.barrier.summary for theme in CATALOGUE.themes} | {page.summary for page in EVIDENCE.pages}
+            | {highlight.summary for highlight in EVIDENCE.highlights})
+    assert ours <= shown, f"summaries shown without the label: {ours - shown}"
+
+
+@pytest.mark.parametrize(("page", "block"), [(p, b) for p, b in BLOCKS if b.provenance.kind == "research"],
+                         ids=[b.id for p, b in BLOCKS if b.provenance.kind == "research"])
+def test_every_figure_from_this_research_has_section_page_and_base(pages, page, block):
+    source = block.text_source if block.kind == "chart" else block.source
+    assert source.section and source.page and block.provenance.base
+    element = pages[f"evidence/{page.id}/"].find(id=block.id)
+    label = text_of(element.select_one(".provenance"))
+    assert label.startswith(TEXT_KINDS["research"])
+    assert source.where in label
+    assert f"Base, in the report's words: “{block.provenance.base}”" in label
+
+
+@needs_report
+def test_every_base_is_the_reports_own_words():
+    printed = normalise(all_items())
+    wrong = [block.id for _, block in BLOCKS
+             if block.provenance.base and normalise(block.provenance.base) not in printed]
+    assert not wrong
+
+
+@pytest.mark.parametrize(("page", "block"), [(p, b) for p, b in BLOCKS if b.provenance.kind == "cited"],
+                         ids=[b.id for p, b in BLOCKS if b.provenance.kind == "cited"])
+def test_every_figure_from_another_study_names_it_and_its_footnote(pages, page, block):
+    element = pages[f"evidence/{page.id}/"].find(id=block.id)
+    label = text_of(element.select_one(".provenance"))
+    assert label.startswith(TEXT_KINDS["cited"]) and block.provenance.study[1:] in label
+    if block.refs:
+        footnotes = text_of(element.select_one(".evidence-refs"))
+        assert all(f"(footnote {ref.footnote}" in footnotes for ref in block.refs)
+    else:
+        assert "the report gives no footnote for this sentence" in label
+
+
+def test_policy_context_is_all_other_studies():
+    """Section 2 reports national statistics and earlier studies, none of them this research."""
+    policy = next(page for page in EVIDENCE.pages if page.id == "policy-context")
+    assert {block.provenance.kind for block in policy.blocks} == {"cited"}
+
+
+def test_home_page_separates_this_research_from_the_background_it_cites(pages):
+    home = pages[""]
+    research = home.find(id="this-research").find_next_sibling("ul")
+    background = home.find(id="other-studies").find_next_sibling("ul")
+    assert {p["data-kind"] for p in research.select(".provenance")} == {"research"}
+    assert {p["data-kind"] for p in background.select(".provenance")} == {"cited"}
+    # What an independent reader found presented as this research's findings: other studies' figures.
+    for figure in ("2,022", "6.9%", "7.2%", "£2,800", "£8,000"):
+        assert figure not in text_of(research) and figure in text_of(background), figure
+    for figure in ("Nineteen of the organisations (33%)", "the median of 3", "25 of the organisations (43%)"):
+        assert figure in text_of(research), figure
+
+
+def test_the_fieldwork_is_described_in_the_reports_word_sites(pages):
+    """The report visited five sites; 'areas' would suggest whole council areas."""
+    for address, article in pages.items():
+        assert not re.search(r"\bfive areas\b", text_of(article)), address
+
+
+def test_the_core_recommendation_is_shown_whole_with_its_lead_in_and_caveat(pages):
+    core = CATALOGUE.core
+    for address in ("", "key-recommendations/"):
+        passage = pages[address].select_one(".core-rec")
+        assert passage.find("details") is None, "part of the passage is hidden"
+        text = text_of(passage)
+        for paragraph in (*core.lead_in, *core.paragraphs, core.in_practice_intro, *core.in_practice, core.note):
+            assert paragraph in text, (address, paragraph[:40])
+        assert text.index(core.lead_in[-1]) < text.index(core.paragraphs[0]) < text.index(core.note)
+        assert passage.find("a", href=re.compile(r"evidence/discussion/"))
+
+
+def test_section_6_discussion_is_on_the_site_and_linked(pages):
+    discussion = pages["evidence/discussion/"]
+    assert "Employment is a social care outcome." in text_of(discussion)
+    assert "rather than abandon the idea altogether." in text_of(discussion)
+    for address in ("", "barriers/", *(f"barriers/{t.barrier.id}/" for t in CATALOGUE.themes)):
+        assert pages[address].find("a", href=re.compile(r"evidence/discussion/")), address
+
+
+def test_barrier_pages_say_their_findings_are_a_selection(pages):
+    for theme in CATALOGUE.themes:
+        assert "a selection, not every finding" in text_of(pages[f"barriers/{theme.barrier.id}/"])
+
+
+def test_figure_4_holds_only_the_reports_barriers_not_our_summaries(pages):
+    figure = pages["barriers/"].find(id="figure-4")
+    for theme in CATALOGUE.themes:
+        assert theme.barrier.summary not in text_of(figure)
+
+
+def test_twins_say_so_on_both_pages_and_link_each_other(pages):
+    pairs = CATALOGUE.twins
+    assert [(a.id, b.id) for a, b in pairs] == [("offer-all-pb-options", "offer-all-pb-options-for-support")]
+    for rec, twin in (pairs[0], pairs[0][::-1]):
+        note = pages[f"recommendations/{rec.id}/"].find(id="printed-twice")
+        assert "The report prints this recommendation twice." in text_of(note)
+        assert note.find("a", href=re.compile(rf"(^|/){twin.id}/$"))
+        assert rec.title != twin.title and rec.text.rstrip(".") == twin.text.rstrip(".")
+
+
+def test_totals_explain_that_48_printed_are_47_different(pages):
+    for address in ("", "recommendations/"):
+        assert "48 printed, 47 different" in text_of(pages[address]), address
+    assert "so 28 different" in text_of(pages["audiences/local-authorities-and-providers/"])
