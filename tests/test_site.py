@@ -101,7 +101,7 @@ def test_recommendation_page_has_source_citation_links_and_related(pages, site):
     assert citation == ("Watts, R., Harflett, N., Robinson, C. and Greig, R. (2014) The Use of Personal "
                         "Budgets for Employment Support. Bath: National Development Team for Inclusion "
                         f"(NDTi). Appendix 3, section A3.3.2, page 55. Available at: {permanent} "
-                        "(record last changed 22 November 2026).")
+                        "(record last changed 1 December 2026).")  # its title was changed
     links = {a["href"] for a in soup.select("article.rec-detail a")}
     assert {"../../audiences/local-authorities-and-providers/", "../../themes/personal-budget-process/"} <= links
     related = [a["href"] for a in soup.find(id="related").find_next("ul").select("a")]
