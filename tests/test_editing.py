@@ -123,6 +123,28 @@ def test_downloads_carry_hostile_text_safely(edited):
     assert rows["employment-as-the-norm"]["text"] == HOSTILE_TEXT
 
 
+def test_a_retired_recommendation_stays_in_the_downloads_marked_as_withdrawn(edited):
+    from jsonschema import Draft202012Validator
+
+    records = json.loads((edited / "recommendations.json").read_text(encoding="utf-8"))
+    Draft202012Validator(json.loads((edited / "recommendations.schema.json").read_text(encoding="utf-8"))
+                         ).validate(records)
+    assert [r["status"] for r in records] == ["current"] * 47 + ["withdrawn"]
+    withdrawn = records[-1]
+    assert withdrawn["id"] == "job-coaching-standards"
+    assert withdrawn["url"] == "https://example.org/pb/recommendations/job-coaching-standards/"
+    assert withdrawn["withdrawn"] == {"date": "2026-06-30", "reason": "Merged into a wider recommendation.",
+                                      "replaced_by": "employment-as-the-norm",
+                                      "replaced_by_url": "https://example.org/pb/recommendations/employment-as-the-norm/"}
+    changed = next(r for r in records if r["id"] == "employment-as-the-norm")
+    assert changed["last_changed"] == "2026-05-20"
+    assert changed["changes"] == [{"date": "2026-05-20", "change": "Typo corrected."},
+                                  {"date": "2026-03-01", "change": "Title shortened."}]
+    rows = list(csv.DictReader(io.StringIO((edited / "recommendations.csv").read_text(encoding="utf-8-sig"))))
+    assert (rows[-1]["id"], rows[-1]["status"], rows[-1]["withdrawn_reason"]) == (
+        "job-coaching-standards", "withdrawn", "Merged into a wider recommendation.")
+
+
 def test_very_long_and_non_ascii_text_render_in_full(edited):
     long_card = soup_of(edited, "recommendations/supported-employment-criteria/").find(id="supported-employment-criteria")
     assert LONG_TEXT in text_of(long_card)

@@ -211,6 +211,7 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     }
     plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
+    plan.files[paths.SCHEMA_DOWNLOAD] = downloads.to_json_schema(site_url)
     return plan
 
 

@@ -16,6 +16,7 @@ EVIDENCE_INDEX = "evidence/index.md"
 BARRIERS_INDEX = "barriers/index.md"
 JSON_DOWNLOAD = "recommendations.json"
 CSV_DOWNLOAD = "recommendations.csv"
+SCHEMA_DOWNLOAD = "recommendations.schema.json"   # the JSON Schema of recommendations.json
 
 
 def recommendation_page(rec_id: str) -> str:

@@ -1,0 +1,258 @@
+"""The downloads: recommendations.json, its JSON Schema and recommendations.csv hold every field a
+recommendation's page shows, keep the site's words apart from the report's, and keep the fields
+councils may already read."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import dataclasses
+import io
+import json
+from datetime import date
+from urllib.parse import urljoin
+
+import pytest
+from jsonschema import Draft202012Validator, ValidationError
+
+from conftest import DATA, text_of
+from recsite import downloads
+from recsite.model import Change, Retired
+from recsite.validate import load_catalogue
+
+CATALOGUE = load_catalogue(DATA)
+RECS = {rec.id: rec for rec in CATALOGUE.recommendations}
+SITE_URL = "https://example.org/pb/"
+
+# The fields and columns published before the downloads were extended, in their order. Councils may
+# read them by name or by position: they must stay, first and unchanged.
+FIRST_FIELDS = ["id", "title", "text", "theme", "theme_title", "audience", "audience_title", "key",
+                "section", "page", "section7", "section7_page", "url"]
+
+PLAIN = "think-about-employment-early"           # individuals and families: has plain words and Section 7 wording
+FOOTNOTE = "job-coaching-standards"
+RELATED = "offer-all-pb-options"
+NOT_KEY = "publish-outcome-measures"
+
+
+def _json(catalogue=CATALOGUE) -> list[dict]:
+    return json.loads(downloads.to_json(catalogue, SITE_URL))
+
+
+def _csv(catalogue=CATALOGUE) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(downloads.to_csv(catalogue, SITE_URL))))
+
+
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(json.loads(downloads.to_json_schema(SITE_URL)))
+
+
+def _retired_catalogue():
+    """The real catalogue with one recommendation withdrawn and replaced, as an editor would do it."""
+    retired = Retired(id="old-advice", title="Old advice", text="The report's words it had.",
+                      date=date(2026, 6, 30), reason="Merged into a wider recommendation.",
+                      replaced_by="employment-as-the-norm")
+    return dataclasses.replace(CATALOGUE, retired=(retired,), _by_id={})
+
+
+# --- The schema ---------------------------------------------------------------------------------
+
+def test_the_schema_is_a_valid_draft_2020_12_schema():
+    raw = json.loads(downloads.SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert raw["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(raw)
+    published = json.loads(downloads.to_json_schema(SITE_URL))
+    Draft202012Validator.check_schema(published)
+    assert published["$id"] == "https://example.org/pb/recommendations.schema.json"
+
+
+def test_the_json_is_valid_against_its_schema():
+    _validator().validate(_json())
+    _validator().validate(_json(_retired_catalogue()))
+
+
+def _break(records: list[dict], how: str) -> list[dict]:
+    broken = copy.deepcopy(records)
+    plain = next(record for record in broken if record["id"] == PLAIN)
+    first = broken[0]
+    if how == "plain words filed as the report's":
+        plain["report_words"]["plain"] = plain["site_words"].pop("plain")
+    elif how == "title said to be the report's words":
+        first["title_kind"] = "report"
+    elif how == "an existing field removed":
+        del first["section"]
+    elif how == "key as text":
+        first["key"] = "yes"
+    elif how == "current record without a theme":
+        first["theme"] = None
+    elif how == "key recommendation without its Section 7 place":
+        first["section7"] = None
+    elif how == "unknown status":
+        first["status"] = "draft"
+    elif how == "plain words missing for individuals and families":
+        plain["site_words"]["plain"] = None
+    elif how == "withdrawn without a reason":
+        broken[-1]["withdrawn"]["reason"] = ""
+    return broken
+
+
+@pytest.mark.parametrize("how", ["plain words filed as the report's", "title said to be the report's words",
+                                 "an existing field removed", "key as text", "current record without a theme",
+                                 "key recommendation without its Section 7 place", "unknown status",
+                                 "plain words missing for individuals and families", "withdrawn without a reason"])
+def test_a_wrong_json_fails_validation(how):
+    records = _json(_retired_catalogue())
+    with pytest.raises(ValidationError):
+        _validator().validate(_break(records, how))
+
+
+# --- The JSON -----------------------------------------------------------------------------------
+
+def test_existing_fields_come_first_and_unchanged():
+    records = _json()
+    assert [record["id"] for record in records] == list(RECS)
+    for record in records:
+        assert list(record)[:len(FIRST_FIELDS)] == FIRST_FIELDS
+    first = records[0]
+    assert {name: first[name] for name in FIRST_FIELDS} == {
+        "id": "employment-as-the-norm", "title": RECS["employment-as-the-norm"].title,
+        "text": RECS["employment-as-the-norm"].text, "theme": "encouraging-demand",
+        "theme_title": "Encouraging demand for employment", "audience": "national-organisations",
+        "audience_title": "National organisations", "key": True, "section": "A3.1.1", "page": 53,
+        "section7": "7.1.1", "section7_page": 36, "url": f"{SITE_URL}recommendations/employment-as-the-norm/"}
+    assert downloads.COLUMNS[:len(FIRST_FIELDS)] == FIRST_FIELDS
+
+
+def test_the_reports_words_and_the_sites_words_are_kept_apart():
+    for record in _json():
+        rec = RECS[record["id"]]
+        assert (record["text_kind"], record["title_kind"]) == ("report", "site")
+        assert record["report_words"] == {
+            "text": rec.text, "footnote": rec.footnote,
+            "section7_wording": rec.section7.wording if rec.section7 else None}
+        assert record["site_words"] == {"title": rec.title, "plain": rec.plain}
+    plain = next(record for record in _json() if record["id"] == PLAIN)
+    assert plain["site_words"]["plain"].startswith("Start thinking about work early")
+    assert plain["site_words"]["plain"] not in json.dumps(plain["report_words"])
+
+
+def test_every_plain_words_version_on_the_site_is_in_the_json():
+    families = [record for record in _json() if record["audience"] == "individuals-and-families"]
+    assert families and all(record["site_words"]["plain"] for record in families)
+    assert [record["site_words"]["plain"] for record in families] == [
+        rec.plain for rec in CATALOGUE.recommendations if rec.audience.id == "individuals-and-families"]
+
+
+def test_each_record_has_what_its_page_shows():
+    records = {record["id"]: record for record in _json()}
+    plain = records[PLAIN]
+    assert plain["where"] == "Appendix 3, section A3.1.3, page 54"
+    assert plain["section7_where"] == "Section 7.1.3, page 37"
+    assert plain["report_words"]["section7_wording"] == RECS[PLAIN].section7.wording
+    assert plain["barrier"] == "demand-and-expectations"
+    assert plain["barrier_section"] == "5.1"
+    assert plain["barrier_url"] == f"{SITE_URL}barriers/demand-and-expectations/"
+    assert plain["theme_url"] == f"{SITE_URL}themes/encouraging-demand/"
+    assert plain["audience_url"] == f"{SITE_URL}audiences/individuals-and-families/"
+    assert records[FOOTNOTE]["report_words"]["footnote"] == RECS[FOOTNOTE].footnote
+    assert records[FOOTNOTE]["report_words"]["footnote"].startswith("See http")
+    assert records[RELATED]["related"] == ["offer-all-pb-options-for-support"]
+    assert records[NOT_KEY]["key"] is False and records[NOT_KEY]["section7_where"] is None
+    assert all(record["status"] == "current" and record["withdrawn"] is None for record in records.values())
+    assert {record["describedby"] for record in records.values()} == {f"{SITE_URL}recommendations.schema.json"}
+
+
+def test_a_withdrawn_recommendation_is_in_the_downloads_marked_as_withdrawn():
+    records = _json(_retired_catalogue())
+    assert [record["id"] for record in records[:-1]] == list(RECS)
+    withdrawn = records[-1]
+    assert withdrawn["id"] == "old-advice" and withdrawn["status"] == "withdrawn"
+    assert withdrawn["url"] == f"{SITE_URL}recommendations/old-advice/"
+    assert withdrawn["report_words"]["text"] == "The report's words it had."
+    assert withdrawn["withdrawn"] == {
+        "date": "2026-06-30", "reason": "Merged into a wider recommendation.",
+        "replaced_by": "employment-as-the-norm",
+        "replaced_by_url": f"{SITE_URL}recommendations/employment-as-the-norm/"}
+    row = _csv(_retired_catalogue())[-1]
+    assert (row["id"], row["status"], row["withdrawn_date"], row["withdrawn_replaced_by"]) == (
+        "old-advice", "withdrawn", "2026-06-30", "employment-as-the-norm")
+    assert row["theme"] == "" and row["key"] == ""
+
+
+# --- The CSV ------------------------------------------------------------------------------------
+
+def test_every_new_csv_column_is_there_after_the_old_ones():
+    text = downloads.to_csv(CATALOGUE, SITE_URL)
+    header = next(csv.reader(io.StringIO(text)))
+    assert header[:len(FIRST_FIELDS)] == FIRST_FIELDS
+    assert header[len(FIRST_FIELDS):] == [
+        "status", "title_kind", "text_kind", "site_words_plain", "report_words_footnote",
+        "report_words_section7_wording", "where", "section7_where", "theme_url", "audience_url",
+        "barrier", "barrier_title", "barrier_section", "barrier_where", "barrier_url", "related",
+        "last_changed", "changes", "citation", "withdrawn_date", "withdrawn_reason",
+        "withdrawn_replaced_by", "withdrawn_replaced_by_url"]
+
+
+def test_csv_cells_hold_the_right_values():
+    rows = {row["id"]: row for row in _csv()}
+    assert len(rows) == len(RECS)
+    plain = rows[PLAIN]
+    assert plain["site_words_plain"] == RECS[PLAIN].plain
+    assert plain["site_words_plain"].startswith("Start thinking about work early")
+    assert (plain["title_kind"], plain["text_kind"], plain["status"]) == ("site", "report", "current")
+    assert plain["report_words_section7_wording"] == RECS[PLAIN].section7.wording
+    assert plain["section7_where"] == "Section 7.1.3, page 37"
+    assert plain["barrier"] == "demand-and-expectations"
+    assert plain["barrier_title"] == RECS[PLAIN].theme.barrier.title
+    assert plain["last_changed"] == RECS[PLAIN].last_changed(CATALOGUE.report.site_published).isoformat()
+    assert rows[FOOTNOTE]["report_words_footnote"] == RECS[FOOTNOTE].footnote
+    assert rows[FOOTNOTE]["site_words_plain"] == ""
+    assert rows[RELATED]["related"] == "offer-all-pb-options-for-support"
+    assert rows[NOT_KEY]["key"] == "false" and rows[NOT_KEY]["section7_where"] == ""
+    assert all(row["withdrawn_date"] == "" for row in rows.values())
+
+
+def test_csv_lists_changes_one_per_line_and_keeps_formulas_inert():
+    rec = RECS[NOT_KEY]
+    edited = dataclasses.replace(rec, changes=(Change(date(2026, 5, 20), "=Typo corrected."),
+                                               Change(date(2026, 3, 1), "Title shortened.")),
+                                 plain="+1 more", related=("employment-as-the-norm", "job-coaching-standards"))
+    catalogue = dataclasses.replace(CATALOGUE, recommendations=tuple(
+        edited if other.id == NOT_KEY else other for other in CATALOGUE.recommendations), _by_id={})
+    row = next(row for row in _csv(catalogue) if row["id"] == NOT_KEY)
+    assert row["changes"] == "2026-05-20: =Typo corrected.\n2026-03-01: Title shortened."
+    assert row["last_changed"] == "2026-05-20"
+    assert row["site_words_plain"] == "'+1 more"
+    assert row["related"] == "employment-as-the-norm job-coaching-standards"
+
+
+# --- On the built site --------------------------------------------------------------------------
+
+def test_the_site_serves_the_schema_and_the_json_names_it(site):
+    schema = json.loads((site.root / "recommendations.schema.json").read_text(encoding="utf-8"))
+    records = json.loads((site.root / "recommendations.json").read_text(encoding="utf-8"))
+    assert schema["$id"] == f"{site.url}recommendations.schema.json"
+    assert {record["describedby"] for record in records} == {schema["$id"]}
+    Draft202012Validator(schema).validate(records)
+
+
+def test_the_downloads_link_the_schema(site):
+    paragraph = site.soup("recommendations/").find(id="downloads")
+    targets = {a.get_text(" ", strip=True): urljoin(f"{site.url}recommendations/", a["href"])
+               for a in paragraph.find_all("a")}
+    assert targets["JSON Schema"] == f"{site.url}recommendations.schema.json"
+    assert targets["JSON data"] == f"{site.url}recommendations.json"
+
+
+def test_the_csv_on_the_site_keeps_its_encoding_and_the_plain_words(site):
+    raw = (site.root / "recommendations.csv").read_bytes()
+    assert raw.startswith(b"id,title,text,")   # UTF-8 without a byte-order mark, as before
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(raw.decode("utf-8")))}
+    assert rows[PLAIN]["site_words_plain"] == RECS[PLAIN].plain
+
+
+def test_the_citation_in_the_json_is_the_one_on_the_page(site):
+    record = next(r for r in json.loads((site.root / "recommendations.json").read_text(encoding="utf-8"))
+                  if r["id"] == PLAIN)
+    shown = text_of(site.soup(f"recommendations/{PLAIN}/").find(class_="citation"))
+    assert " ".join(record["citation"].split()) == " ".join(shown.split())
