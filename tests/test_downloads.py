@@ -190,7 +190,7 @@ def test_every_new_csv_column_is_there_after_the_old_ones():
         "report_words_section7_wording", "where", "section7_where", "theme_url", "audience_url",
         "barrier", "barrier_title", "barrier_section", "barrier_where", "barrier_url", "related",
         "last_changed", "changes", "citation", "withdrawn_date", "withdrawn_reason",
-        "withdrawn_replaced_by", "withdrawn_replaced_by_url"]
+        "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin"]
 
 
 def test_csv_cells_hold_the_right_values():
@@ -208,6 +208,8 @@ def test_csv_cells_hold_the_right_values():
     assert rows[FOOTNOTE]["report_words_footnote"] == RECS[FOOTNOTE].footnote
     assert rows[FOOTNOTE]["site_words_plain"] == ""
     assert rows[RELATED]["related"] == "offer-all-pb-options-for-support"
+    assert rows[RELATED]["twin"] == "offer-all-pb-options-for-support"  # the report prints it twice
+    assert rows[NOT_KEY]["twin"] == ""
     assert rows[NOT_KEY]["key"] == "false" and rows[NOT_KEY]["section7_where"] == ""
     assert all(row["withdrawn_date"] == "" for row in rows.values())
 

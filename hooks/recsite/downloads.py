@@ -29,7 +29,7 @@ COLUMNS = ["id", "title", "text", "theme", "theme_title", "audience", "audience_
            "report_words_section7_wording", "where", "section7_where", "theme_url", "audience_url",
            "barrier", "barrier_title", "barrier_section", "barrier_where", "barrier_url", "related",
            "last_changed", "changes", "citation", "withdrawn_date", "withdrawn_reason",
-           "withdrawn_replaced_by", "withdrawn_replaced_by_url"]
+           "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin"]
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -76,6 +76,7 @@ def _record(rec: Recommendation, catalogue: Catalogue, site_url: str) -> dict:
         "barrier_where": barrier.source.where,
         "barrier_url": paths.absolute(site_url, paths.barrier_page(barrier.id)),
         "related": list(rec.related),
+        "twin": rec.twin,
         "last_changed": changed.isoformat(),
         "changes": [{"date": change.date.isoformat(), "change": change.change} for change in rec.changes],
         # The same line as the page's "Cite this recommendation".
@@ -119,6 +120,7 @@ def _withdrawn_record(retired: Retired, site_url: str) -> dict:
         "barrier_where": None,
         "barrier_url": None,
         "related": [],
+        "twin": None,
         "last_changed": retired.date.isoformat(),
         "changes": [],
         "citation": None,
