@@ -33,3 +33,10 @@ def test_definitions_are_escaped_in_the_attribute():
     terms = (Term("x", "X \"quoted\"", "<b>bold</b> & more", "XQ"),)
     out = explain_terms("<p>XQ</p>", terms, "g/")
     assert 'data-definition="X &quot;quoted&quot; (XQ): &lt;b&gt;bold&lt;/b&gt; &amp; more"' in out
+
+
+def test_a_term_with_an_ampersand_is_found_in_the_html_text():
+    terms = (Term("hwb", "Health and Wellbeing Board", "A board.", also=("Health & Wellbeing Board",)),)
+    out = explain_terms("<p>the local Health &amp; Wellbeing Board or</p>", terms, "g/")
+    assert out == ('<p>the local <a class="term" href="g/#hwb" data-definition="Health and Wellbeing Board: '
+                   'A board.">Health &amp; Wellbeing Board</a> or</p>')

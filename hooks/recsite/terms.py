@@ -22,9 +22,14 @@ _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"}
 
 
+def _html(form: str) -> str:
+    """A term as it is written in a page's HTML text ("Health & Wellbeing" is "Health &amp; Wellbeing")."""
+    return escape(form, quote=False)
+
+
 @lru_cache(maxsize=8)  # one glossary per build; compiled once, not once per page
 def _pattern(terms: tuple[Term, ...]) -> re.Pattern:
-    forms = sorted({form for term in terms for form in term.forms}, key=len, reverse=True)
+    forms = sorted({_html(form) for term in terms for form in term.forms}, key=len, reverse=True)
     # Abbreviations and names match as whole words; case matters (so 'base' is not BASE).
     return re.compile(r"(?<![\w/-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
 
@@ -33,7 +38,7 @@ def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
     """`html` with the first use of each term wrapped in a link to `glossary_url#<id>`."""
     if not terms:
         return html
-    by_form = {form: term for term in terms for form in term.forms}
+    by_form = {_html(form): term for term in terms for form in term.forms}
     pattern = _pattern(terms)
     explained: set[str] = set()
     # Terms the page uses at all (in text or not): once each is explained the rest of the page is
@@ -46,10 +51,10 @@ def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
         if term.id in explained:
             return match.group(0)
         explained.add(term.id)
-        written = match.group(1)
+        written = match.group(1)  # HTML text, already escaped: one of the forms, escaped by _html
         tip = escape(f"{term.name}: {term.definition}")
         is_short_form = bool(term.abbreviation) and written.rstrip("s") == term.abbreviation
-        inner = f'<abbr title="{escape(term.name)}">{escape(written)}</abbr>' if is_short_form else escape(written)
+        inner = f'<abbr title="{escape(term.name)}">{written}</abbr>' if is_short_form else written
         # CSS shows the meaning on hover and focus from data-definition; it stays out of the page's
         # text (quotes stay word for word). <abbr title> gives screen readers the expansion.
         return f'<a class="term" href="{glossary_url}#{term.id}" data-definition="{tip}">{inner}</a>'
