@@ -42,7 +42,7 @@ def edited(tmp_path_factory):
     root = tmp_path_factory.mktemp("edited")
     import shutil
     from conftest import ROOT
-    for name in ("docs", "data", "hooks"):
+    for name in ("docs", "data", "hooks", "overrides"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
 
