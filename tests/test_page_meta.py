@@ -147,9 +147,14 @@ def test_following_the_old_heading_anchor_lands_on_the_heading(browser, site):
 def test_search_shows_titles_as_written(browser, site):
     with open_page(browser, site.url) as page:
         page.goto("")
-        page.locator("input.md-search__input").fill("professionals attitudes")
+        search = page.locator("input.md-search__input")
+        search.click()
+        # The index loads in a web worker; on a busy machine that takes a while. Typing before it is
+        # ready can leave the results at "Initializing search".
+        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=60_000)
+        search.press_sequentially("professionals attitudes")  # Material searches on key presses
         results = page.locator(".md-search-result__item h1, .md-search-result__item h2")
-        results.first.wait_for()
+        results.first.wait_for(timeout=30_000)
         shown = " | ".join(results.all_inner_texts())
         assert "Professionals' attitudes towards employment" in shown, shown
         assert not LEFTOVER_ESCAPE.search(shown), shown
