@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -26,6 +26,18 @@ from recsite.validate import load_catalogue
 _build: dict = {}
 
 
+def for_theme(text: object) -> Markup:
+    """Plain text made ready for the theme's templates.
+
+    MkDocs renders the theme without autoescaping, and Material prints titles as they are in most
+    places (the nav, <title>, the header, the meta description) but through `|e` in others (the
+    footer's aria-label). Text escaped once and marked as Markup suits both: printed as it is, it is
+    escaped text, and `|e` leaves Markup unchanged, so it is never escaped twice. (A plain `str`
+    holding escaped text was escaped again by `|e`: "Professionals&amp;#39; attitudes".) Markup given
+    here is already escaped and is returned as it is."""
+    return escape(text)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Validating here, before MkDocs empties site_dir, means bad data never leaves a partial site.
     data_dir = Path(config.config_file_path).parent / "data"
@@ -35,11 +47,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.report()) from None
     if not config.repo_url:
         config.edit_uri = None  # no repository address (REPO_URL), so no "edit this page" links
+    if config.site_description:
+        # For the pages that have no description of their own (the 404 page).
+        config.site_description = for_theme(config.site_description)
     site_url = config.site_url or "/"
     _build.update(catalogue=catalogue, site_url=site_url, plan=plan_site(catalogue, site_url), stashed={})
     if config.nav:
-        # The theme prints page and nav titles without escaping them; titles from data are text.
-        sections = {index: [(str(escape(title)), path) for title, path in children]
+        # Titles from data are text; see for_theme.
+        sections = {index: [(for_theme(title), path) for title, path in children]
                     for index, children in _build["plan"].sections.items()}
         config.nav = expand_nav(config.nav, sections)
     return config
@@ -77,10 +92,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = page.file.src_uri
-    title = _build["plan"].titles.get(path)
+    plan: SitePlan = _build["plan"]
+    title = plan.titles.get(path)
     if title is not None:
-        # Otherwise the theme takes the title from the rendered heading and prints it unescaped.
-        page.meta["title"] = str(escape(title))
+        # Otherwise MkDocs takes the title from the rendered heading, as unescaped text.
+        page.meta["title"] = for_theme(title)
+    # A generated page's own description; a hand-written page's `description:` front matter (text,
+    # like the data); otherwise the site's.
+    description = plan.descriptions.get(path) or page.meta.get("description") or config.site_description
+    if description:
+        page.meta["description"] = for_theme(description)
     try:
         markdown = expand_markers(markdown, path,
                                   lambda name: render_snippet(_build["catalogue"], _build["site_url"], name, path))

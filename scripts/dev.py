@@ -2,7 +2,8 @@
 
 Both work on a fresh machine with only Python 3.11 and pip: they create .venv/, install the
 pinned requirements into it (again only when requirements.txt changes), and run the tools from
-there. `test` also installs Debian's chromium for the browser tests when it is missing.
+there. `test` also installs Debian's chromium for the browser tests when it is missing, and the
+pinned node packages (html-validate, package-lock.json) into node_modules/ with `npm ci`.
 
     python3 scripts/dev.py serve      # http://127.0.0.1:8000/
     python3 scripts/dev.py test       # every test; extra arguments go to pytest
@@ -28,6 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
 STAMP = VENV / ".requirements.sha256"
+NODE_MODULES = ROOT / "node_modules"
+PACKAGE_LOCK = ROOT / "package-lock.json"
+NODE_STAMP = NODE_MODULES / ".package-lock.sha256"
 PYTEST_NO_TESTS = 5
 
 
@@ -66,6 +70,26 @@ def ensure_chromium() -> None:
     subprocess.run([*apt, "install", "-y", "-qq", "chromium"], check=True, env=env)
 
 
+def ensure_node_modules() -> None:
+    """Install the pinned node packages (the HTML validator), unless they are already installed.
+
+    Without node or npm the tests still run: tests/test_html_valid.py then fails and says how to
+    install them, so a missing validator is never mistaken for valid HTML."""
+    wanted = hashlib.sha256(PACKAGE_LOCK.read_bytes()).hexdigest()
+    if NODE_STAMP.exists() and NODE_STAMP.read_text().strip() == wanted:
+        return
+    npm = shutil.which("npm")
+    if npm is None or shutil.which("node") is None:
+        say("node and npm are missing, so the HTML validation test will fail: "
+            "install them (`apt-get install nodejs npm`) and run this command again")
+        return
+    say("installing pinned node packages (package-lock.json) into node_modules/")
+    # --ignore-scripts: the validator needs no install scripts, and none should run on a test machine.
+    subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+                   cwd=ROOT, check=True)
+    NODE_STAMP.write_text(wanted + "\n")
+
+
 def tool_env() -> dict[str, str]:
     # Material prints a banner about MkDocs 2.0 on every run; this is its documented off switch.
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -95,6 +119,7 @@ def build(args: list[str]) -> int:
 def test(args: list[str]) -> int:
     ensure_venv()
     ensure_chromium()
+    ensure_node_modules()
     code = subprocess.call([str(venv_bin("python")), "-m", "pytest", *args], cwd=ROOT, env=tool_env())
     if code == PYTEST_NO_TESTS:
         say("pytest collected no tests: that is a failure, not a pass")

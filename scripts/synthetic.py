@@ -40,9 +40,9 @@ def _dump(path: Path, schema: str, document: dict) -> None:
 
 
 def write_project(root: Path, target: Path, count: int) -> Path:
-    """A copy of the project (mkdocs.yml, docs/, hooks/) at `target` with synthetic data."""
+    """A copy of the project (mkdocs.yml, docs/, hooks/, overrides/) at `target` with synthetic data."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("docs", "hooks"):
+    for name in ("docs", "hooks", "overrides"):
         shutil.copytree(root / name, target / name, ignore=shutil.ignore_patterns("__pycache__"),
                         dirs_exist_ok=True)
     shutil.copy(root / "mkdocs.yml", target / "mkdocs.yml")

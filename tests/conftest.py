@@ -60,7 +60,7 @@ def site(tmp_path_factory) -> BuiltSite:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project's site sources, to break on purpose."""
-    for name in ("docs", "data", "hooks"):
+    for name in ("docs", "data", "hooks", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path

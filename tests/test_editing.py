@@ -16,6 +16,9 @@ from conftest import build_site, text_of
 HOSTILE_TITLE = "<img src=x onerror=alert(1)> \"Quoted\" & 'single'"
 HOSTILE_TEXT = ("<script>alert(\"x\")</script> [a link](javascript:alert(1)) **not bold** {{ config }} "
                 "</p></article><b onclick=\"alert(2)\">escape</b>")
+# A barrier's title is in the navigation, the footer's previous/next links and the page title.
+HOSTILE_BARRIER = "Demand <script>alert(3)</script> & \"quotes\" 'too' &amp; &#39;"
+BARRIER_TITLE = "Demand from the individual and/or their family for employment"
 FORMULA_TITLE = "=HYPERLINK(\"http://example.com\",\"Click\")"
 LONG_TEXT = " ".join(["Use every opportunity to promote employment as the norm for disabled people."] * 60)
 WELSH_TITLE = "Hyrwyddo cyflogaeth fel y norm – “gwaith” i bawb ✓"
@@ -42,7 +45,7 @@ def edited(tmp_path_factory):
     root = tmp_path_factory.mktemp("edited")
     import shutil
     from conftest import ROOT
-    for name in ("docs", "data", "hooks"):
+    for name in ("docs", "data", "hooks", "overrides"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
 
@@ -61,6 +64,10 @@ def edited(tmp_path_factory):
     retired_block = _record(text, "job-coaching-standards")
     text = text.replace(retired_block, "")
     recs_path.write_text(text, encoding="utf-8")
+
+    taxonomy = root / "data" / "taxonomy.yaml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace(
+        f"title: {BARRIER_TITLE}\n", f"title: {json.dumps(HOSTILE_BARRIER)}\n"), encoding="utf-8")
 
     register = root / "data" / "published.yaml"
     register.write_text(register.read_text(encoding="utf-8").replace("retired: []\n", (
@@ -112,6 +119,25 @@ def test_hostile_text_in_attributes_stays_inside_them(edited):
     # and no event handler can appear.
     for tag in BeautifulSoup(html, "html.parser").find_all(True):
         assert not any(name.startswith("on") for name in tag.attrs), tag.name
+
+
+def test_hostile_titles_are_whole_text_in_the_title_header_description_nav_and_footer(edited):
+    site_name = "Personal Budgets for Employment Support"
+    soup = soup_of(edited, "recommendations/employment-as-the-norm/")
+    assert soup.title.get_text() == f"{HOSTILE_TITLE} - {site_name}"
+    assert soup.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == HOSTILE_TITLE
+    assert soup.find("meta", attrs={"name": "description"})["content"].startswith(f"{HOSTILE_TITLE}. A ")
+
+    barrier = soup_of(edited, "barriers/demand-and-expectations/")
+    assert barrier.title.get_text() == f"{HOSTILE_BARRIER} - {site_name}"
+    assert barrier.h1.get_text().startswith(HOSTILE_BARRIER)
+    assert not barrier.find("script", string=re.compile("alert"))
+    nav = [a.get_text(" ", strip=True) for a in barrier.select(".md-nav--primary a.md-nav__link")]
+    assert HOSTILE_BARRIER in nav
+    # The next barrier's footer links back with the same words, seen and spoken, escaped once.
+    previous = soup_of(edited, "barriers/professionals-attitudes/").select_one("a.md-footer__link--prev")
+    assert previous["aria-label"] == f"Previous: {HOSTILE_BARRIER}"
+    assert previous.select_one(".md-ellipsis").get_text(strip=True) == HOSTILE_BARRIER
 
 
 def test_downloads_carry_hostile_text_safely(edited):

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from . import downloads, paths
+from . import descriptions, downloads, paths
 from .model import REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue, Recommendation
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -29,11 +30,27 @@ class SitePlan:
     sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # index page -> (title, path)
     sources: dict[str, tuple[str, int]] = field(default_factory=dict)  # page -> (data file, line or 0)
     titles: dict[str, str] = field(default_factory=dict)     # page -> its title, plain text from data
+    descriptions: dict[str, str] = field(default_factory=dict)  # page -> its meta description, plain text
 
 
 def markdown_text(value: str) -> Markup:
-    """Data text placed in Markdown (headings): HTML-escaped, then Markdown-escaped."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+    """Data text placed in Markdown (headings): HTML-escaped, then Markdown-escaped.
+
+    Only &, < and > are HTML-escaped: quotation marks are harmless in text, and their entities
+    (&#39;) have a '#' that the Markdown escape broke, which put "39" into the heading's id."""
+    html = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
+
+
+def former_anchor(heading: str) -> Markup:
+    """An empty element with the id a heading of this text had before quotation marks were
+    written as themselves (see markdown_text), placed before the heading; nothing when the id has
+    not changed. A heading id that comes from its text ("professionals39-attitudes-towards-
+    employment") was published, so links to it must keep working."""
+    former = slugify(heading.replace("'", "39").replace('"', "34"), "-")
+    if former == slugify(heading, "-"):
+        return Markup("")
+    return Markup('<div id="{}"></div>\n\n').format(former)
 
 
 def lower_first(value: str) -> str:
@@ -78,6 +95,7 @@ def _environment() -> Environment:
     env.filters["capitalize_first"] = capitalize_first
     env.filters["plural"] = plural
     env.filters["heading_id"] = heading_id
+    env.filters["former_anchor"] = former_anchor
     env.globals["paths"] = paths
     env.globals["text_kinds"] = TEXT_KINDS
     env.globals["report_words"] = REPORT_WORDS
@@ -189,6 +207,8 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     plan.titles.update({paths.barrier_page(t.barrier.id): t.barrier.title for t in catalogue.themes})
     plan.titles.update({paths.evidence_page(p.id): p.title for p in evidence.pages})
     plan.titles.update({paths.evidence_page(a.id): a.title for a in evidence.appendices})
+
+    plan.descriptions = descriptions.describe_site(catalogue)
 
     # Where each generated page's data lives, for "edit this page" links.
     plan.sources = {paths.recommendation_page(rec.id): ("data/recommendations.yaml", rec.data_line)
