@@ -26,7 +26,7 @@ def write_data(source: Path, target: Path, count: int) -> None:
         copy["id"] = f"{copy['id']}-copy-{number:05d}"
         copy["title"] = f"{copy['title']} (copy {number})"
         # A copy's history and cross-references belong to the original.
-        for field in ("related", "changes"):
+        for field in ("related", "changes", "twin"):
             copy.pop(field, None)
         records.append(copy)
     register["recommendations"] = [record["id"] for record in records]

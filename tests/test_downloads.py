@@ -132,7 +132,7 @@ def test_the_reports_words_and_the_sites_words_are_kept_apart():
             "section7_wording": rec.section7.wording if rec.section7 else None}
         assert record["site_words"] == {"title": rec.title, "plain": rec.plain}
     plain = next(record for record in _json() if record["id"] == PLAIN)
-    assert plain["site_words"]["plain"].startswith("Start thinking about work early")
+    assert plain["site_words"]["plain"].startswith("Think about paid work as early as you can.")
     assert plain["site_words"]["plain"] not in json.dumps(plain["report_words"])
 
 
@@ -198,7 +198,7 @@ def test_csv_cells_hold_the_right_values():
     assert len(rows) == len(RECS)
     plain = rows[PLAIN]
     assert plain["site_words_plain"] == RECS[PLAIN].plain
-    assert plain["site_words_plain"].startswith("Start thinking about work early")
+    assert plain["site_words_plain"].startswith("Think about paid work as early as you can.")
     assert (plain["title_kind"], plain["text_kind"], plain["status"]) == ("site", "report", "current")
     assert plain["report_words_section7_wording"] == RECS[PLAIN].section7.wording
     assert plain["section7_where"] == "Section 7.1.3, page 37"
