@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from .errors import Problem
@@ -25,3 +26,18 @@ class Checks:
         if "to_page" in node and node["to_page"] < node["page"]:
             self.add(node, record, "to_page", f"page {node['to_page']} comes before page {node['page']} "
                                               "(expected the last page, at or after `page`)")
+
+    def date(self, node: Any, record: str | None, field: str, *, history: bool = True) -> date | None:
+        """The date in `node[field]` (YYYY-MM-DD), or None with a problem. A date in the history
+        (`history`) cannot be later than today: it records something that happened."""
+        written = node[field.rsplit(".", 1)[-1]]  # a dotted field names where it is: changes.date
+        try:
+            when = date.fromisoformat(written)
+        except ValueError:
+            self.add(node, record, field, f"'{written}' is not a real date (expected YYYY-MM-DD)")
+            return None
+        if history and when > date.today():
+            self.add(node, record, field, f"{written} is in the future (expected the date it happened, "
+                                          f"at the latest today, {date.today().isoformat()})")
+            return None
+        return when

@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .anchors import TEMPLATES
+
 MARKER = re.compile(r"<!--\s*recsite:([A-Za-z0-9_-]+)\s*-->")
-SNIPPETS = ("core-recommendation", "figure5", "findings", "research-questions", "start-here", "totals")
+# Every template in templates/snippets/ is a marker, so the list cannot drift from the files.
+SNIPPETS = tuple(sorted(path.name.removesuffix(".html.j2") for path in (TEMPLATES / "snippets").glob("*.html.j2")))
 
 
 class UnknownMarker(ValueError):

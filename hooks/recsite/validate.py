@@ -66,7 +66,9 @@ def load_catalogue(data_dir: Path, label_dir: str = "data") -> Catalogue:
     # one broken file does not hide the problems of the others.
     report = core = figure5 = None
     if REPORT_FILE in documents:
-        report, core, figure5 = _read_report(documents[REPORT_FILE])
+        checks = Checks(f"{label_dir}/{REPORT_FILE}")
+        report, core, figure5 = _read_report(checks, documents[REPORT_FILE])
+        problems.extend(checks.found)
     themes: dict[str, Theme] = {}
     audiences: dict[str, Audience] = {}
     if TAXONOMY_FILE in documents:
@@ -140,12 +142,16 @@ def _source(node: Any) -> Source:
 
 # --- report.yaml -------------------------------------------------------------------------------
 
-def _read_report(document: Any):
+def _read_report(checks: Checks, document: Any):
     meta = document["report"]
+    # The site's first publication is history too: it cannot be in the future.
+    published = checks.date(document, None, "site_published")
+    if published is None:
+        return None, None, None
     report = Report(title=_text(meta["title"]), authors=tuple(meta["authors"]),
                     cite_authors=_text(meta["cite_authors"]), year=meta["year"], date=meta["date"],
                     publisher=meta["publisher"], place=meta["place"], pages=meta["pages"],
-                    site_published=date.fromisoformat(document["site_published"]))
+                    site_published=published)
     node = document["core_recommendation"]
     core = CoreRecommendation(
         source=_source(node["source"]), lead_in=tuple(map(_text, node["lead_in"])),
@@ -307,11 +313,8 @@ def _recommendation(checks: Checks, node: Any, themes: dict[str, Theme],
 
     changes = []
     for change in node.get("changes", ()):
-        try:
-            when = date.fromisoformat(change["date"])
-        except ValueError:
-            checks.add(change, rec_id, "changes.date", f"'{change['date']}' is not a real date "
-                                                       "(expected YYYY-MM-DD)")
+        when = checks.date(change, rec_id, "changes.date")
+        if when is None:
             ok = False
             continue
         changes.append(Change(when, _text(change["change"])))
@@ -368,10 +371,8 @@ def _check_register(checks: Checks, rec_checks: Checks, register: Any, recs_docu
             checks.add(node, rec_id, "replaced_by", f"no recommendation has the id '{replaced_by}' "
                                                     "(expected the id of the record that replaces it)")
             continue
-        try:
-            when = date.fromisoformat(node["date"])
-        except ValueError:
-            checks.add(node, rec_id, "date", f"'{node['date']}' is not a real date (expected YYYY-MM-DD)")
+        when = checks.date(node, rec_id, "date")
+        if when is None:
             continue
         retired.append(Retired(rec_id, _text(node["title"]), _text(node["text"]), when,
                                _text(node["reason"]), replaced_by))

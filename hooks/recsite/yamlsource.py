@@ -1,13 +1,27 @@
-"""Read YAML keeping the line of every mapping and key, so errors can say where they are."""
+"""Read YAML keeping the line of every mapping and key, so errors can say where they are.
+
+The data files are edited by hand, often in a web editor, so a file may hold anything. Before a
+file is turned into Python objects its events are read one by one (no recursion, no expansion) and
+it is refused, with the place, if it uses what the data never needs and an attacker would: very
+deep nesting, anchors and aliases (the "billion laughs"), merge keys, explicit tags. Keys must be
+text, and text may not hide control, invisible or direction-changing characters.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import DataError, Problem
+
+# The deepest the data goes is about eight levels; fifty is generous and still far from the point
+# where building nested Python objects would exhaust the stack.
+MAX_DEPTH = 50
+# The largest data file is about 100 KB; a file this size is a mistake (or worse), not data.
+MAX_BYTES = 5_000_000
 
 
 class Located(dict):
@@ -46,8 +60,15 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     mapping.key_lines = {}
     mapping.key_columns = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
         line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        key = loader.construct_object(key_node, deep=True) if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, str):
+            what = "a list or mapping" if key is None and not isinstance(key_node, yaml.ScalarNode) else \
+                f"'{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else "this"
+            loader.problems.append(Problem(loader.file, line, None, None,
+                                           f"{what} cannot be a key (expected a field name, such as `title`)",
+                                           column))
+            continue
         if key in mapping:
             loader.problems.append(
                 Problem(loader.file, line, None, str(key),
@@ -64,8 +85,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
 try:
     from yaml.cyaml import CParser
 except ImportError:  # PyYAML built without libyaml
-    _FastLoader = None
+    _FastLoader = _FastParser = None
 else:
+    _FastParser = CParser
+
     class _FastLoader(CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         """The same loader on libyaml's parser, about ten times faster than PyYAML's own (it
         matters with thousands of records). Syntax errors are parsed again by `_Loader`, whose
@@ -88,16 +111,128 @@ for _loader in filter(None, (_Loader, _FastLoader)):
     _loader.yaml_implicit_resolvers = _RESOLVERS
 
 
+def _read_text(path: Path, label: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataError([Problem(label, None, None, None, f"the file is {size:,} bytes (expected at most "
+                                                              f"{MAX_BYTES:,}: the site's data files are far smaller)")])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(label, None, None, None, "file not found")]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = len(raw[raw.rfind(b"\n", 0, error.start) + 1:error.start].decode("utf-8", "replace")) + 1
+        raise DataError([Problem(label, line, None, None,
+                                 f"is not UTF-8 text (byte 0x{raw[error.start]:02x} here: {error.reason}); save "
+                                 "the file as UTF-8", column)]) from None
+
+
+def _refuse_unsafe(text: str, label: str) -> list[Problem]:
+    """What the data never uses, found by reading the file's events one at a time, so that neither
+    a deeply nested nor an alias-expanding file is ever built in memory."""
+    problems: list[Problem] = []
+
+    def refuse(event: Any, message: str) -> None:
+        problems.append(Problem(label, event.start_mark.line + 1, None, None, message, event.start_mark.column + 1))
+
+    parser = _FastParser(text) if _FastParser else yaml.SafeLoader(text)
+    depth = 0
+    # For each open mapping, whether its next node is a key (True) or a value (False).
+    expecting_key: list[bool | None] = []
+    try:
+        while parser.check_event() and len(problems) < 10:
+            event = parser.get_event()
+            is_key = bool(expecting_key and expecting_key[-1])
+            if expecting_key and expecting_key[-1] is not None and isinstance(
+                    event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                expecting_key[-1] = not expecting_key[-1]
+            if isinstance(event, yaml.AliasEvent):
+                refuse(event, f"alias *{event.anchor} (the site's data uses no anchors or aliases: write the value out)")
+                continue
+            if getattr(event, "anchor", None):
+                refuse(event, f"anchor &{event.anchor} (the site's data uses no anchors or aliases: write the value out)")
+            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                implicit = event.implicit if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent) \
+                    else any(event.implicit)
+                if event.tag and not implicit:
+                    refuse(event, f"tag {event.tag} (the site's data uses no tags: remove it)")
+            if isinstance(event, yaml.ScalarEvent) and is_key and event.value == "<<" and event.style is None:
+                refuse(event, "merge key << (the site's data uses no merge keys: write the fields out)")
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                expecting_key.append(True if isinstance(event, yaml.MappingStartEvent) else None)
+                if depth > MAX_DEPTH:
+                    refuse(event, f"nested more than {MAX_DEPTH} levels deep (expected the shape in data/schema/)")
+                    break
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+                expecting_key.pop()
+    except yaml.YAMLError:
+        return problems  # a syntax error: reported, with PyYAML's wording, by the full parse
+    finally:
+        parser.dispose()
+    return problems
+
+
+# Characters that must not hide in text: controls (NUL, form feed, DEL, C1), lone surrogates,
+# direction overrides (which can make text display differently from what it says) and
+# zero-width characters (which slip past length and word checks). Tabs and line breaks are fine.
+_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+
+
+def hidden_character(text: str) -> tuple[int, str] | None:
+    """The first character of `text` that may not be there, and its name, or None."""
+    for index, char in enumerate(text):
+        if char in _ALLOWED_CONTROLS:
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs") or char in _BIDI or char in _INVISIBLE:
+            name = unicodedata.name(char, "a control character" if category == "Cc" else "a lone surrogate")
+            return index, f"U+{ord(char):04X} ({name})"
+    return None
+
+
+def _check_characters(data: Any, label: str) -> list[Problem]:
+    problems: list[Problem] = []
+    stack = [(data, None, None, None)]
+    while stack:  # no recursion: the depth is bounded already, but a loop is simpler to trust
+        value, line, column, field = stack.pop()
+        if isinstance(value, Located):
+            for key, item in value.items():
+                stack.append((item, value.line_of(key), value.column_of(key), key))
+        elif isinstance(value, list):
+            stack.extend((item, line, column, field) for item in value)
+        elif isinstance(value, str):
+            found = hidden_character(value)
+            if found:
+                index, name = found
+                problems.append(Problem(label, line, None, field,
+                                        f"contains {name} at character {index + 1} (remove it: expected plain "
+                                        "text, without control, invisible or direction-changing characters)",
+                                        column))
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
 def load_yaml(path: Path, label: str | None = None) -> Any:
     """Parse one YAML file. `label` is how the file is named in messages (e.g. data/x.yaml)."""
     label = label or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError([Problem(label, None, None, None, "file not found")]) from None
-    except UnicodeDecodeError as error:
-        raise DataError([Problem(label, None, None, None,
-                                 f"is not UTF-8 text ({error.reason} at byte {error.start})")]) from None
+    text = _read_text(path, label)
+    unsafe = _refuse_unsafe(text, label)
+    if unsafe:
+        raise DataError(unsafe)
+    data = _parse(text, label)
+    hidden = _check_characters(data, label)
+    if hidden:
+        raise DataError(hidden)
+    return data
+
+
+def _parse(text: str, label: str) -> Any:
     if _FastLoader is not None:
         loader = _FastLoader(text, label)
         try:
