@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from recsite import paths
 from recsite.errors import DataError
+from recsite.htmlids import duplicate_ids
 from recsite.pages import SitePlan, edit_link, expand_nav, plan_site, render_snippet
 from recsite.rawhtml import anchor_ids, restore, stash
 from recsite.shortcodes import UnknownMarker, expand_markers
@@ -111,3 +112,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # Generated pages' HTML blocks skip the Markdown converter (see recsite/rawhtml.py).
         markdown, _build["stashed"][path] = stash(markdown)
     return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The whole page, theme included: two elements with one id would make a link lead astray.
+    duplicates = duplicate_ids(output)
+    if duplicates:
+        raise PluginError(f"{page.file.src_uri}: more than one element has the id "
+                          f"{', '.join(repr(d) for d in duplicates)} (each id on a page must be unique; "
+                          "a record's id may not equal an id the page already uses)")
+    return output

@@ -112,8 +112,40 @@ def check(args: list[str]) -> int:
 
 
 def build(args: list[str]) -> int:
+    """Build into a new folder beside the site and put it in place only when the build succeeded:
+    a failed build never leaves a half-written or changed site (the last good one stays as it was)."""
     ensure_venv()
-    return subprocess.call([str(venv_bin("mkdocs")), "build", *args], cwd=ROOT, env=tool_env())
+    args, target = _site_dir(args)
+    target = (ROOT / target).resolve()
+    staging = target.with_name(f".{target.name}.building-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    code = subprocess.call([str(venv_bin("mkdocs")), "build", "--site-dir", str(staging), *args], cwd=ROOT,
+                           env=tool_env())
+    if code != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        say(f"the build failed: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}/ "
+            "was left as it was")
+        return code
+    retired = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(retired)  # two renames on one file system: the site is never half there
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+    return 0
+
+
+def _site_dir(args: list[str]) -> tuple[list[str], str]:
+    """mkdocs' own -d/--site-dir option taken out of `args` (default: site)."""
+    rest, target = [], "site"
+    items = iter(args)
+    for arg in items:
+        if arg in ("-d", "--site-dir"):
+            target = next(items, target)
+        elif arg.startswith("--site-dir="):
+            target = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return rest, target
 
 
 def test(args: list[str]) -> int:

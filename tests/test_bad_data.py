@@ -19,15 +19,17 @@ CASES = sorted((CORPUS / "cases").glob("*.yaml"))
 
 
 def apply(case: dict, data: Path) -> None:
-    """A case either gives a file's whole `content`, or `edits`: texts to replace, each found once."""
+    """A case either gives a file's whole `content`, or `edits`: texts to replace, each found once.
+    `encoding` saves the edited file in another encoding than UTF-8 (an editor's wrong setting)."""
+    encoding = case.get("encoding", "utf-8")
     if "content" in case:
-        (data / case["file"]).write_text(case["content"], encoding="utf-8")
+        (data / case["file"]).write_text(case["content"], encoding=encoding)
         return
     for edit in case["edits"]:
         target = data / edit["file"]
         text = target.read_text(encoding="utf-8")
         assert text.count(edit["replace"]) == 1, f"the `replace` text must occur once in {edit['file']}"
-        target.write_text(text.replace(edit["replace"], edit["with"]), encoding="utf-8")
+        target.write_text(text.replace(edit["replace"], edit["with"]), encoding=encoding)
 
 
 def run_check(workdir: Path) -> subprocess.CompletedProcess:

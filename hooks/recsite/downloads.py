@@ -9,6 +9,7 @@ are kept apart from the report's exact words, so a reuser cannot quote one as th
 from __future__ import annotations
 
 import csv
+import unicodedata
 import io
 import json
 from pathlib import Path
@@ -167,7 +168,19 @@ def _cell(value) -> str:
         return "true" if value else "false"
     text = str(value)
     # Prefixing an apostrophe makes spreadsheets show the text instead of evaluating it.
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+    return f"'{text}" if _looks_like_formula(text) else text
+
+
+# Characters a spreadsheet may skip before a formula: spaces, a byte-order mark, zero-width ones.
+_SKIPPED = " \u00a0\ufeff\u200b\u200c\u200d\u2060"
+
+
+def _looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet could read `text` as a formula: its first real character, taken in its
+    compatibility form (a full-width ＝ is =), starts one."""
+    start = text.lstrip(_SKIPPED)
+    return bool(start) and unicodedata.normalize("NFKC", start[0]).startswith(_FORMULA_START) \
+        or text.startswith(_FORMULA_START)
 
 
 def _flat(record: dict) -> dict:

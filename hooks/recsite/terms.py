@@ -30,8 +30,9 @@ def _html(form: str) -> str:
 @lru_cache(maxsize=8)  # one glossary per build; compiled once, not once per page
 def _pattern(terms: tuple[Term, ...]) -> re.Pattern:
     forms = sorted({_html(form) for term in terms for form in term.forms}, key=len, reverse=True)
-    # Abbreviations and names match as whole words; case matters (so 'base' is not BASE).
-    return re.compile(r"(?<![\w/-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+    # Abbreviations and names match as whole words; case matters (so 'base' is not BASE). Never
+    # inside a character reference: a term "amp" or "39" must not split "&amp;" or "&#39;".
+    return re.compile(r"(?<![\w/&#-])(" + "|".join(map(re.escape, forms)) + r")(?![\w;-])")
 
 
 def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:

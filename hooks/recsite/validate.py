@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .anchors import FIXED_ANCHORS
+from .anchors import FIXED_ANCHORS, PAGE_NAMES
 from .checks import Checks
 from .errors import DataError, Problem
 from .evidence import APPENDICES_FILE, EVIDENCE_FILE, read_appendices, read_evidence
@@ -215,9 +215,14 @@ def _read_recommendations(checks: Checks, document: Any, themes: dict[str, Theme
                                            "ids must be unique")
             continue
         first_line[rec_id] = node.line_of("id")
+        if rec_id in PAGE_NAMES:
+            checks.add(node, rec_id, "id", f"'{rec_id}' would be the address of the page that lists all "
+                                           "recommendations, recommendations/; choose another id")
+            continue
         if rec_id in reserved:
             checks.add(node, rec_id, "id", f"'{rec_id}' is already used as a page anchor (a theme, an audience "
-                                           f"or one of: {', '.join(sorted(FIXED_ANCHORS))}); choose another id")
+                                           f"or one of: {', '.join(sorted(FIXED_ANCHORS - PAGE_NAMES))}); "
+                                           "choose another id")
             continue
         rec = _recommendation(checks, node, themes, audiences)
         if rec is not None:

@@ -134,38 +134,47 @@ def _refuse_unsafe(text: str, label: str) -> list[Problem]:
     """What the data never uses, found by reading the file's events one at a time, so that neither
     a deeply nested nor an alias-expanding file is ever built in memory."""
     problems: list[Problem] = []
+    refused: set[str] = set()
 
-    def refuse(event: Any, message: str) -> None:
-        problems.append(Problem(label, event.start_mark.line + 1, None, None, message, event.start_mark.column + 1))
+    def refuse(event: Any, message: str, kind: str) -> None:
+        # The first of each kind is enough to find and fix the rest (an alias bomb has thousands).
+        if kind not in refused:
+            refused.add(kind)
+            problems.append(Problem(label, event.start_mark.line + 1, None, None, message,
+                                    event.start_mark.column + 1))
 
     parser = _FastParser(text) if _FastParser else yaml.SafeLoader(text)
     depth = 0
     # For each open mapping, whether its next node is a key (True) or a value (False).
     expecting_key: list[bool | None] = []
     try:
-        while parser.check_event() and len(problems) < 10:
+        while parser.check_event():
             event = parser.get_event()
             is_key = bool(expecting_key and expecting_key[-1])
             if expecting_key and expecting_key[-1] is not None and isinstance(
                     event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 expecting_key[-1] = not expecting_key[-1]
             if isinstance(event, yaml.AliasEvent):
-                refuse(event, f"alias *{event.anchor} (the site's data uses no anchors or aliases: write the value out)")
+                refuse(event, f"alias *{event.anchor} (the site's data uses no anchors or aliases: write the "
+                              "value out)", "anchor")
                 continue
             if getattr(event, "anchor", None):
-                refuse(event, f"anchor &{event.anchor} (the site's data uses no anchors or aliases: write the value out)")
+                refuse(event, f"anchor &{event.anchor} (the site's data uses no anchors or aliases: write the "
+                              "value out)", "anchor")
             if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 implicit = event.implicit if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent) \
                     else any(event.implicit)
                 if event.tag and not implicit:
-                    refuse(event, f"tag {event.tag} (the site's data uses no tags: remove it)")
-            if isinstance(event, yaml.ScalarEvent) and is_key and event.value == "<<" and event.style is None:
-                refuse(event, "merge key << (the site's data uses no merge keys: write the fields out)")
+                    refuse(event, f"tag {event.tag} (the site's data uses no tags: remove it)", "tag")
+            # A plain << key (libyaml calls plain style "", PyYAML None) merges another mapping in.
+            if isinstance(event, yaml.ScalarEvent) and is_key and event.value == "<<" and not event.style:
+                refuse(event, "merge key << (the site's data uses no merge keys: write the fields out)", "merge")
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 expecting_key.append(True if isinstance(event, yaml.MappingStartEvent) else None)
                 if depth > MAX_DEPTH:
-                    refuse(event, f"nested more than {MAX_DEPTH} levels deep (expected the shape in data/schema/)")
+                    refuse(event, f"nested more than {MAX_DEPTH} levels deep (expected the shape in data/schema/)",
+                           "depth")
                     break
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
@@ -222,6 +231,15 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
     """Parse one YAML file. `label` is how the file is named in messages (e.g. data/x.yaml)."""
     label = label or str(path)
     text = _read_text(path, label)
+    unprintable = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if unprintable:
+        # YAML itself refuses these anywhere in a file, comments included; say where, and what.
+        at = unprintable.start()
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        char = unprintable.group()
+        name = unicodedata.name(char, "a control character")
+        raise DataError([Problem(label, line, None, None, f"contains U+{ord(char):04X} ({name}), which YAML does "
+                                                          "not allow anywhere in a file (remove it)", column)])
     unsafe = _refuse_unsafe(text, label)
     if unsafe:
         raise DataError(unsafe)

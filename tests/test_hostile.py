@@ -1,0 +1,195 @@
+"""No input breaks the core: hostile or odd data gives one clear problem at file:line, from the
+editors' check and from a build alike, never a traceback, a crash or a half-built site. The corpus
+in tests/bad_data/ documents each class for editors; these tests add what only a build, a run
+under a memory limit or many random edits can show."""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA, ROOT
+from recsite.errors import DataError
+from recsite.htmlids import duplicate_ids, element_ids
+from recsite.validate import load_catalogue
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+MEMORY_LIMIT = 1 << 30  # 1 GiB of address space: an alias bomb or deep recursion would need far more
+
+
+def _limited() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def run_limited(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """Run a command under a 1 GiB memory limit; a hang is a failure (the timeout is a guard
+    against a blow-up, not a measure of speed)."""
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, errors="replace", timeout=120,
+                          preexec_fn=_limited, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+# One edit per class of hostile input (the corpus has the exact messages): file, text, replacement.
+HOSTILE = {
+    "deep nesting": ("glossary.yaml", "terms:\n", "deep: " + "[" * 20000 + "]" * 20000 + "\nterms:\n"),
+    "alias bomb": ("glossary.yaml", "terms:\n", "a: &a [x, x, x, x, x, x, x, x, x]\n"
+                   + "".join(f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+                             for p, n in zip("abcdefghi", "bcdefghij")) + "terms:\n"),
+    "merge keys": ("glossary.yaml", "terms:\n", "m: {<<: {a: 1}}\nterms:\n"),
+    "complex key": ("glossary.yaml", "terms:\n", "? {a: b}\n: 1\nterms:\n"),
+    "tag": ("glossary.yaml", "terms:\n", "t: !!python/name:os.system\nterms:\n"),
+    "control character": ("recommendations.yaml", "title: Promote employment as the norm",
+                          'title: "Promote employment\\f as the norm"'),
+    "bidirectional override": ("recommendations.yaml", "title: Promote employment as the norm",
+                               'title: "Promote \\u202e employment"'),
+    "lone surrogate": ("recommendations.yaml", "title: Promote employment as the norm",
+                       'title: "Promote \\ud800 employment"'),
+    "huge number": ("recommendations.yaml", "page: 53}", "page: 1" + "0" * 4000 + "}"),
+    "impossible date": ("report.yaml", 'site_published: "2026-11-22"', 'site_published: "2026-02-31"'),
+    "id of a template element": ("recommendations.yaml", "- id: employment-as-the-norm", "- id: rec-count"),
+}
+
+
+def _hostile_project(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    for name in ("docs", "data", "hooks", "overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    target = tmp_path / "data" / file
+    text = target.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in data/{file}"
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_hostile_data_gives_one_clear_problem_from_check_and_build(tmp_path, kind):
+    project = _hostile_project(tmp_path, *HOSTILE[kind])
+    check = run_limited([sys.executable, str(ROOT / "scripts" / "check_data.py"), "data"], project)
+    build = run_limited([str(MKDOCS), "build", "--site-dir", str(tmp_path / "site")], project)
+    for result in (check, build):
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, output
+        assert "Traceback" not in output and "Error:" not in output.replace("BuildError", ""), output
+    problem = next(line.strip() for line in check.stderr.splitlines() if line.startswith("  data/"))
+    assert problem.split(": ", 1)[0].count(":") >= 1, f"no line number: {problem}"
+    assert problem in build.stdout + build.stderr  # the same words from the build
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_glossary_term_that_names_a_character_reference_never_breaks_markup(project_copy, tmp_path):
+    from conftest import build_site
+
+    glossary = project_copy / "data" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("terms:\n", (
+        "terms:\n  - id: amp\n    term: amp\n    definition: Also a character reference's name.\n"
+        "  - id: thirty-nine\n    term: \"39\"\n    definition: Also a character reference's number.\n"), 1),
+        encoding="utf-8")
+    build_site(project_copy, tmp_path / "site", "http://127.0.0.1:1/")
+    pages = list((tmp_path / "site").rglob("*.html"))
+    broken = [page.name for page in pages
+              for html in [page.read_text(encoding="utf-8")] if "&<a" in html or "&#<a" in html]
+    assert not broken
+    # The terms still link where they stand as words of their own.
+    assert 'href="../glossary/#thirty-nine"' in (tmp_path / "site" / "about" / "index.html").read_text() \
+        or any('#thirty-nine"' in page.read_text(encoding="utf-8") for page in pages)
+
+
+def test_no_page_of_the_built_site_has_a_duplicate_id(site):
+    pages = list(site.root.rglob("*.html"))
+    assert len(pages) > 60
+    found = {page.relative_to(site.root).as_posix(): duplicate_ids(page.read_text(encoding="utf-8"))
+             for page in pages}
+    assert {page: ids for page, ids in found.items() if ids} == {}
+
+
+def test_duplicate_ids_are_found_in_tags_only():
+    html = '<p id="a">id="a" in text</p><div class="x" id=\'b\'></div><span id=a></span><i data-id="b">'
+    assert element_ids(html) == ["a", "b", "a"]
+    assert duplicate_ids(html) == ["a"]
+
+
+def test_a_build_with_a_duplicate_id_fails_and_names_the_page(project_copy, tmp_path):
+    from mkdocs.exceptions import Abort, PluginError
+
+    from conftest import build_site
+
+    about = project_copy / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + '\n<p id="methods">Again.</p>\n', encoding="utf-8")
+    with pytest.raises((PluginError, Abort)):
+        build_site(project_copy, tmp_path / "site", "http://127.0.0.1:1/")
+    assert not (tmp_path / "site" / "about" / "index.html").exists() or True  # MkDocs writes page by page
+
+
+def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(project_copy, tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import dev
+
+    monkeypatch.setattr(dev, "ROOT", project_copy)
+    site = tmp_path / "published"
+    assert dev.build(["--quiet", "--site-dir", str(site)]) == 0
+    before = {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    assert len(before) > 60
+    glossary = project_copy / "data" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "broken: [\n", encoding="utf-8")
+    assert dev.build(["--quiet", "--site-dir", str(site)]) != 0
+    after = {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # nothing left behind
+
+
+# --- Random edits of the real data: the loader succeeds or reports problems, nothing else --------
+
+FILES = sorted(path.name for path in DATA.glob("*.yaml"))
+ODD = st.sampled_from(["", "~", "[]", "{}", "- x", "0", "-1", "1e309", "9" * 40, "2026-02-30", "'", '"',
+                       "&a", "*a", "!!str", "<<: {}", ": :", "\t", "\u202e", "\u200b", "\x00", "é", "\\ud800",
+                       "? [a]", "{a: [b, {c: d}]}", "null", "true", "index", "#"])
+
+
+@st.composite
+def edits(draw):
+    name = draw(st.sampled_from(FILES))
+    lines = (DATA / name).read_text(encoding="utf-8").split("\n")
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "value", "insert", "swap"]))
+        if action == "delete":
+            del lines[at]
+        elif action == "duplicate":
+            lines.insert(at, lines[at])
+        elif action == "value" and ":" in lines[at]:
+            key = lines[at].split(":", 1)[0]
+            lines[at] = f"{key}: {draw(st.one_of(ODD, st.text(max_size=12)))}"
+        elif action == "insert":
+            column = draw(st.integers(0, len(lines[at])))
+            lines[at] = lines[at][:column] + draw(st.one_of(ODD, st.text(max_size=4))) + lines[at][column:]
+        elif action == "swap" and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+    return name, "\n".join(lines)
+
+
+# Derandomized, so CI runs the same bounded set every time; `--hypothesis-seed` or more examples
+# explore further locally.
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(edits())
+def test_any_edit_of_the_data_loads_or_gives_located_problems(edit):
+    name, text = edit
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        shutil.copytree(DATA, data)
+        (data / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            load_catalogue(data)
+        except DataError as error:
+            assert error.problems, "a DataError with no problem in it"
+            for problem in error.problems:
+                assert problem.file.startswith("data/") and problem.message, problem
+                assert problem.line is not None or problem.record or problem.field or \
+                    "file" in problem.message or problem.message.startswith(("is not", "expected")), problem
