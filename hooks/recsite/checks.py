@@ -20,7 +20,7 @@ class Checks:
             line, column = node.line_of(key), node.column_of(key)
         else:
             line, column = getattr(node, "line", None), getattr(node, "column", None)
-        self.found.append(Problem(self.label, line, record, field, message, column))
+        self.found.append(Problem(self.label, message, line=line, column=column, record=record, field=field))
 
     def page_range(self, node: Any, record: str | None) -> None:
         if "to_page" in node and node["to_page"] < node["page"]:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the data, where it is and what was expected."""
+    """One thing wrong with the data, where it is and what was expected: the file and the message,
+    and by name whatever is known of the place (line and column from 1, the record's id, the field)."""
 
     file: str
-    line: int | None
-    record: str | None
-    field: str | None
     message: str
+    _: KW_ONLY
+    line: int | None = None
     column: int | None = None
+    record: str | None = None
+    field: str | None = None
 
     def __str__(self) -> str:
         place = self.file if self.line is None else f"{self.file}:{self.line}"

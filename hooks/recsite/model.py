@@ -21,12 +21,6 @@ class Source:
         return f"page {self.page}"
 
     @property
-    def pages_short(self) -> str:
-        if self.to_page and self.to_page != self.page:
-            return f"pp. {self.page}–{self.to_page}"
-        return f"p. {self.page}"
-
-    @property
     def where(self) -> str:
         """How a reader finds it in the report: 'Appendix 3, section A3.1.1, page 53'."""
         if self.section.startswith("Appendix"):

@@ -109,17 +109,13 @@ def _resolve(ref: str, schema_path: Path) -> dict:
     return {}
 
 
-def check(document: Any, schema_path: Path, label: str) -> list[Problem]:
-    """Every way `document` breaks the schema, in file order."""
-    return check_records(document, schema_path, label)[0]
-
-
 def check_records(document: Any, schema_path: Path, label: str) -> tuple[list[Problem], set[tuple]]:
-    """Like `check`, and also which records (top-level list items, as (key, index)) are at fault,
-    so the other records can still be checked further."""
+    """Every way `document` breaks the schema, in file order, and which records (top-level list
+    items, as (key, index)) are at fault, so the other records can still be checked further."""
     if not schema_path.exists():
-        return [Problem(label, None, None, None, f"no schema to check it against (expected "
-                                                  f"{schema_path.parent.name}/{schema_path.name})")], set()
+        return [Problem(label,
+                        f"no schema to check it against (expected "
+                        f"{schema_path.parent.name}/{schema_path.name})")], set()
     problems, faulty = [], set()
     for error in _leaves(validator(schema_path).iter_errors(document)):
         path = list(error.absolute_path)
@@ -134,12 +130,17 @@ def check_records(document: Any, schema_path: Path, label: str) -> tuple[list[Pr
             for extra in _extra_keys(error):
                 at = ((error.instance.line_of(extra), error.instance.column_of(extra))
                       if isinstance(error.instance, Located) else (line, column))
-                problems.append(Problem(label, at[0], record, _field(path + [extra]),
-                                        f"unknown field (allowed: {allowed})", at[1]))
+                problems.append(Problem(label,
+                                        f"unknown field (allowed: {allowed})",
+                                        line=at[0],
+                                        column=at[1],
+                                        record=record,
+                                        field=_field(path + [extra])))
             continue
         else:
             message = _message(error)
-        problems.append(Problem(label, line, record, _field(path), message, column))
+        problems.append(Problem(label, message, line=line, column=column, record=record,
+                                field=_field(path)))
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0)), faulty
 
 

@@ -48,8 +48,9 @@ def load_catalogue(data_dir: Path, label_dir: str = "data") -> Catalogue:
             problems.extend(error.problems)
             continue
         if document is None:
-            problems.append(Problem(label, None, None, None, "the file is empty (expected the data "
-                                                             "described in data/schema/)"))
+            problems.append(Problem(label,
+                                    "the file is empty (expected the data "
+                                    "described in data/schema/)"))
             continue
         found, faulty = check_records(document, data_dir / SCHEMA_DIR / name.replace(".yaml", ".schema.json"),
                                       label)
@@ -433,7 +434,9 @@ def _read_evidence(documents: dict, label_dir: str, themes: tuple[Theme, ...],
     page_ids = {page.id for page in pages}
     for appendix in appendices:
         if appendix.id in page_ids:
-            problems.append(Problem(f"{label_dir}/{APPENDICES_FILE}", None, appendix.id, "id",
+            problems.append(Problem(f"{label_dir}/{APPENDICES_FILE}",
                                     "an evidence page in evidence.yaml already has this id "
-                                    "(both live at /evidence/<id>/)"))
+                                    "(both live at /evidence/<id>/)",
+                                    record=appendix.id,
+                                    field="id"))
     return Evidence(pages, barriers, references, appendices, highlights), problems

@@ -65,15 +65,19 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
         if not isinstance(key, str):
             what = "a list or mapping" if key is None and not isinstance(key_node, yaml.ScalarNode) else \
                 f"'{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else "this"
-            loader.problems.append(Problem(loader.file, line, None, None,
+            loader.problems.append(Problem(loader.file,
                                            f"{what} cannot be a key (expected a field name, such as `title`)",
-                                           column))
+                                           line=line,
+                                           column=column))
             continue
         if key in mapping:
             loader.problems.append(
-                Problem(loader.file, line, None, str(key),
+                Problem(loader.file,
                         f"duplicate key (first given on line {mapping.key_lines[key]}); "
-                        "each key may appear once in a mapping", column)
+                        "each key may appear once in a mapping",
+                        line=line,
+                        column=column,
+                        field=str(key))
             )
             continue
         mapping[key] = loader.construct_object(value_node, deep=True)
@@ -115,19 +119,22 @@ def _read_text(path: Path, label: str) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DataError([Problem(label, None, None, None, f"the file is {size:,} bytes (expected at most "
-                                                              f"{MAX_BYTES:,}: the site's data files are far smaller)")])
+            raise DataError([Problem(label,
+                                     f"the file is {size:,} bytes (expected at most "
+                                     f"{MAX_BYTES:,}: the site's data files are far smaller)")])
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataError([Problem(label, None, None, None, "file not found")]) from None
+        raise DataError([Problem(label, "file not found")]) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = len(raw[raw.rfind(b"\n", 0, error.start) + 1:error.start].decode("utf-8", "replace")) + 1
-        raise DataError([Problem(label, line, None, None,
+        raise DataError([Problem(label,
                                  f"is not UTF-8 text (byte 0x{raw[error.start]:02x} here: {error.reason}); save "
-                                 "the file as UTF-8", column)]) from None
+                                 "the file as UTF-8",
+                                 line=line,
+                                 column=column)]) from None
 
 
 def _refuse_unsafe(text: str, label: str) -> list[Problem]:
@@ -140,8 +147,8 @@ def _refuse_unsafe(text: str, label: str) -> list[Problem]:
         # The first of each kind is enough to find and fix the rest (an alias bomb has thousands).
         if kind not in refused:
             refused.add(kind)
-            problems.append(Problem(label, event.start_mark.line + 1, None, None, message,
-                                    event.start_mark.column + 1))
+            problems.append(Problem(label, message, line=event.start_mark.line + 1,
+                                    column=event.start_mark.column + 1))
 
     parser = _FastParser(text) if _FastParser else yaml.SafeLoader(text)
     depth = 0
@@ -220,10 +227,12 @@ def _check_characters(data: Any, label: str) -> list[Problem]:
             found = hidden_character(value)
             if found:
                 index, name = found
-                problems.append(Problem(label, line, None, field,
+                problems.append(Problem(label,
                                         f"contains {name} at character {index + 1} (remove it: expected plain "
                                         "text, without control, invisible or direction-changing characters)",
-                                        column))
+                                        line=line,
+                                        column=column,
+                                        field=field))
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
@@ -238,8 +247,11 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
         line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
         char = unprintable.group()
         name = unicodedata.name(char, "a control character")
-        raise DataError([Problem(label, line, None, None, f"contains U+{ord(char):04X} ({name}), which YAML does "
-                                                          "not allow anywhere in a file (remove it)", column)])
+        raise DataError([Problem(label,
+                                 f"contains U+{ord(char):04X} ({name}), which YAML does "
+                                 "not allow anywhere in a file (remove it)",
+                                 line=line,
+                                 column=column)])
     unsafe = _refuse_unsafe(text, label)
     if unsafe:
         raise DataError(unsafe)
@@ -273,9 +285,9 @@ def _parse(text: str, label: str) -> Any:
             what = f"{error.context}, {what}"
         if "\t" in what or "'\\t'" in what:
             what += " (indent with spaces, not tabs)"
-        raise DataError([Problem(label, line, None, None, f"YAML syntax error: {what}", column)]) from None
+        raise DataError([Problem(label, f"YAML syntax error: {what}", line=line, column=column)]) from None
     except yaml.YAMLError as error:
-        raise DataError([Problem(label, None, None, None, f"YAML error: {error}")]) from None
+        raise DataError([Problem(label, f"YAML error: {error}")]) from None
     finally:
         loader.dispose()
     if loader.problems:
