@@ -34,8 +34,16 @@ def write_data(source: Path, target: Path, count: int) -> None:
     _dump(target / "published.yaml", "published", register)
 
 
+class _WrittenOut(yaml.SafeDumper):
+    """Copies share their tags and sources with the original: write each value out, never as an
+    anchor and alias, which the site's data refuses."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def _dump(path: Path, schema: str, document: dict) -> None:
-    text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump(document, Dumper=_WrittenOut, sort_keys=False, allow_unicode=True, width=100)
     path.write_text(SCHEMA_LINE.format(name=schema) + text, encoding="utf-8")
 
 

@@ -68,7 +68,7 @@ def describe_site(catalogue: Catalogue) -> dict[str, str]:
         theme_recs = catalogue.select(theme=theme)
         found[paths.theme_page(theme.id)] = shorten(
             f"{theme.title}: the NDTi report's {_count(len(theme_recs), 'recommendation')} on this theme "
-            f"({_key_count(theme_recs)}), and the barrier they answer: {_lower_first(theme.barrier.title)}. "
+            f"({_key_count(theme_recs)}), and the barrier this site pairs with it: {_lower_first(theme.barrier.title)}. "
             f"{theme.barrier.summary}")
         found[paths.barrier_page(theme.barrier.id)] = shorten(
             f"{theme.barrier.title}, a barrier to using Personal Budgets for employment support: "
@@ -93,7 +93,7 @@ def describe_site(catalogue: Catalogue) -> dict[str, str]:
         f"The NDTi report's recommendations for each of its {len(catalogue.audiences)} audiences: "
         f"{audiences}.")
     found[paths.THEMES_INDEX] = shorten(
-        f"The NDTi report's recommendations in {len(catalogue.themes)} themes, each answering a barrier "
+        f"The NDTi report's recommendations in {len(catalogue.themes)} themes, each paired by this site with a barrier "
         f"to using Personal Budgets for employment support: "
         f"{_listing([_lower_first(t.title) for t in catalogue.themes])}.")
     found[paths.BARRIERS_INDEX] = shorten(

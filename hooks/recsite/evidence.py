@@ -16,6 +16,7 @@ from .errors import Problem
 from .model import (Appendix, AppendixPart, Bar, BarrierEvidence, BarrierFinding, Chart, Column,
                     EvidencePage, Finding, Highlight, ListBlock, Part, Provenance, Question, Quote, Reference,
                     Row, Source, Table, Theme)
+from .model import RESEARCH_PARTS
 
 EVIDENCE_FILE = "evidence.yaml"
 APPENDICES_FILE = "appendices.yaml"
@@ -51,8 +52,10 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
                           for item in part_node["items"])
             parts.append(Part(part_node["id"], _text(part_node["title"]), _source(part_node),
                               tuple(item for item in items if item is not None)))
+        for place in node.get("also", ()):
+            checks.page_range(place, node["id"])
         pages.append(EvidencePage(node["id"], _text(node["title"]), _source(node), _text(node["summary"]),
-                                  tuple(parts)))
+                                  tuple(parts), tuple(_source(place) for place in node.get("also", ()))))
 
     barriers = _barriers(checks, document["barriers"], themes, claim)
     highlights = _highlights(checks, document.get("highlights", ()), pages)
@@ -74,7 +77,7 @@ def _highlights(checks: Checks, nodes: list, pages: list[EvidencePage]) -> tuple
         kinds = {block.provenance.kind for _, block in found}
         if kinds and (len(kinds) > 1 or "report" in kinds):
             checks.add(node, None, "findings", "a highlight shows figures of one kind: all from this research "
-                                               "(from: survey or fieldwork) or all from studies the report "
+                                               "(from: survey, fieldwork or phase-three) or all from studies the report "
                                                f"cites (from: cited); these are {', '.join(sorted(kinds))}")
         elif found:
             highlights.append(Highlight(_text(node["summary"]), tuple(found)))
@@ -95,13 +98,15 @@ def _provenance(checks: Checks, node: Any, record: str | None) -> Provenance:
     and `study` for another study's; this refuses them where they would mislabel a block."""
     origin = node.get("from", "report")
     base, study = node.get("base"), node.get("study")
-    if base is not None and origin not in ("survey", "fieldwork"):
-        checks.add(node, record, "base", f"a base is only for a figure from this research (from: survey or "
-                                         f"fieldwork), not from: {origin}")
+    if base is not None and origin not in RESEARCH_PARTS:
+        checks.add(node, record, "base", f"a base is only for a figure from this research (from: survey, "
+                                         f"fieldwork or phase-three), not from: {origin}")
     if study is not None and origin != "cited":
         checks.add(node, record, "study", f"a study is only named for another study's figure (from: cited), "
                                           f"not from: {origin}")
-    return Provenance(origin, _text(base) if base else None, _text(study) if study else None)
+    note = node.get("base_note")
+    return Provenance(origin, _text(base) if base else None, _text(study) if study else None,
+                      _text(note) if note else None)
 
 
 def _references(checks: Checks, nodes: list) -> dict[int, Reference]:
@@ -225,5 +230,6 @@ def read_appendices(document: Any, label: str) -> tuple[tuple, list[Problem]]:
             node["id"], node["section"], _text(node["title"]),
             Source(node["section"], node["page"], node.get("to_page")), _text(node["summary"]),
             tuple(map(_text, node["intro"])), tuple(parts), tuple(map(_text, node.get("outro", ()))),
-            _text(node["omitted"]) if "omitted" in node else None))
+            _text(node["omitted"]) if "omitted" in node else None,
+            _text(node["note"]) if "note" in node else None))
     return tuple(appendices), checks.found

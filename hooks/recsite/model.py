@@ -23,7 +23,7 @@ class Source:
     @property
     def where(self) -> str:
         """How a reader finds it in the report: 'Appendix 3, section A3.1.1, page 53'."""
-        if self.section.startswith("Appendix"):
+        if self.section.startswith(("Appendix", "Part")):
             return f"{self.section}, {self.pages}"
         if self.section.startswith("A"):
             return f"Appendix {self.section[1]}, section {self.section}, {self.pages}"
@@ -207,7 +207,7 @@ class Provenance:
     """Whose words and figures an evidence block shows (README, "Four kinds of text").
 
     The block's text is always the report's words; `origin` says where its figures come from:
-    'survey' or 'fieldwork' (this research, counted over `base`, the report's words for who was
+    'survey', 'fieldwork' or 'phase-three' (this research, counted over `base`, the report's words for who was
     counted), 'cited' (another study the report cites, which the site names in `study`), or
     'report' (the report's own words, no figure of their own).
     """
@@ -215,11 +215,12 @@ class Provenance:
     origin: str = "report"
     base: str | None = None
     study: str | None = None
+    base_note: str | None = None   # the site's words: what the base leaves unsaid (shown as ours)
 
     @property
     def kind(self) -> str:
         """The kind of text shown to readers: 'research', 'cited' or 'report'."""
-        return "research" if self.origin in ("survey", "fieldwork") else self.origin
+        return "research" if self.origin in RESEARCH_PARTS else self.origin
 
 
 REPORT_WORDS = Provenance()
@@ -235,6 +236,8 @@ TEXT_KINDS = {
 RESEARCH_PARTS = {
     "survey": "the survey of employment support providers",
     "fieldwork": "the fieldwork in five sites",
+    # Section 3.3: examples sought beyond employment support providers, alongside the survey and fieldwork.
+    "phase-three": "the search for other ways people use Personal Budgets for work (Phase Three)",
 }
 
 
@@ -376,6 +379,13 @@ class EvidencePage:
     source: Source
     summary: str
     parts: tuple[Part, ...]
+    also: tuple[Source, ...] = ()   # other places in the report that the page quotes
+
+    @property
+    def where(self) -> str:
+        """Every place the page quotes: 'Section 3.1, pages 12–13 and Section 4, pages 16–23'."""
+        places = [source.where for source in (self.source, *self.also)]
+        return places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
 
     @property
     def blocks(self) -> list:
@@ -434,6 +444,7 @@ class Appendix:
     parts: tuple[AppendixPart, ...]
     outro: tuple[str, ...] = ()
     omitted: str | None = None
+    note: str | None = None   # the site's words on the extracted text, shown as ours
 
 
 @dataclass(frozen=True)

@@ -328,7 +328,7 @@ def _recommendation(checks: Checks, node: Any, themes: dict[str, Theme],
     if not ok:
         return None
     return Recommendation(rec_id, _text(node["title"]), _text(node["text"]), theme, audience, node["key"],
-                          Source(source["section"], source["page"]), section7, tuple(node.get("related", ())),
+                          Source(source["section"], source["page"], source.get("to_page")), section7, tuple(node.get("related", ())),
                           _text(node["footnote"]) if "footnote" in node else None,
                           tuple(sorted(changes, key=lambda c: c.date, reverse=True)), node.line, plain,
                           node.get("twin"))
