@@ -230,7 +230,7 @@ TEXT_KINDS = {
     "report": "In the report's words",
     "research": "From this research",
     "cited": "From another study the report cites",
-    "site": "Our summary",
+    "site": "Our words",
 }
 # Which part of this research a figure comes from, as the page names it.
 RESEARCH_PARTS = {
