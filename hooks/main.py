@@ -1,13 +1,17 @@
-"""MkDocs glue: each event hands over to the recsite core. No site logic lives here.
+"""MkDocs glue: each event hands its page to the core's `Build` (recsite/build.py). It holds no
+state of its own: the build's state lives in the `Build`, kept on this build's config.
 
-MkDocs puts this file's folder on sys.path only while importing it, so the core is imported at
-the top. MkDocs does not re-import hooks on `mkdocs serve` rebuilds, which is why the data is read
-in `on_config` (run on every build) rather than at import time.
+MkDocs imports this file once per process (its hook loader is cached), so on `mkdocs serve` every
+rebuild would run the core as it was when the server started. Instead each build asks `_core()`
+for the core as it is on disk: imported afresh when any of its files changed since it was imported.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
+from types import ModuleType
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,16 +19,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from recsite import paths
-from recsite.errors import DataError
-from recsite.htmlids import duplicate_ids
-from recsite.pages import SitePlan, edit_link, expand_nav, plan_site, render_snippet
-from recsite.rawhtml import anchor_ids, restore, stash
-from recsite.shortcodes import UnknownMarker, expand_markers
-from recsite.terms import explain_terms
-from recsite.validate import load_catalogue
+HOOKS = str(Path(__file__).resolve().parent)  # where the core package lives
+KEY = "recsite_build"  # where this build's `Build` is kept on its config
 
-_build: dict = {}
+
+def _core() -> ModuleType:
+    """recsite.build as it is on disk now (a changed core is imported again, all of it)."""
+    core = sys.modules.get("recsite")
+    if core is not None:
+        loaded = getattr(core, "__imported_at__", 0)
+        if any(path.stat().st_mtime > loaded for path in Path(core.__file__).parent.glob("*.py")):
+            for name in [name for name in sys.modules if name == "recsite" or name.startswith("recsite.")]:
+                del sys.modules[name]
+    sys.path.insert(0, HOOKS)
+    try:
+        return importlib.import_module("recsite.build")
+    finally:
+        sys.path.remove(HOOKS)
 
 
 def for_theme(text: object) -> Markup:
@@ -39,30 +50,33 @@ def for_theme(text: object) -> Markup:
     return escape(text)
 
 
+def _build(config: MkDocsConfig):
+    return config[KEY]
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Validating here, before MkDocs empties site_dir, means bad data never leaves a partial site.
-    data_dir = Path(config.config_file_path).parent / "data"
+    core = _core()
+    # Checking the data here, before MkDocs empties site_dir, means bad data never leaves a partial site.
     try:
-        catalogue = load_catalogue(data_dir)
-    except DataError as error:
+        build = core.Build.start(Path(config.config_file_path).parent, config.site_url or "/")
+    except core.DataError as error:
         raise PluginError(error.report()) from None
+    config[KEY] = build
     if not config.repo_url:
         config.edit_uri = None  # no repository address (REPO_URL), so no "edit this page" links
     if config.site_description:
         # For the pages that have no description of their own (the 404 page).
         config.site_description = for_theme(config.site_description)
-    site_url = config.site_url or "/"
-    _build.update(catalogue=catalogue, site_url=site_url, plan=plan_site(catalogue, site_url), stashed={})
     if config.nav:
         # Titles from data are text; see for_theme.
         sections = {index: [(for_theme(title), path) for title, path in children]
-                    for index, children in _build["plan"].sections.items()}
-        config.nav = expand_nav(config.nav, sections)
+                    for index, children in build.plan.sections.items()}
+        config.nav = build.expand_nav(config.nav, sections)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    plan: SitePlan = _build["plan"]
+    plan = _build(config).plan
     for path, content in {**plan.pages, **plan.files}.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a page generated from data/; "
@@ -73,52 +87,41 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     # A generated page is edited in its data file: link there (to the record's line) instead.
-    source = _build["plan"].sources.get(page.file.src_uri)
+    build = _build(config)
+    source = build.plan.sources.get(page.file.src_uri)
     if config.repo_url and source:
         data_file, line = source
-        page.edit_url = edit_link(config.repo_url, data_file, line)
+        page.edit_url = build.edit_link(config.repo_url, data_file, line)
     return context
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    path = page.file.src_uri
-    blocks = _build["stashed"].pop(path, [])
-    if blocks:
-        html = restore(html, blocks)
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(blocks)
-    if path == paths.GLOSSARY:
-        return html
-    return explain_terms(html, _build["catalogue"].glossary, paths.relative(path, paths.GLOSSARY))
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    path = page.file.src_uri
-    plan: SitePlan = _build["plan"]
-    title = plan.titles.get(path)
+    build, path = _build(config), page.file.src_uri
+    title = build.plan.titles.get(path)
     if title is not None:
         # Otherwise MkDocs takes the title from the rendered heading, as unescaped text.
         page.meta["title"] = for_theme(title)
     # A generated page's own description; a hand-written page's `description:` front matter (text,
     # like the data); otherwise the site's.
-    description = plan.descriptions.get(path) or page.meta.get("description") or config.site_description
+    description = build.plan.descriptions.get(path) or page.meta.get("description") or config.site_description
     if description:
         page.meta["description"] = for_theme(description)
     try:
-        markdown = expand_markers(markdown, path,
-                                  lambda name: render_snippet(_build["catalogue"], _build["site_url"], name, path))
-    except UnknownMarker as error:
+        return build.markdown(path, markdown)
+    except ValueError as error:  # an unknown marker: its message says where
         raise PluginError(str(error)) from None
-    if path in _build["plan"].pages:
-        # Generated pages' HTML blocks skip the Markdown converter (see recsite/rawhtml.py).
-        markdown, _build["stashed"][path] = stash(markdown)
-    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html, ids = _build(config).html(page.file.src_uri, html)
+    if ids:
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # The whole page, theme included: two elements with one id would make a link lead astray.
-    duplicates = duplicate_ids(output)
-    if duplicates:
-        raise PluginError(f"{page.file.src_uri}: more than one element has the id "
-                          f"{', '.join(repr(d) for d in duplicates)} (each id on a page must be unique; "
-                          "a record's id may not equal an id the page already uses)")
+    try:
+        _build(config).check(page.file.src_uri, output)
+    except ValueError as error:  # a duplicate id: its message says where
+        raise PluginError(str(error)) from None
     return output

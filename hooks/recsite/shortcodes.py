@@ -18,7 +18,7 @@ SNIPPETS = tuple(sorted(path.name.removesuffix(".html.j2") for path in (TEMPLATE
 
 
 class UnknownMarker(ValueError):
-    pass
+    """A marker that names no snippet: a typo must not silently leave a gap in a page."""
 
 
 def expand_markers(markdown: str, page: str, render: Callable[[str], str]) -> str:

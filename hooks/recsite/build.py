@@ -1,0 +1,74 @@
+"""One build's state, for any site generator: the checked data, the plan of pages, and the HTML
+blocks set aside while a page goes through the Markdown converter.
+
+The MkDocs hook (hooks/main.py) makes one `Build` per build and hands each event's page to it;
+it keeps nothing itself. Everything here is plain Python, so another generator can drive the same
+steps: `markdown(path, text)` before conversion, `html(path, html)` after it, `check(path, page)`
+on the finished page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+from .errors import DataError  # noqa: F401  (the hook reads it from here, with the rest of the core)
+from .htmlids import duplicate_ids
+from .model import Catalogue
+from .pages import SitePlan, edit_link, expand_nav, plan_site, render_snippet
+from .rawhtml import anchor_ids, restore, stash
+from .shortcodes import expand_markers
+from .terms import explain_terms
+from .validate import load_catalogue
+
+
+class PageError(ValueError):
+    """A page cannot be published as it is (an unknown marker, a duplicate id); says which and why."""
+
+
+@dataclass
+class Build:
+    catalogue: Catalogue
+    site_url: str
+    plan: SitePlan
+    stashed: dict[str, list[str]] = field(default_factory=dict)   # page -> its HTML blocks
+
+    # For the hook: where a generated page is edited, and the navigation with the generated pages.
+    edit_link = staticmethod(edit_link)
+    expand_nav = staticmethod(expand_nav)
+
+    @classmethod
+    def start(cls, project: Path, site_url: str) -> "Build":
+        """Read and check the data in `project`/data and plan every page. Raises DataError."""
+        catalogue = load_catalogue(project / "data")
+        return cls(catalogue, site_url, plan_site(catalogue, site_url))
+
+    def markdown(self, path: str, text: str) -> str:
+        """A page's Markdown before conversion: markers filled in, and a generated page's HTML
+        blocks set aside so the converter does not re-read them (recsite/rawhtml.py)."""
+        text = expand_markers(text, path, lambda name: render_snippet(self.catalogue, self.site_url, name, path))
+        if path in self.plan.pages:
+            text, self.stashed[path] = stash(text)
+        return text
+
+    def html(self, path: str, html: str) -> tuple[str, set[str]]:
+        """A page's converted HTML with its blocks put back and its first use of each glossary term
+        explained; and the ids of the elements the blocks brought (for the anchor check)."""
+        blocks = self.stashed.pop(path, [])
+        ids = anchor_ids(blocks) if blocks else set()
+        if blocks:
+            html = restore(html, blocks)
+        if path != paths.GLOSSARY:
+            html = explain_terms(html, self.catalogue.glossary, paths.relative(path, paths.GLOSSARY))
+        return html, ids
+
+    @staticmethod
+    def check(path: str, page: str) -> None:
+        """The finished page, theme and all: no two elements may share an id (a link to page/#id
+        must lead to one place). Raises PageError."""
+        duplicates = duplicate_ids(page)
+        if duplicates:
+            raise PageError(f"{path}: more than one element has the id {', '.join(repr(d) for d in duplicates)} "
+                            "(each id on a page must be unique; a record's id may not equal an id the page "
+                            "already uses)")

@@ -1,0 +1,73 @@
+"""One build's state (recsite/build.py), driven without MkDocs, and the MkDocs hook that holds none."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import ROOT
+from recsite.build import Build, PageError
+
+
+@pytest.fixture(scope="module")
+def build():
+    return Build.start(ROOT, "https://example.org/")
+
+
+def test_a_build_plans_every_page_and_checks_the_data_once(build):
+    assert "recommendations/index.md" in build.plan.pages
+    assert len(build.catalogue.recommendations) == 48
+
+
+def test_a_generated_page_goes_through_markdown_and_comes_back_whole(build):
+    path = "recommendations/employment-as-the-norm.md"
+    markdown = build.markdown(path, build.plan.pages[path])
+    assert "<article" not in markdown  # its HTML blocks are set aside from the converter
+    html, ids = build.html(path, markdown)
+    assert "<article" in html and "employment-as-the-norm" in ids
+    assert 'class="term"' in html  # the first use of a glossary term is explained
+
+
+def test_a_hand_written_page_gets_its_markers_filled(build):
+    html = build.markdown("index.md", "makes <!-- recsite:totals --> to change that")
+    assert "48 recommendations" in html and "recsite:" not in html
+
+
+def test_a_finished_page_with_a_duplicate_id_is_refused(build):
+    Build.check("x.md", '<p id="a"></p><p id="b"></p>')
+    with pytest.raises(PageError, match=r"x\.md: more than one element has the id 'a'"):
+        Build.check("x.md", '<p id="a"></p><div id="a"></div>')
+
+
+def test_the_hook_keeps_no_state_of_its_own():
+    source = (ROOT / "hooks" / "main.py").read_text(encoding="utf-8")
+    module_level = [line for line in source.splitlines()
+                    if line and not line[0].isspace() and "=" in line.split("#")[0]
+                    and not line.startswith(("def ", "from ", "import ", "HOOKS =", "KEY =", "    "))]
+    assert module_level == [], module_level
+
+
+def test_a_rebuild_after_an_edit_to_the_core_runs_the_edited_code(project_copy, tmp_path):
+    """What `mkdocs serve` does on a save: load the configuration again and build, in one process."""
+    script = textwrap.dedent(f"""
+        import os, time
+        from pathlib import Path
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        project = Path({str(project_copy)!r})
+        def page():
+            build(load_config(str(project / "mkdocs.yml"), site_dir={str(tmp_path / "site")!r}))
+            return (Path({str(tmp_path / "site")!r}) / "evidence" / "survey" / "index.html").read_text()
+        assert "From this research" in page()
+        model = project / "hooks" / "recsite" / "model.py"
+        model.write_text(model.read_text().replace('"From this research"', '"Found by this research"'))
+        os.utime(model, (time.time() + 5, time.time() + 5))
+        assert "Found by this research" in page(), "the rebuild ran the old code"
+        print("rebuilt with the edit")
+    """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=project_copy, capture_output=True, text=True,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, timeout=300)
+    assert "rebuilt with the edit" in result.stdout, result.stderr[-2000:]
