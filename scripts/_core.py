@@ -6,3 +6,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
+
+# Material prints a banner about MkDocs 2.0 on every run; this is its documented off switch. Every
+# MkDocs run of ours (builds, tests, the benchmark) sets it.
+QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1"}

@@ -30,11 +30,10 @@ import benchtable
 import chromium
 import synthetic
 from anchorcheck import missing_anchors
-from localserver import page_urls, serve_directory
+from localserver import linkcheck, served
 
 ROOT = _core.ROOT
 PYTHON = sys.executable
-LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 ALL_RECOMMENDATIONS = "recommendations/index.html"
 LATEST = ROOT / "benchmarks" / "latest.json"
 RECORDED = ROOT / "benchmarks" / "results.json"
@@ -76,7 +75,7 @@ def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> tupl
 
 def build_once(project: Path, site_dir: Path, site_url: str = "") -> tuple[float, float]:
     """A strict build of `project`, as `python3 scripts/dev.py build` makes it: seconds, peak MB."""
-    env = {"NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
+    env = {**QUIET_MKDOCS, **({"SITE_URL": site_url} if site_url else {})}
     return run_measured([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
                         project, env)
 
@@ -111,13 +110,10 @@ def link_check(site_dir: Path, url: str) -> tuple[float, int]:
     """The same offline check as tests/test_links.py (linkchecker for pages and files, then
     anchorcheck for #anchors): seconds, and problems found."""
     started = time.perf_counter()
-    result = subprocess.run([str(LINKCHECKER), "--config", str(ROOT / "tests" / "linkcheckerrc"),
-                             "--no-status", "--output", "csv", *page_urls(site_dir, url)],
-                            capture_output=True, text=True)
+    _, problems = linkcheck(site_dir, url)
     anchors = missing_anchors(site_dir, url)
     elapsed = time.perf_counter() - started
-    rows = [line for line in result.stdout.splitlines() if line and not line.startswith(("#", "urlname"))]
-    return elapsed, (0 if result.returncode == 0 else len(rows)) + len(anchors)
+    return elapsed, len(problems) + len(anchors)
 
 
 # --- page weight and filtering, in Chromium ------------------------------------------------------
@@ -223,8 +219,7 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
 
     real_site = work / "real-site"
     real_site.mkdir()
-    server, url = serve_directory(real_site)
-    try:
+    with served(real_site) as url:
         # A first build tells how many pages the bare baseline needs.
         build_once(ROOT, real_site, url)
         pages = len(list(real_site.rglob("*.html")))
@@ -239,8 +234,6 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         heaviest = next(iter(weights))
         say(f"loading the heaviest page ({heaviest}) in Chromium")
         visit = with_chromium(lambda browser: first_visit(browser, url + heaviest.removesuffix("index.html")))
-    finally:
-        server.shutdown()
 
     jobs = {}
     for count in counts:
@@ -256,12 +249,9 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
     check_large = data_check(work / f"synthetic-{large}" / "data", runs)
 
     large_site = work / f"synthetic-{large}" / "site"
-    server, url = serve_directory(large_site)
-    try:
+    with served(large_site) as url:
         say(f"timing filter changes on the {large}-recommendation page in Chromium")
         filtering = with_chromium(lambda browser: filter_changes(browser, url + "recommendations/"))
-    finally:
-        server.shutdown()
 
     ratio = real["median_s"] / bare["median_s"]
     figures += [

@@ -23,6 +23,7 @@ import sys
 import venv
 from pathlib import Path
 
+from _core import QUIET_MKDOCS
 from chromium import CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,8 +92,7 @@ def ensure_node_modules() -> None:
 
 
 def tool_env() -> dict[str, str]:
-    # Material prints a banner about MkDocs 2.0 on every run; this is its documented off switch.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return {**os.environ, **QUIET_MKDOCS}
 
 
 def serve(args: list[str]) -> int:

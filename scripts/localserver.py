@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import http.server
+import io
+import subprocess
+import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
+
+LINKCHECKER = Path(sys.executable).parent / "linkchecker"
+LINKCHECKER_CONFIG = Path(__file__).resolve().parent.parent / "tests" / "linkcheckerrc"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -32,3 +40,23 @@ def page_urls(site_root: Path, url: str) -> list[str]:
     """The address of every HTML page of a built site served at `url`."""
     return [url + str(page.relative_to(site_root).as_posix()).removesuffix("index.html")
             for page in sorted(site_root.rglob("*.html"))]
+
+
+@contextmanager
+def served(directory: Path):
+    """`directory` served on a free loopback port while the block runs; yields its address."""
+    server, url = serve_directory(directory)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+
+
+def linkcheck(site_root: Path, url: str) -> tuple[int, list[dict]]:
+    """linkchecker from every page of the site served at `url` (external links not fetched: see
+    tests/linkcheckerrc): its exit status and its rows with a warning or an error."""
+    result = subprocess.run([str(LINKCHECKER), "--config", str(LINKCHECKER_CONFIG), "--no-status", "--output",
+                             "csv", *page_urls(site_root, url)], capture_output=True, text=True, timeout=600)
+    lines = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
+    return result.returncode, [row for row in rows if row["warningstring"] or row["valid"] != "True"]

@@ -12,10 +12,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from chromium import CHROMIUM, launch
-from localserver import serve_directory
+from localserver import served
 
-# Material prints a banner about MkDocs 2.0 on import; this is its documented off switch.
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+from _core import QUIET_MKDOCS
+
+os.environ.update(QUIET_MKDOCS)  # for in-process builds and every subprocess the tests start
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -49,12 +50,9 @@ class BuiltSite:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
     site_dir = tmp_path_factory.mktemp("site")
-    server, url = serve_directory(site_dir)
-    try:
+    with served(site_dir) as url:
         build_site(ROOT, site_dir, url)
         yield BuiltSite(site_dir, url)
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture

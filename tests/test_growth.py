@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import DATA, ROOT, build_site, open_page, serve_directory
+from conftest import DATA, ROOT, build_site, open_page, served
 from recsite import paths
 from recsite.pages import MORE_ON_THEME, plan_site
 from recsite.validate import load_catalogue
@@ -60,12 +60,9 @@ def long_site(tmp_path_factory):
     project = write_project(ROOT, tmp_path_factory.mktemp("long"), LONG)
     site_dir = project / "site"
     site_dir.mkdir()
-    server, url = serve_directory(site_dir)
-    try:
+    with served(site_dir) as url:
         build_site(project, site_dir, url)
         yield url
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture

@@ -3,28 +3,16 @@ linkchecker, #anchors by scripts/anchorcheck.py."""
 
 from __future__ import annotations
 
-import csv
-import io
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import build_site, serve_directory
 from anchorcheck import missing_anchors
-from localserver import page_urls
-
-LINKCHECKER = Path(sys.executable).parent / "linkchecker"
-CONFIG = Path(__file__).parent / "linkcheckerrc"
-
+from conftest import build_site
+from localserver import linkcheck, served
 
 def check_links(site_root: Path, url: str) -> list[dict]:
-    """Run linkchecker from every page of the site; return its warnings and errors."""
-    result = subprocess.run([str(LINKCHECKER), "--config", str(CONFIG), "--no-status", "--output", "csv",
-                             *page_urls(site_root, url)], capture_output=True, text=True, timeout=600)
-    lines = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
-    problems = [row for row in rows if row["warningstring"] or row["valid"] != "True"]
-    assert (result.returncode == 0) == (problems == []), result.stderr
+    """linkchecker's warnings and errors for every page of the site."""
+    status, problems = linkcheck(site_root, url)
+    assert (status == 0) == (problems == []), problems
     return problems
 
 
@@ -46,13 +34,10 @@ def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(project_copy, t
                      encoding="utf-8")
     site_dir = tmp_path / "broken-site"
     site_dir.mkdir()
-    server, url = serve_directory(site_dir)
-    try:
+    with served(site_dir) as url:
         build_site(project_copy, site_dir, url)
         found = describe(check_links(site_dir, url))
         anchors = missing_anchors(site_dir, url)
-    finally:
-        server.shutdown()
     assert len(found) == 1 and "no-such-page/" in found[0] and "404" in found[0], found
     assert anchors == ["index.html: key-recommendations/#no-such-anchor: anchor not found"]
 

@@ -9,7 +9,6 @@ and the register of published ids (data/published.yaml) that keeps every printed
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
