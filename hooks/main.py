@@ -15,8 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from recsite import paths
+from recsite import citations, paths
 from recsite.errors import DataError
+from recsite.linkpreview import Preview, open_graph
 from recsite.pages import SitePlan, edit_link, expand_nav, plan_site, render_snippet
 from recsite.rawhtml import anchor_ids, restore, stash
 from recsite.shortcodes import UnknownMarker, expand_markers
@@ -51,7 +52,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # For the pages that have no description of their own (the 404 page).
         config.site_description = for_theme(config.site_description)
     site_url = config.site_url or "/"
-    _build.update(catalogue=catalogue, site_url=site_url, plan=plan_site(catalogue, site_url), stashed={})
+    _build.update(catalogue=catalogue, site_url=site_url, plan=plan_site(catalogue, site_url), stashed={},
+                  citation_tags=citations.page_tags(catalogue, site_url))
     if config.nav:
         # Titles from data are text; see for_theme.
         sections = {index: [(for_theme(title), path) for title, path in children]
@@ -76,6 +78,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if config.repo_url and source:
         data_file, line = source
         page.edit_url = edit_link(config.repo_url, data_file, line)
+    # Printed in <head> by overrides/main.html: Open Graph on every page, citation_* where there are.
+    preview = Preview(title=config.site_name if page.is_homepage else page.title,
+                      description=page.meta.get("description") or config.site_description or "",
+                      url=page.canonical_url, is_home=page.is_homepage)
+    page.meta["recsite_head"] = (open_graph(preview, config.site_name, _build["site_url"])
+                                 + [("name", name, content)
+                                    for name, content in _build["citation_tags"].get(page.file.src_uri, [])])
     return context
 
 

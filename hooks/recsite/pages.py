@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from . import descriptions, downloads, paths
+from . import citations, descriptions, downloads, paths
 from .model import REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue, Recommendation
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -100,6 +100,7 @@ def _environment() -> Environment:
     env.globals["text_kinds"] = TEXT_KINDS
     env.globals["report_words"] = REPORT_WORDS
     env.globals["research_parts"] = RESEARCH_PARTS
+    env.globals.update(citations=citations, citation_formats=citations.FORMATS, citation_types=citations.MEDIA_TYPES)
     return env
 
 
@@ -232,6 +233,7 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
     plan.files[paths.SCHEMA_DOWNLOAD] = downloads.to_json_schema(site_url)
+    plan.files.update(citations.files(catalogue, site_url))
     return plan
 
 

@@ -11,7 +11,8 @@ import re
 from typing import Callable
 
 MARKER = re.compile(r"<!--\s*recsite:([A-Za-z0-9_-]+)\s*-->")
-SNIPPETS = ("core-recommendation", "figure5", "findings", "research-questions", "start-here", "totals")
+SNIPPETS = ("cite-report", "core-recommendation", "figure5", "findings", "research-questions", "start-here",
+            "totals")
 
 
 class UnknownMarker(ValueError):
