@@ -15,6 +15,7 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
 from . import citations, descriptions, downloads, paths
+from .dates import long_date
 from .model import REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue, Recommendation
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -96,6 +97,7 @@ def _environment() -> Environment:
     env.filters["plural"] = plural
     env.filters["heading_id"] = heading_id
     env.filters["former_anchor"] = former_anchor
+    env.filters["long_date"] = long_date
     env.globals["paths"] = paths
     env.globals["text_kinds"] = TEXT_KINDS
     env.globals["report_words"] = REPORT_WORDS
