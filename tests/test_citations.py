@@ -256,14 +256,14 @@ def test_the_cite_section_links_each_download_and_each_is_served(site):
     for rec in CATALOGUE.recommendations:
         soup = site.soup(f"recommendations/{rec.id}/")
         box = soup.find(id="cite").find_next("div", class_="cite-downloads")
-        links = {a.get_text(): a["href"] for a in box.find_all("a")}
+        links = {a.get_text(): a["href"] for a in box.find_all("a", download=True)}  # not glossary links
         assert links == {"RIS": "cite.ris", "BibTeX": "cite.bib", "CSL-JSON": "cite.json"}, rec.id
         folder = site.root / "recommendations" / rec.id
         assert rispy.loads((folder / "cite.ris").read_text(encoding="utf-8"))[0]["title"] == rec.title
         assert _bibtex((folder / "cite.bib").read_text(encoding="utf-8")).entries[0]["title"] == rec.title
         jsonschema.Draft7Validator(CSL_SCHEMA).validate(json.loads((folder / "cite.json").read_text(encoding="utf-8")))
     about = site.soup("about/").find("div", class_="cite-downloads")
-    hrefs = [a["href"] for a in about.find_all("a")]
+    hrefs = [a["href"] for a in about.find_all("a", download=True)]
     assert hrefs == ["../report.ris", "../report.bib", "../report.json"]
     for href in hrefs:
         assert (site.root / href.removeprefix("../")).is_file()
