@@ -92,6 +92,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if config.repo_url and source:
         data_file, line = source
         page.edit_url = build.edit_link(config.repo_url, data_file, line)
+    # Printed in <head> by overrides/main.html: Open Graph on every page, citation_* where there are.
+    page.meta["recsite_head"] = build.head_tags(
+        page.file.src_uri, title=config.site_name if page.is_homepage else page.title,
+        description=page.meta.get("description") or config.site_description or "",
+        url=page.canonical_url, is_home=page.is_homepage, site_name=config.site_name)
     return context
 
 

@@ -2,15 +2,20 @@
 
     python3 scripts/check_data.py            # exit 0 and a summary, or exit 1 and every problem
     python3 scripts/check_data.py DIR        # check another data folder
+
+In GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as a workflow command, which
+GitHub shows on the offending line of the pull request's diff (recsite/annotations.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 import _core  # noqa: F401  (puts hooks/ on sys.path)
+from recsite.annotations import annotations
 from recsite.errors import DataError
 from recsite.validate import load_catalogue
 
@@ -24,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         catalogue = load_catalogue(options.data_dir, label)
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(annotations(error.problems), flush=True)
         return 1
     recs = catalogue.recommendations
     print(f"{label}: OK: {len(recs)} recommendations ({len(catalogue.key_recommendations)} key), "

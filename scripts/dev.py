@@ -53,8 +53,9 @@ def ensure_venv() -> None:
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
     say("installing pinned requirements (requirements.txt)")
+    # --require-hashes: every file pip installs must match the hash pip-compile recorded for it.
     subprocess.run([str(venv_bin("python")), "-m", "pip", "install", "--disable-pip-version-check",
-                    "--quiet", "-r", str(REQUIREMENTS)], check=True)
+                    "--quiet", "--require-hashes", "-r", str(REQUIREMENTS)], check=True)
     STAMP.write_text(wanted + "\n")
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths
+from . import citations, paths
 from .errors import DataError  # noqa: F401  (the hook reads it from here, with the rest of the core)
 from .htmlids import duplicate_ids
+from .linkpreview import Preview, open_graph
 from .model import Catalogue
 from .pages import SitePlan, edit_link, expand_nav, plan_site, render_snippet
 from .rawhtml import anchor_ids, restore, stash
@@ -33,6 +34,7 @@ class Build:
     site_url: str
     plan: SitePlan
     stashed: dict[str, list[str]] = field(default_factory=dict)   # page -> its HTML blocks
+    citation_tags: dict = field(default_factory=dict)             # page -> its citation_* meta tags
 
     # For the hook: where a generated page is edited, and the navigation with the generated pages.
     edit_link = staticmethod(edit_link)
@@ -42,7 +44,15 @@ class Build:
     def start(cls, project: Path, site_url: str) -> "Build":
         """Read and check the data in `project`/data and plan every page. Raises DataError."""
         catalogue = load_catalogue(project / "data")
-        return cls(catalogue, site_url, plan_site(catalogue, site_url))
+        return cls(catalogue, site_url, plan_site(catalogue, site_url),
+                   citation_tags=citations.page_tags(catalogue, site_url))
+
+    def head_tags(self, path: str, *, title: str, description: str, url: str | None, is_home: bool,
+                  site_name: str) -> list[tuple[str, str, str]]:
+        """The page's link-preview (Open Graph) tags, and its citation_* tags where it has them."""
+        preview = Preview(title=title, description=description, url=url, is_home=is_home)
+        return (open_graph(preview, site_name, self.site_url)
+                + [("name", name, content) for name, content in self.citation_tags.get(path, [])])
 
     def markdown(self, path: str, text: str) -> str:
         """A page's Markdown before conversion: markers filled in, and a generated page's HTML

@@ -8,6 +8,7 @@ plain text: whoever puts one into HTML escapes it.
 from __future__ import annotations
 
 from . import paths
+from .dates import long_date
 from .model import Catalogue, Recommendation
 
 # Search results show about 160 characters; a little more gives link previews a whole thought.
@@ -63,7 +64,7 @@ def describe_site(catalogue: Catalogue) -> dict[str, str]:
         found[paths.recommendation_page(rec.id)] = describe_recommendation(rec)
     for retired in catalogue.retired:
         found[paths.recommendation_page(retired.id)] = shorten(
-            f"Withdrawn on {retired.date.strftime('%-d %B %Y')}: {retired.title}. {retired.reason}")
+            f"Withdrawn on {long_date(retired.date)}: {retired.title}. {retired.reason}")
     for theme in catalogue.themes:
         theme_recs = catalogue.select(theme=theme)
         found[paths.theme_page(theme.id)] = shorten(

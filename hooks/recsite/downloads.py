@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from . import paths
+from .dates import long_date
 from .model import Catalogue, Recommendation, Retired
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "recommendations.schema.json"
@@ -82,7 +83,7 @@ def _record(rec: Recommendation, catalogue: Catalogue, site_url: str) -> dict:
         "changes": [{"date": change.date.isoformat(), "change": change.change} for change in rec.changes],
         # The same line as the page's "Cite this recommendation".
         "citation": (f"{catalogue.report.citation()} {_capitalize_first(rec.source.where)}. Available at: "
-                     f"{url} (record last changed {changed.strftime('%-d %B %Y')})."),
+                     f"{url} (record last changed {long_date(changed)})."),
         "withdrawn": None,
         "describedby": schema_url(site_url),
     }

@@ -14,7 +14,8 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from . import descriptions, downloads, paths
+from . import citations, descriptions, downloads, paths
+from .dates import long_date
 from .model import REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue, Recommendation
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -96,10 +97,12 @@ def _environment() -> Environment:
     env.filters["plural"] = plural
     env.filters["heading_id"] = heading_id
     env.filters["former_anchor"] = former_anchor
+    env.filters["long_date"] = long_date
     env.globals["paths"] = paths
     env.globals["text_kinds"] = TEXT_KINDS
     env.globals["report_words"] = REPORT_WORDS
     env.globals["research_parts"] = RESEARCH_PARTS
+    env.globals.update(citations=citations, citation_formats=citations.FORMATS, citation_types=citations.MEDIA_TYPES)
     return env
 
 
@@ -232,6 +235,7 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
     plan.files[paths.SCHEMA_DOWNLOAD] = downloads.to_json_schema(site_url)
+    plan.files.update(citations.files(catalogue, site_url))
     return plan
 
 
