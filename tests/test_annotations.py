@@ -22,20 +22,20 @@ def test_properties_also_escape_colons_and_commas():
 
 
 def test_a_problem_at_a_line_and_column():
-    problem = Problem("data/recommendations.yaml", 12, "employment-as-the-norm", "audience",
-                      "unknown audience 'councils' (allowed: a, b)", column=5)
+    problem = Problem("data/recommendations.yaml", "unknown audience 'councils' (allowed: a, b)", line=12,
+                      column=5, record="employment-as-the-norm", field="audience")
     assert annotation(problem) == ("::error file=data/recommendations.yaml,line=12,col=5,"
                                    "title=employment-as-the-norm%3A audience::"
                                    "unknown audience 'councils' (allowed: a, b)")
 
 
 def test_a_problem_with_no_place_in_the_file():
-    problem = Problem("data/published.yaml", None, None, None, "published id 'x' is missing: 50%\nfix it")
+    problem = Problem("data/published.yaml", "published id 'x' is missing: 50%\nfix it")
     assert annotation(problem) == "::error file=data/published.yaml::published id 'x' is missing: 50%25%0Afix it"
 
 
 def test_a_problem_at_a_line_without_a_column():
-    assert annotation(Problem("data/a.yaml", 3, None, "title", "too long")) == \
+    assert annotation(Problem("data/a.yaml", "too long", line=3, field="title")) == \
         "::error file=data/a.yaml,line=3,title=title::too long"
 
 
