@@ -176,6 +176,10 @@ class Engine:
     def native_errors(self) -> list[str]:
         return []
 
+    def forget_errors(self) -> None:
+        """Forget the errors so far (after a test planted one on purpose)."""
+        self.run_js("if (window.__engineErrors) window.__engineErrors.length = 0")
+
     def close(self) -> None:
         pass
 
@@ -269,6 +273,10 @@ class ChromiumEngine(Engine):
 
     def native_errors(self):
         return list(self._errors)
+
+    def forget_errors(self):
+        super().forget_errors()
+        self._errors.clear()
 
     def close(self):
         self.context.close()

@@ -235,6 +235,17 @@ def test_a_glossary_term_explains_itself_and_leads_to_the_glossary(engine):
 
 # --- no script errors anywhere ----------------------------------------------------------------
 
+def test_a_script_error_is_noticed(engine):
+    """The proof that the next test can fail: an error thrown by a page script is reported."""
+    engine.open("")
+    # A script element, so the page runs it as its own (not as the test driver's script).
+    engine.run_js("""var script = document.createElement('script');
+        script.textContent = "throw new Error('planted error')"; document.body.appendChild(script);""")
+    engine.wait_for("window.__engineErrors.length > 0")
+    assert any("planted error" in error for error in engine.errors()), engine.errors()
+    engine.forget_errors()
+
+
 def test_no_page_reports_a_script_error(engine, site):
     """Every built page, loaded in full; Material's bundle and the site's scripts must have run."""
     failures = {}
