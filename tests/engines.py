@@ -183,6 +183,11 @@ class Engine:
     def close(self) -> None:
         pass
 
+    def clear_storage(self) -> None:
+        """Forget what the page saved (the planner will), so the next test starts afresh."""
+        if self.javascript and self.safe_url().startswith(self.base_url):
+            self.run_js("localStorage.clear(); sessionStorage.clear();")
+
     # --- the same in every engine -----------------------------------------------------------
     @property
     def url(self) -> str:
@@ -399,6 +404,7 @@ class WebKitEngine(WebDriverEngine):
 
     def close(self):
         # The next test starts from a blank page, with nothing left in this origin's storage.
+        self.clear_storage()
         self.driver.get("about:blank")
 
 
@@ -461,6 +467,7 @@ class FirefoxEngine(WebDriverEngine):
             self.client.execute_script("gBrowser.selectedBrowser.browsingContext.mediumOverride = ''")
         if not self.javascript:
             self.client.clear_pref("javascript.enabled")
+        self.clear_storage()
         self.client.navigate("about:blank")
 
 
@@ -469,20 +476,15 @@ class FirefoxEngine(WebDriverEngine):
 class EngineSession:
     """One engine, started once for a test session; `tab()` gives each test a fresh Engine."""
 
-    def __init__(self, name: str, base_url: str):
+    def __init__(self, name: str, base_url: str, chromium=None):
+        """`chromium`: the Playwright browser already running (tests/conftest.py's `browser`):
+        Playwright's sync API allows one instance per thread."""
         self.name, self.base_url = name, base_url
         self._stops: list = []
         self._webkit_without_js = None
         if name == "chromium":
             require(browsers.CHROMIUM)
-            from playwright.sync_api import sync_playwright
-
-            from chromium import launch
-
-            self._playwright = sync_playwright().start()
-            self._stops.append(self._playwright.stop)
-            self._browser = launch(self._playwright.chromium)
-            self._stops.append(self._browser.close)
+            self._browser = chromium
         elif name == "webkit":
             require(browsers.WEBKIT_DRIVER, browsers.WEBKIT_BROWSER, browsers.XVFB)
             self._xvfb = Xvfb()
