@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
+import browsers
+
+# Debian's /usr/bin/chromium unless the CHROMIUM environment variable says otherwise (browsers.py).
+CHROMIUM: Path = browsers.CHROMIUM.path
 # Flags for a headless run on a machine with no display, no GPU and no internet.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]

@@ -2,7 +2,8 @@
 
 Both work on a fresh machine with only Python 3.11 and pip: they create .venv/, install the
 pinned requirements into it (again only when requirements.txt changes), and run the tools from
-there. `test` also installs Debian's chromium for the browser tests when it is missing, and the
+there. `test` also installs the browsers for the browser tests when they are missing (Debian's
+chromium, webkit2gtk-driver with xvfb, and firefox-esr: scripts/browsers.py), and the
 pinned node packages (html-validate, package-lock.json) into node_modules/ with `npm ci`.
 
     python3 scripts/dev.py serve      # http://127.0.0.1:8000/
@@ -24,7 +25,7 @@ import venv
 from pathlib import Path
 
 from _core import QUIET_MKDOCS
-from chromium import CHROMIUM
+import browsers
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -59,17 +60,26 @@ def ensure_venv() -> None:
     STAMP.write_text(wanted + "\n")
 
 
-def ensure_chromium() -> None:
-    """The browser tests drive Debian's chromium; Playwright cannot download a browser here."""
-    if CHROMIUM.exists():
+def ensure_browsers(programs=browsers.PROGRAMS) -> None:
+    """The browser tests drive Debian's chromium, WebKitGTK (with Xvfb) and firefox-esr; no browser
+    can be downloaded here. Missing ones are installed with apt-get (as root, or through sudo);
+    when that is impossible the tests that need them fail and say how to install them."""
+    packages = browsers.debian_packages_to_install(programs)
+    if not packages:
+        return
+    if os.geteuid() != 0 and not shutil.which("sudo"):
+        say(f"the browser tests need Debian's {' '.join(packages)}, and they will fail without: run "
+            f"`apt-get install {' '.join(packages)}` as root")
         return
     apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "-n", "apt-get"]
-    if os.geteuid() != 0 and not shutil.which("sudo"):
-        sys.exit("[dev] the browser tests need /usr/bin/chromium: run `apt-get install chromium` as root")
-    say("installing Debian's chromium for the browser tests")
+    say(f"installing Debian's {' '.join(packages)} for the browser tests")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run([*apt, "update", "-qq"], check=True, env=env)
-    subprocess.run([*apt, "install", "-y", "-qq", "chromium"], check=True, env=env)
+    subprocess.run([*apt, "install", "-y", "-qq", *packages], check=True, env=env)
+
+
+def ensure_chromium() -> None:
+    ensure_browsers((browsers.CHROMIUM,))
 
 
 def ensure_node_modules() -> None:
@@ -151,7 +161,7 @@ def _site_dir(args: list[str]) -> tuple[list[str], str]:
 
 def test(args: list[str]) -> int:
     ensure_venv()
-    ensure_chromium()
+    ensure_browsers()
     ensure_node_modules()
     code = subprocess.call([str(venv_bin("python")), "-m", "pytest", *args], cwd=ROOT, env=tool_env())
     if code == PYTEST_NO_TESTS:

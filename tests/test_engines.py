@@ -1,0 +1,288 @@
+"""What a reader does on the site, in all three browser engines: Chromium, WebKit and Firefox.
+
+Each test is written once against tests/engines.py and runs in each engine (test ids end in
+[chromium], [webkit] or [firefox]). Every test also fails on any script error the page reports.
+Expected counts come from the report (see test_data.EXPECTED_COUNTS), not from the page.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from engines import ENGINES, EngineMissing, EngineSession, serve_with_error_collector
+from localserver import page_urls
+
+pytestmark = pytest.mark.browser
+
+# The planner (save, reload, export) is being built on another branch. When its page is in the
+# built site, test_planner_saves_reloads_and_exports fails until its cross-engine test is written.
+PLANNER_PAGE = "planner/index.html"
+
+
+@pytest.fixture(scope="session")
+def engine_site(site) -> str:
+    """The built site again, served with the error collector in every page (engines.py)."""
+    server, url = serve_with_error_collector(site.root)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_session(request, engine_site):
+    # Chromium is conftest's `browser`, shared with the other browser tests.
+    chromium = request.getfixturevalue("browser") if request.param == "chromium" else None
+    try:
+        session = EngineSession(request.param, engine_site, chromium)
+    except EngineMissing as missing:
+        pytest.fail(f"{request.param}: {missing}")
+    yield session
+    session.stop()
+
+
+@pytest.fixture
+def engine(engine_session):
+    with engine_session.tab() as tab:
+        yield tab
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def open_list(engine, address: str = "recommendations/") -> None:
+    engine.open(address)
+    engine.wait_for("document.getElementById('filters') && !document.getElementById('filters').hidden",
+                    message="(the filters to be set up)")
+
+
+def wait_for_count(engine, text: str) -> None:
+    engine.wait_for("document.getElementById('rec-count').textContent === arguments[0]", text,
+                    message=f"(the count to say {text!r}; it says {engine.text_of('#rec-count')!r})")
+
+
+def visible(engine, attribute: str = "id") -> list[str]:
+    return engine.run_js("""var name = arguments[0];
+        return Array.prototype.map.call(document.querySelectorAll('#results .rec-card:not([hidden])'),
+                                        function (card) { return card.getAttribute(name); })""", attribute)
+
+
+def query(engine) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(engine.url).query)
+
+
+# --- filters and their address ----------------------------------------------------------------
+
+def test_filters_narrow_the_list_say_how_many_and_keep_the_choice_in_the_address(engine):
+    open_list(engine)
+    assert engine.text_of("#rec-count") == "Showing all 48 recommendations"
+    engine.choose("#filter-audience", "individuals-and-families")
+    wait_for_count(engine, "Showing 7 of 48 recommendations")  # 2 + 1 + 2 + 2 in the four themes
+    assert set(visible(engine, "data-audience")) == {"individuals-and-families"}
+    assert len(visible(engine)) == 7
+    assert query(engine) == {"audience": ["individuals-and-families"]}
+    engine.choose("#filter-key", "false")  # every individuals' recommendation is key
+    wait_for_count(engine, "Showing 0 of 48 recommendations")
+    assert engine.shown("#rec-none")
+    engine.click("#filter-clear")
+    wait_for_count(engine, "Showing all 48 recommendations")
+    assert len(visible(engine)) == 48
+    assert query(engine) == {}
+
+
+def test_the_keyboard_alone_changes_a_filter(engine):
+    open_list(engine)
+    engine.press("#filter-audience", "ArrowDown")  # from "Everyone" to the next option
+    wait_for_count(engine, "Showing 12 of 48 recommendations")  # national organisations: 6 + 3 + 2 + 1
+    assert query(engine) == {"audience": ["national-organisations"]}
+
+
+def test_a_filtered_address_survives_reload_and_going_back(engine):
+    open_list(engine, "recommendations/?theme=evidence-based-support&key=true")
+    wait_for_count(engine, "Showing 6 of 48 recommendations")  # 1 + 3 + 2 key
+    engine.reload()
+    engine.wait_for("document.getElementById('filters') && !document.getElementById('filters').hidden")
+    wait_for_count(engine, "Showing 6 of 48 recommendations")
+    assert engine.run_js("return [document.getElementById('filter-theme').value, "
+                         "document.getElementById('filter-key').value]") == ["evidence-based-support", "true"]
+    first = visible(engine)[0]
+    engine.click(f"#{first} h2 a")
+    engine.wait_for("location.pathname.endsWith('/recommendations/' + arguments[0] + '/')", first)
+    engine.wait_for("document.querySelector('p.citation')", message="(the recommendation's page)")
+    engine.back()
+    engine.wait_for("location.search === '?theme=evidence-based-support&key=true'")
+    engine.wait_for("document.getElementById('filters') && !document.getElementById('filters').hidden")
+    wait_for_count(engine, "Showing 6 of 48 recommendations")
+    # …and the controls still answer after coming back.
+    engine.choose("#filter-key", "")
+    wait_for_count(engine, "Showing 12 of 48 recommendations")  # the theme: 1 + 9 + 2
+    assert query(engine) == {"theme": ["evidence-based-support"]}
+
+
+def test_without_javascript_every_recommendation_is_there_and_no_dead_control(engine_session):
+    with engine_session.tab(javascript=False) as engine:
+        engine.open("recommendations/")
+        assert engine.run_js("return typeof window.document$") == "undefined", "the page's scripts ran"
+        assert engine.run_js("return document.querySelectorAll('#results .rec-card').length") == 48
+        last = engine.run_js("var cards = document.querySelectorAll('#results .rec-card'); return cards[47].id")
+        assert engine.shown("#employment-as-the-norm") and engine.shown(f"#{last}")
+        assert not engine.shown("#filters")
+        assert engine.run_js("return document.querySelectorAll('button.rec-copy').length") == 0
+        assert engine.text_of("#employment-as-the-norm a.rec-link__url") == "Permanent link: employment-as-the-norm"
+
+
+# --- copy link and cite -----------------------------------------------------------------------
+
+def test_copy_link_puts_the_permanent_address_on_the_clipboard_and_says_so(engine, site):
+    engine.open("audiences/individuals-and-families/")
+    engine.wait_for("document.querySelector('article.rec-card button.rec-copy')")
+    card = engine.run_js("return document.querySelector('article.rec-card').id")
+    engine.click(f"#{card} button.rec-copy")
+    engine.wait_for("document.getElementById('copy-status').textContent",
+                    message="(the copy to be announced)")
+    assert engine.text_of("#copy-status") == "Link copied"
+    assert engine.run_js("return document.getElementById('copy-status').getAttribute('role')") == "status"
+    # What a reader does next: paste it somewhere.
+    engine.run_js("""var field = document.createElement('textarea'); field.id = 'paste-here';
+                     document.body.prepend(field); field.focus();""")
+    engine.press("#paste-here", "Control+V")
+    expected = site.url + f"recommendations/{card}/"
+    engine.wait_for("document.getElementById('paste-here').value === arguments[0]", expected,
+                    message=f"(the pasted text to be {expected})")
+
+
+def test_a_recommendation_page_offers_a_full_citation(engine, site):
+    engine.open("recommendations/employment-as-the-norm/")
+    assert engine.text_of("p.citation") == (
+        "Watts, R., Harflett, N., Robinson, C. and Greig, R. (2014) The Use of Personal Budgets for "
+        "Employment Support. Bath: National Development Team for Inclusion (NDTi). Appendix 3, section "
+        f"A3.1.1, page 53. Available at: {site.url}recommendations/employment-as-the-norm/ "
+        "(record last changed 22 November 2026).")
+
+
+# --- print ------------------------------------------------------------------------------------
+
+PRINT_RULES = """
+var found = [];
+Array.prototype.forEach.call(document.styleSheets, function (sheet) {
+  if (!sheet.href || !/stylesheets\\/site\\.css$/.test(sheet.href)) return;
+  Array.prototype.forEach.call(sheet.cssRules, function (rule) {
+    if (rule.media && /print/.test(rule.media.mediaText)) {
+      Array.prototype.forEach.call(rule.cssRules, function (inner) { found.push(inner.selectorText); });
+    }
+  });
+});
+return found;
+"""
+
+
+def drawn_text(content: str, attributes: dict[str, str]) -> str:
+    """The text a computed `content` value draws, given the element's attributes. For
+    `content: " " attr(href)` Chromium gives one resolved string ('" http://…"'), WebKit two
+    ('" " "http://…"') and Firefox the value unresolved ('" " attr(href)')."""
+    parts = re.findall(r'"((?:[^"\\]|\\.)*)"|attr\(\s*([\w-]+)\s*\)', content)
+    assert parts, f"content {content!r} draws no text"
+    return "".join(attributes[name] if name else re.sub(r"\\(.)", r"\1", string) for string, name in parts)
+
+
+def test_printing_a_filtered_list_gives_a_clean_brief(engine, site):
+    open_list(engine, "recommendations/?audience=individuals-and-families")
+    wait_for_count(engine, "Showing 7 of 48 recommendations")
+    # The site's stylesheet is loaded and this engine parsed its print rules.
+    rules = " | ".join(engine.run_js(PRINT_RULES))
+    for selector in (".md-header", ".md-typeset .rec-filters", ".md-typeset .rec-copy",
+                     ".md-typeset a.rec-link__url:not(.rec-detail__permalink)::after"):
+        assert selector in rules, f"{selector} is not among the print rules: {rules}"
+    how = engine.emulate_print()
+    assert how == {"webkit": "print rules forced on"}.get(engine.name, "print media")
+    if how == "print media":
+        assert engine.run_js("return matchMedia('print').matches")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "#filters", "button.rec-copy"):
+        assert not engine.shown(chrome), f"{chrome} is printed"
+    assert engine.text_of("#rec-print-filter") == (
+        "Filter: Who it is for: Individuals and families. Showing 7 of 48 recommendations.")
+    printed = engine.run_js("""return Array.prototype.map.call(
+        document.querySelectorAll('#results article.rec-card:not([hidden])'), function (card) {
+          var link = card.querySelector('a.rec-link__url');
+          return [card.id, getComputedStyle(link, '::after').content, link.getAttribute('href'),
+                  getComputedStyle(card).breakInside];
+        })""")
+    assert len(printed) == 7
+    for card, after, href, break_inside in printed:
+        url = site.url + f"recommendations/{card}/"
+        assert drawn_text(after, {"href": href}) == f" {url}", f"{card}: the printed permanent address is {after!r}"
+        assert break_inside == "avoid"
+
+
+# --- glossary terms ---------------------------------------------------------------------------
+
+def test_a_glossary_term_explains_itself_and_leads_to_the_glossary(engine):
+    engine.open("")
+    term = engine.run_js("""var t = document.querySelector('.md-content a.term');
+        return [t.getAttribute('href'), t.dataset.definition, t.textContent]""")
+    href, definition, words = term
+    assert definition.startswith(words) or words.lower() in definition.lower()
+    engine.run_js("document.querySelector('.md-content a.term').focus()")
+    shown = engine.run_js("return getComputedStyle(document.querySelector('.md-content a.term'), '::after').content")
+    assert drawn_text(shown, {"data-definition": definition}) == definition, "the meaning is shown when the term has the keyboard focus"
+    engine.press(".md-content a.term", "Enter")
+    anchor = href.split("#")[1]
+    engine.wait_for("location.pathname.endsWith('/glossary/') && location.hash === '#' + arguments[0]", anchor)
+    engine.wait_for("document.getElementById(arguments[0])", anchor, message="(the glossary entry)")
+    entry = engine.run_js("""var e = document.getElementById(arguments[0]);
+        return e.textContent + ' ' + (e.nextElementSibling ? e.nextElementSibling.textContent : '')""", anchor)
+    meaning = definition.split(": ", 1)[1]
+    assert " ".join(meaning.split()[:5]) in " ".join(entry.split())
+
+
+# --- no script errors anywhere ----------------------------------------------------------------
+
+def test_a_script_error_is_noticed(engine):
+    """The proof that the next test can fail: an error thrown by a page script is reported."""
+    engine.open("")
+    # A script element, so the page runs it as its own (not as the test driver's script).
+    engine.run_js("""var script = document.createElement('script');
+        script.textContent = "throw new Error('planted error')"; document.body.appendChild(script);""")
+    engine.wait_for("window.__engineErrors.length > 0")
+    assert any("planted error" in error for error in engine.errors()), engine.errors()
+    engine.forget_errors()
+
+
+def one_page_of_each_kind(site) -> list[str]:
+    """The first page in each folder at each depth (home, about, all recommendations, one
+    recommendation, one theme, one evidence page, the glossary, the 404 page…): every template
+    and hand-written page once. Every one of the 77 pages in three engines took minutes."""
+    kinds: dict[tuple[str, int], str] = {}
+    for url in page_urls(site.root, site.url):
+        address = url.removeprefix(site.url)
+        parts = address.strip("/").split("/") if address.strip("/") else []
+        kind = (parts[0] if parts else "", len(parts)) if address.endswith("/") or not address else (address, 0)
+        kinds.setdefault(kind, address)
+    return list(kinds.values())
+
+
+def test_no_page_reports_a_script_error(engine, site):
+    """One page of each kind, loaded in full; Material's bundle and the site's scripts must run."""
+    pages = one_page_of_each_kind(site)
+    assert len(pages) >= 15 and "" in pages and "recommendations/" in pages and "404.html" in pages, pages
+    failures = {}
+    for address in pages:
+        engine.open(address)
+        engine.wait_for("document.readyState === 'complete' && typeof window.document$ !== 'undefined'",
+                        message=f"(Material's scripts on {address or 'the home page'})")
+        errors = engine.errors()
+        if errors:
+            failures[address or "/"] = errors
+    assert not failures, f"{engine.name}: script errors: {failures}"
+
+
+# --- the planner (not on this branch yet) -----------------------------------------------------
+
+def test_planner_saves_reloads_and_exports(engine, site):
+    """The hook for the planner's cross-engine test: save a plan, reload, find it kept, export it.
+    The adapter has what it needs (type, press, click, reload, run_js for storage and the export's
+    contents). Until the planner's page exists this is skipped, saying why."""
+    if not (site.root / PLANNER_PAGE).exists():
+        pytest.skip("the planner is not on this branch yet (no planner/ page in the built site)")
+    pytest.fail("the planner exists now: write its save, reload and export steps here, once for "
+                "all three engines (tests/engines.py)")
