@@ -1,7 +1,7 @@
 // The action planner (planner/), and "Add to my plan" on the list and on each recommendation's page.
 //
 // The plan is kept in this browser only (localStorage, key KEY) and is never sent anywhere: the
-// script makes no network request. The records come from the JSON block in the planner page,
+// script makes no network request. The records come from JSON in the planner page (#planner-data),
 // written at build time (hooks/recsite/planner.py). The stored format is versioned (FORMAT,
 // VERSION; README "The action planner: stored format"): a newer format is never overwritten.
 // Every text shown as the report's comes from that data; the rest are the site's own words.
@@ -183,7 +183,7 @@
   // --- The planner -------------------------------------------------------------------------
 
   function setupPlanner(root) {
-    var data = JSON.parse(document.getElementById("planner-data").textContent);
+    var data = JSON.parse(document.getElementById("planner-data").dataset.planner);
     var recs = {}, order = {};
     data.recs.forEach(function (rec, index) { recs[rec.id] = rec; order[rec.id] = index; });
     var labels = {};

@@ -78,11 +78,11 @@ def planner_data(catalogue: Catalogue, page: str = PLANNER) -> dict:
     }
 
 
-def data_block(data: dict) -> Markup:
-    """The data as JSON safe inside a <script> element: '<' is escaped, so no text in the data can
-    close the element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+def data_block(data: dict) -> str:
+    """The data as JSON for an attribute of the planner page (the template escapes it). Not a
+    <script> element: Material's instant navigation re-runs the scripts of a page it swaps in,
+    JSON ones included, as JavaScript."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def review_csv(catalogue: Catalogue, site_url: str) -> str:
