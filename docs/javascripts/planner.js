@@ -395,7 +395,8 @@
         row.appendChild(el("td", {}, [bar]));
         body.appendChild(row);
       });
-      return el("div", {className: "pl-table"}, [el("table", {}, [el("caption", {text: "By " + caption.toLowerCase()}), el("thead", {}, [head]), body])]);
+      // A region that can take focus, so a table wider than a small screen can be scrolled by keyboard.
+      return el("div", {className: "pl-table", role: "region", tabindex: "0", "aria-label": "By " + caption.toLowerCase()}, [el("table", {className: "pl-counts"}, [el("caption", {text: "By " + caption.toLowerCase()}), el("thead", {}, [head]), body])]);
     }
 
     function renderProgress() {
