@@ -377,8 +377,7 @@ def test_a_damaged_share_link_says_so_and_changes_nothing(page):
     open_planner(page)
     add_preset(page, "key")
     before = stored(page)
-    page.goto("planner/#share=not-base64!!")
-    page.reload()
+    page.goto("planner/#share=not-base64!!")  # the same page: the planner follows the new address
     page.locator("#planner-import-error").wait_for(state="visible")
     assert "This share link is damaged" in page.locator("#planner-import-error").inner_text()
     assert stored(page) == before
@@ -420,3 +419,14 @@ def test_the_planner_fits_a_320_pixel_screen(browser, site):
         page.click("#planner-share-make")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 320px"
+
+
+def test_the_questions_print_on_one_a4_page(page):
+    import re
+
+    page.goto("planner/questions/")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    page.emulate_media(media="print")
+    assert page.locator(".planner-question__answer").count() == 7
+    assert page.locator(".planner-question .provenance__tag").first.is_visible()  # still says whose words

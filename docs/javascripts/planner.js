@@ -15,6 +15,10 @@
   var CODES = {"not-started": "n", "planned": "p", "in-progress": "i", "done": "d", "not-applicable": "x"};
   var FORMULA = /^[=+\-@\t\r]/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  // The planner on the page now, for the window's events, registered once (instant navigation
+  // swaps pages without reloading this script).
+  var openSharedNow = null;
+  window.addEventListener("hashchange", function () { if (openSharedNow && document.getElementById("planner")) openSharedNow(); });
 
   // --- The stored plan ---------------------------------------------------------------------
 
@@ -719,6 +723,7 @@
         : "The planner cannot save here: " + problemText()})]);
       root.insertBefore(box, root.firstChild);
     }
+    openSharedNow = openShared;
     openShared();
   }
 
