@@ -84,6 +84,12 @@ def test_planner_javascript_and_css_fit_the_size_budget():
     assert size <= BUDGET, f"planner.js + planner.css are {size} bytes gzipped (budget {BUDGET})"
 
 
+def test_the_benchmark_reports_the_planners_size_against_its_budget():
+    import bench
+
+    assert bench.planner_gzip() == len(gzip.compress(JS.read_bytes(), 9)) + len(gzip.compress(CSS.read_bytes(), 9))
+
+
 def test_the_planner_makes_no_network_request_of_its_own():
     js = JS.read_text(encoding="utf-8")
     for call in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import("):
