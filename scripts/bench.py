@@ -196,6 +196,12 @@ def with_chromium(action):
 
 # --- the machine -------------------------------------------------------------------------------
 
+def planner_gzip() -> int:
+    """The action planner's own script and stylesheet, gzipped (its budget is 15 KB together)."""
+    return sum(len(gzip.compress((ROOT / "docs" / name).read_bytes(), 9))
+               for name in ("javascripts/planner.js", "stylesheets/planner.css"))
+
+
 def machine() -> dict:
     memory_kb = 0
     cpu = platform.processor() or platform.machine()
@@ -276,6 +282,7 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure("heaviest_visit_gzip_kb", "Heaviest page, first visit, gzip", visit["gzip_bytes"] / 1000, "KB"),
         Figure("filter_ms", f"Filter change, {large:,} recommendations (median of {filtering['changes']})",
                filtering["median_ms"], "ms", 50),
+        Figure("planner_gzip_kb", "Planner's own JavaScript and CSS, gzip", planner_gzip() / 1024, "KB", 15),
     ]
     details.update(real_build=real, bare_build=bare, bare_large_build=bare_large, scale={str(k): v for k, v in scale.items()},
                    html_bytes=weights, first_visit=visit, filtering=filtering, pages=pages)

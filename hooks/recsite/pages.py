@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from . import citations, descriptions, downloads, paths
+from . import citations, descriptions, downloads, paths, planner
 from .dates import long_date
 from .model import REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue, Recommendation
 
@@ -236,6 +236,7 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
     plan.files[paths.SCHEMA_DOWNLOAD] = downloads.to_json_schema(site_url)
     plan.files.update(citations.files(catalogue, site_url))
+    planner.add_pages(plan, renderer, catalogue, site_url)
     return plan
 
 

@@ -1,0 +1,133 @@
+"""The action planner: its pages, the data its script reads, and the review spreadsheet for
+readers without JavaScript. Everything here is computed at build time; nothing is fetched later.
+
+The planner's script (docs/javascripts/planner.js) reads the records from a JSON block in the
+planner page itself (no network request of its own) and keeps each person's plan in their own
+browser (localStorage). The stored format and its version are described in the README ("The
+action planner: stored format"); PLAN_FORMAT and PLAN_VERSION here are the ones the script writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+from markupsafe import Markup
+
+from . import paths
+from .model import TEXT_KINDS, Catalogue, Recommendation
+
+PLANNER = "planner/index.md"
+QUESTIONS = "planner/questions.md"
+REVIEW_CSV = "planner/review.csv"
+
+# The script checks these (planner.js: FORMAT, VERSION); a test keeps the two in step.
+PLAN_FORMAT = "recsite-action-plan"
+PLAN_VERSION = 1
+
+# (stored value, label): the order the planner shows them in.
+STATUSES = [("not-started", "Not started"), ("planned", "Planned"), ("in-progress", "In progress"),
+            ("done", "Done"), ("not-applicable", "Not applicable")]
+
+# The review spreadsheet's columns; the planner's CSV export writes the same ones, so either can be
+# imported back. The report's words are in `report_words`, the site's own in `title` and `plain_words`.
+CSV_COLUMNS = ["id", "title", "report_words", "plain_words", "audience", "theme", "key", "in_the_report",
+               "url", "status", "owner", "target_date", "notes"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    # Spreadsheets run a cell starting with one of these as a formula; the apostrophe makes it text.
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def _record(rec: Recommendation, catalogue: Catalogue, page: str) -> dict:
+    return {
+        "id": rec.id,
+        "title": rec.title,
+        "text": rec.text,
+        "plain": rec.plain,
+        "theme": rec.theme.id,
+        "audience": rec.audience.id,
+        "key": rec.key,
+        "where": rec.source.where,
+        "url": paths.relative(page, paths.recommendation_page(rec.id)),
+        "changed": rec.last_changed(catalogue.report.site_published).isoformat(),
+        "changes": [{"date": c.date.isoformat(), "change": c.change} for c in rec.changes],
+    }
+
+
+def planner_data(catalogue: Catalogue, page: str = PLANNER) -> dict:
+    """What the planner's script needs: every current recommendation, the themes and audiences,
+    the withdrawn ids and what replaced them (data/published.yaml), and the labels for whose
+    words a text is."""
+    return {
+        "format": PLAN_FORMAT,
+        "version": PLAN_VERSION,
+        "statuses": [{"id": code, "label": label} for code, label in STATUSES],
+        "kinds": {"report": TEXT_KINDS["report"], "site": TEXT_KINDS["site"]},
+        "themes": [{"id": t.id, "title": t.title} for t in catalogue.themes],
+        "audiences": [{"id": a.id, "title": a.title} for a in catalogue.audiences],
+        "recs": [_record(rec, catalogue, page) for rec in catalogue.recommendations],
+        "retired": {r.id: {"title": r.title, "date": r.date.isoformat(), "reason": r.reason,
+                           "replaced_by": r.replaced_by} for r in catalogue.retired},
+    }
+
+
+def data_block(data: dict) -> str:
+    """The data as JSON for an attribute of the planner page (the template escapes it). Not a
+    <script> element: Material's instant navigation re-runs the scripts of a page it swaps in,
+    JSON ones included, as JavaScript."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def review_csv(catalogue: Catalogue, site_url: str) -> str:
+    """Every recommendation with empty status, owner, target date and notes: the same review as the
+    planner, for a spreadsheet. UTF-8 with a byte-order mark, which Excel needs to read it as UTF-8
+    (LibreOffice accepts it too); cells a spreadsheet would run as formulas start with an apostrophe."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for rec in catalogue.recommendations:
+        writer.writerow([_cell(value) for value in (
+            rec.id, rec.title, rec.text, rec.plain or "", rec.audience.title, rec.theme.title,
+            "yes" if rec.key else "no", rec.source.where,
+            paths.absolute(site_url, paths.recommendation_page(rec.id)), "", "", "", "")])
+    return out.getvalue()
+
+
+def terms_in(text: str, catalogue: Catalogue) -> list:
+    """The glossary terms a text uses, in glossary order."""
+    found = []
+    for term in catalogue.glossary:
+        if any(re.search(r"(?<![\w/-])" + re.escape(form) + r"(?![\w-])", text) for form in term.forms):
+            found.append(term)
+    return found
+
+
+def question_recs(catalogue: Catalogue) -> list[Recommendation]:
+    """The recommendations with plain words: those for individuals and families."""
+    return [rec for rec in catalogue.recommendations if rec.plain]
+
+
+def add_pages(plan, renderer, catalogue: Catalogue, site_url: str) -> None:
+    """Adds the planner, the questions page and the review spreadsheet to a SitePlan."""
+    plan.pages[PLANNER] = renderer.render("planner.md.j2", PLANNER, data=data_block(planner_data(catalogue)),
+                                          statuses=STATUSES, review_csv=REVIEW_CSV, questions=QUESTIONS)
+    recs = question_recs(catalogue)
+    plan.pages[QUESTIONS] = renderer.render(
+        "planner_questions.md.j2", QUESTIONS, recs=recs, planner=PLANNER,
+        terms={rec.id: terms_in(f"{rec.plain} {rec.text}", catalogue) for rec in recs})
+    plan.files[REVIEW_CSV] = review_csv(catalogue, site_url)
+    plan.sources[PLANNER] = ("data/recommendations.yaml", 0)
+    plan.sources[QUESTIONS] = ("data/recommendations.yaml", 0)
+    plan.descriptions[PLANNER] = ("Review your practice against the report's recommendations: choose the ones "
+                                  "for your role, record status, owner, target date and notes, and export or "
+                                  "print the plan. It stays in your browser.")
+    plan.descriptions[QUESTIONS] = ("Questions about work to take to a support-planning review or assessment, "
+                                    "from the report's recommendations for individuals and families.")

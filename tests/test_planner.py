@@ -1,0 +1,167 @@
+"""The action planner's build-time parts (hooks/recsite/planner.py): the planner's data, the
+review spreadsheet for readers without JavaScript, the questions page, and the size budget."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import shutil
+
+import pytest
+
+from conftest import DATA, ROOT, text_of
+from recsite import planner
+from recsite.validate import load_catalogue
+
+JS = ROOT / "docs" / "javascripts" / "planner.js"
+CSS = ROOT / "docs" / "stylesheets" / "planner.css"
+BUDGET = 15 * 1024  # the planner's own JavaScript and CSS, gzipped together
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(DATA)
+
+
+def retire(data_dir, rec_id: str, replaced_by: str | None) -> None:
+    """Retires a recommendation in a copy of data/, as CONTRIBUTING.md says an editor does."""
+    recs = data_dir / "recommendations.yaml"
+    text = recs.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {rec_id}\n")
+    end = text.index("\n  - id: ", start + 1) + 1
+    recs.write_text(text[:start] + text[end:], encoding="utf-8")
+    published = data_dir / "published.yaml"
+    entry = (f"retired:\n  - id: {rec_id}\n    date: \"2026-12-02\"\n    reason: Merged into a wider recommendation.\n"
+             f"    title: The old title\n    text: The old text.\n")
+    if replaced_by:
+        entry += f"    replaced_by: {replaced_by}\n"
+    published.write_text(published.read_text(encoding="utf-8").replace("retired: []\n", entry), encoding="utf-8")
+
+
+def test_the_planner_data_holds_every_recommendation_in_the_reports_words(catalogue):
+    data = planner.planner_data(catalogue)
+    assert [rec["id"] for rec in data["recs"]] == [rec.id for rec in catalogue.recommendations]
+    for record, rec in zip(data["recs"], catalogue.recommendations):
+        assert record["text"] == rec.text  # exactly the data's text, the report's words
+        assert record["plain"] == rec.plain
+        assert record["url"] == f"../recommendations/{rec.id}/"
+        assert record["changed"] == rec.last_changed(catalogue.report.site_published).isoformat()
+        assert [c["change"] for c in record["changes"]] == [c.change for c in rec.changes]
+    assert data["kinds"] == {"report": "In the report's words", "site": "Our summary"}
+    assert data["retired"] == {}
+    assert [s["id"] for s in data["statuses"]] == ["not-started", "planned", "in-progress", "done", "not-applicable"]
+
+
+def test_withdrawn_ids_map_to_their_replacement_from_published_yaml(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    retire(tmp_path / "data", "reduce-invoicing-bureaucracy", "targets-in-pb-contracts")
+    data = planner.planner_data(load_catalogue(tmp_path / "data"))
+    assert data["retired"] == {"reduce-invoicing-bureaucracy": {
+        "title": "The old title", "date": "2026-12-02", "reason": "Merged into a wider recommendation.",
+        "replaced_by": "targets-in-pb-contracts"}}
+    assert "reduce-invoicing-bureaucracy" not in {rec["id"] for rec in data["recs"]}
+
+
+def test_the_data_survives_hostile_text_in_its_attribute(site):
+    soup = site.soup("planner/")
+    assert json.loads(soup.select_one("#planner-data")["data-planner"])["format"] == planner.PLAN_FORMAT
+    assert json.loads(planner.data_block({"text": "</div>\" & <b>"})) == {"text": "</div>\" & <b>"}
+
+
+def test_the_script_writes_the_format_and_version_the_python_and_readme_name():
+    js = JS.read_text(encoding="utf-8")
+    assert f'var FORMAT = "{planner.PLAN_FORMAT}";' in js
+    assert f"var VERSION = {planner.PLAN_VERSION};" in js
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert planner.PLAN_FORMAT in readme and f"version {planner.PLAN_VERSION}" in readme
+
+
+def test_planner_javascript_and_css_fit_the_size_budget():
+    size = len(gzip.compress(JS.read_bytes(), 9)) + len(gzip.compress(CSS.read_bytes(), 9))
+    assert size <= BUDGET, f"planner.js + planner.css are {size} bytes gzipped (budget {BUDGET})"
+
+
+def test_the_benchmark_reports_the_planners_size_against_its_budget():
+    import bench
+
+    assert bench.planner_gzip() == len(gzip.compress(JS.read_bytes(), 9)) + len(gzip.compress(CSS.read_bytes(), 9))
+
+
+def test_the_planner_makes_no_network_request_of_its_own():
+    js = JS.read_text(encoding="utf-8")
+    for call in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import("):
+        assert call not in js
+
+
+def read_review(site) -> list[dict]:
+    raw = (site.root / planner.REVIEW_CSV).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the byte-order mark to read UTF-8"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_review_spreadsheet_has_every_recommendation_and_empty_review_columns(site, catalogue):
+    rows = read_review(site)
+    assert list(rows[0]) == planner.CSV_COLUMNS
+    assert [row["id"] for row in rows] == [rec.id for rec in catalogue.recommendations]
+    for row, rec in zip(rows, catalogue.recommendations):
+        assert row["report_words"] == rec.text
+        assert row["plain_words"] == (rec.plain or "")
+        assert row["url"] == f"{site.url.rstrip('/')}/recommendations/{rec.id}/"
+        assert (row["status"], row["owner"], row["target_date"], row["notes"]) == ("", "", "", "")
+
+
+def test_review_spreadsheet_cells_never_start_a_formula(catalogue):
+    from dataclasses import replace
+
+    rec = replace(catalogue.recommendations[0], title="=HYPERLINK(\"x\")", text="-1+2")
+    hostile = replace(catalogue, recommendations=(rec,))
+    rows = list(csv.reader(io.StringIO(planner.review_csv(hostile, "http://x/").lstrip("\ufeff"))))
+    assert rows[1][1] == "'=HYPERLINK(\"x\")" and rows[1][2] == "'-1+2"
+
+
+def test_the_planner_page_works_without_javascript_through_the_review_spreadsheet(site):
+    soup = site.soup("planner/")
+    nojs = soup.select_one("#planner-nojs")
+    assert nojs is not None and not nojs.has_attr("hidden")
+    assert nojs.select_one("a[download]")["href"] == "review.csv"
+    assert soup.select_one("#planner").has_attr("hidden")
+    privacy = text_of(soup.select_one("#planner-privacy"))
+    assert "stays on this device" in privacy and "sent nowhere" in privacy
+    data = json.loads(soup.select_one("#planner-data")["data-planner"])
+    assert len(data["recs"]) == 48
+    # In the navigation.
+    assert soup.select_one(".md-nav a[href$='planner/']") is not None or soup.select_one(".md-nav a[href='./']")
+
+
+def test_every_planner_control_has_a_label(site):
+    soup = site.soup("planner/")
+    for control in soup.select("#planner select, #planner input, #planner textarea"):
+        assert soup.select_one(f"label[for='{control['id']}']") is not None, control
+
+
+def test_questions_page_asks_in_plain_words_with_the_reports_words_a_click_away(site, catalogue):
+    soup = site.soup("planner/questions/")
+    recs = [rec for rec in catalogue.recommendations if rec.audience.id == "individuals-and-families"]
+    questions = soup.select(".planner-question")
+    assert [q["id"] for q in questions] == [rec.id for rec in recs] and len(recs) == 7
+    for question, rec in zip(questions, recs):
+        assert text_of(question.select_one(".rec-plain__text")) == " ".join(rec.plain.split())
+        exact = question.select_one("details.rec-exact [data-provenance='report']")
+        assert text_of(exact) == " ".join(rec.text.split())
+        assert question.select_one(".planner-question__answer") is not None
+    assert soup.select_one(".planner-bulk")["data-planner-ids"].split() == [rec.id for rec in recs]
+
+
+def test_questions_link_each_glossary_term_they_use(site, catalogue):
+    soup = site.soup("planner/questions/")
+    glossary = site.soup("glossary/")
+    question = soup.select_one("#ask-about-using-pb-for-work")
+    links = question.select(".planner-question__terms a")
+    assert links, "no glossary terms listed"
+    for link in links:
+        assert link["href"].startswith("../../glossary/#")
+        assert glossary.select_one(f"#{link['href'].split('#')[1]}") is not None
+    assert "Personal Budget" in [link.get_text() for link in links]

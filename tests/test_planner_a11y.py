@@ -1,0 +1,135 @@
+"""The action planner for keyboard and screen reader users: axe-core (WCAG 2.2 AA) in every state
+(empty, full, after an import error, with the import preview open, and asking before it clears),
+in both colour schemes; and the whole review done by keyboard alone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import open_page
+from test_accessibility import AXE_RUN, AXE_TAGS, axe_script, described
+
+pytestmark = pytest.mark.browser
+
+
+def open_planner(page) -> None:
+    page.goto("planner/")
+    page.locator("#planner").wait_for(state="visible")
+
+
+def full(page) -> None:
+    page.select_option("#planner-preset", "all")
+    page.click("#planner-preset-add")
+    page.select_option("#pl-status-cost-not-like-care", "done")
+    page.fill("#pl-due-beyond-facs-eligibility", "2020-01-31")
+    page.evaluate("""() => {  // a changed-since note on one item
+        const plan = JSON.parse(localStorage.getItem('recsite.planner'));
+        plan.items.find(i => i.id === 'transition-presumption-of-employment').seen = '2025-01-01';
+        localStorage.setItem('recsite.planner', JSON.stringify(plan));
+    }""")
+    page.reload()
+    page.locator("#planner").wait_for(state="visible")
+
+
+def import_error(page) -> None:
+    full(page)
+    page.set_input_files("#planner-import", files=[{"name": "plan.json", "mimeType": "application/json",
+                                                    "buffer": b'{"format": "recsite-action-plan", "version": 9}'}])
+    page.locator("#planner-import-error").wait_for(state="visible")
+
+
+def preview(page) -> None:
+    page.set_input_files("#planner-import", files=[{"name": "plan.json", "mimeType": "application/json", "buffer": json.dumps(
+        {"format": "recsite-action-plan", "version": 1, "items": [{"id": "cost-not-like-care", "status": "done"},
+                                                                  {"id": "made-up", "status": "done"}]}).encode()}])
+    page.locator("#planner-preview").wait_for(state="visible")
+
+
+def confirm(page) -> None:
+    full(page)
+    page.click("#planner-clear")
+    page.click("#planner-share-make")
+
+
+STATES = {"empty": lambda page: None, "full": full, "import error": import_error, "preview": preview,
+          "asking before clearing": confirm}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", list(STATES))
+def test_no_axe_violations_on_the_planner(browser, site, scheme, state):
+    with open_page(browser, site.url, color_scheme=scheme) as page:
+        open_planner(page)
+        STATES[state](page)
+        page.add_script_tag(path=str(axe_script()))
+        found = described(f"planner/ ({state})", page.evaluate(AXE_RUN, AXE_TAGS))
+        assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("address", ["recommendations/", "recommendations/beyond-facs-eligibility/", "planner/questions/"])
+def test_no_axe_violations_on_the_add_buttons(browser, site, address):
+    with open_page(browser, site.url, color_scheme="dark") as page:
+        page.goto(address)
+        page.locator(".planner-toggle button, .planner-bulk button").first.click()
+        page.add_script_tag(path=str(axe_script()))
+        found = described(address, page.evaluate(AXE_RUN, AXE_TAGS))
+        assert not found, "\n".join(found)
+
+
+def focused(page) -> str:
+    return page.evaluate("document.activeElement ? document.activeElement.id : ''")
+
+
+def tab_to(page, element_id: str, limit: int = 400) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused(page) == element_id:
+            return
+    pytest.fail(f"Tab never reached #{element_id}")
+
+
+def test_a_review_by_keyboard_alone(page):
+    open_planner(page)
+    tab_to(page, "planner-preset")
+    page.keyboard.press("ArrowDown")  # the second audience: local authorities and providers
+    assert page.input_value("#planner-preset") == "audience:local-authorities-and-providers"
+    page.keyboard.press("Tab")
+    assert focused(page) == "planner-preset-add"
+    page.keyboard.press("Enter")
+    expect(page.locator("#planner-status")).to_contain_text("Added 29 recommendations")
+    assert focused(page) == "planner-preset-add"
+    assert page.locator("#planner-status").get_attribute("aria-live") == "polite"
+
+    tab_to(page, "pl-status-transition-presumption-of-employment")
+    page.keyboard.press("ArrowDown")  # planned
+    expect(page.locator("#planner-status")).to_contain_text(
+        "Status of “Presume employment as early as possible for young people”: Planned. Saved.")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Sam Patel")
+    assert page.input_value("#pl-owner-transition-presumption-of-employment") == "Sam Patel"
+    page.keyboard.press("Tab")
+    assert focused(page) == "pl-due-transition-presumption-of-employment"
+    tab_to(page, "pl-notes-transition-presumption-of-employment", limit=5)  # the date has a stop per part
+    page.keyboard.type("Agreed at the March board")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('pl-remove')")
+    page.keyboard.press("Enter")  # "Remove from plan" for this one
+    expect(page.locator("#planner-status")).to_contain_text("Removed “Presume employment")
+    assert focused(page) == "pl-title-social-workers-encourage-employment", "focus went to the next item"
+    assert "Your plan has 28 recommendations" in page.locator("#planner-summary").inner_text()
+
+
+def test_controls_show_where_the_focus_is(page):
+    open_planner(page)
+    page.select_option("#planner-preset", "key")
+    page.click("#planner-preset-add")
+    for control in ("#planner-preset", "#planner-preset-add", "#planner-one", "#planner-export-csv",
+                    "#planner-clear", ".pl-remove", ".pl-field--owner input"):
+        page.focus(control)
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        outline = page.eval_on_selector(control, "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+        assert not outline.startswith("none") and not outline.endswith(" 0px"), f"{control}: {outline}"

@@ -1,0 +1,432 @@
+"""The action planner in Debian's Chromium driven by Playwright: the whole flow, from a preset to
+an export, an import, a share link and the print view; and every bad import leaving the plan as
+it was. Expected counts come from the report (29 recommendations for local authorities and providers)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import open_page
+
+pytestmark = pytest.mark.browser
+
+LA = "local-authorities-and-providers"
+STORE = "recsite.planner"
+
+
+def open_planner(page, address: str = "planner/") -> None:
+    page.goto(address)
+    page.locator("#planner").wait_for(state="visible")
+
+
+def stored(page) -> dict | None:
+    raw = page.evaluate(f"localStorage.getItem('{STORE}')")
+    return json.loads(raw) if raw else None
+
+
+def item_ids(page) -> list[str]:
+    return page.eval_on_selector_all("#planner-list .pl-item", "items => items.map(i => i.id.slice(8))")
+
+
+def add_preset(page, value: str) -> None:
+    page.select_option("#planner-preset", value)
+    page.click("#planner-preset-add")
+
+
+def announced(page, words: str) -> None:
+    """The planner's polite live region says `words` (it is filled a moment after it is cleared)."""
+    expect(page.locator("#planner-status")).to_contain_text(words)
+
+
+def fill_some(page) -> None:
+    add_preset(page, f"audience:{LA}")
+    page.select_option("#pl-status-beyond-facs-eligibility", "in-progress")
+    page.fill("#pl-owner-beyond-facs-eligibility", "Jo Bloggs, commissioner")
+    page.fill("#pl-due-beyond-facs-eligibility", "2020-01-31")
+    page.fill("#pl-notes-beyond-facs-eligibility", "=SUM(A1) \"quoted\", commas\nand a second line – ünïcode")
+    page.select_option("#pl-status-cost-not-like-care", "done")
+
+
+def import_file(page, name: str, content: bytes | str, mime: str = "application/json") -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    page.set_input_files("#planner-import", files=[{"name": name, "mimeType": mime, "buffer": data}])
+
+
+# --- The flow --------------------------------------------------------------------------------
+
+def test_without_javascript_the_planner_offers_the_review_spreadsheet(browser, site):
+    with open_page(browser, site.url, java_script_enabled=False) as page:
+        page.goto("planner/")
+        assert page.locator("#planner-nojs").is_visible()
+        assert not page.locator("#planner").is_visible()
+        assert page.locator("#planner-nojs a[download]").get_attribute("href") == "review.csv"
+
+
+def test_a_preset_edited_then_reloaded_is_still_there(page):
+    open_planner(page)
+    assert page.locator("#planner-nojs").is_hidden()
+    assert page.locator("#planner-summary").inner_text() == "Your plan is empty. Choose recommendations above."
+    add_preset(page, f"audience:{LA}")
+    assert len(item_ids(page)) == 29
+    announced(page, "Added 29 recommendations")
+    assert page.evaluate("document.activeElement.id") == "planner-preset-add", "focus left the button"
+    fill_some(page)
+    assert page.locator("#planner-summary").inner_text() == (
+        "Your plan has 29 recommendations: 27 not started, 1 in progress, 1 done.")
+    # Overdue first in "what to do next".
+    first = page.locator("#planner-next li").first.inner_text()
+    assert first.startswith("Understand that employment support") or "Overdue since 2020-01-31" in first
+    assert "Overdue since 2020-01-31" in first
+    page.reload()
+    page.locator("#planner").wait_for(state="visible")
+    assert len(item_ids(page)) == 29
+    assert page.input_value("#pl-owner-beyond-facs-eligibility") == "Jo Bloggs, commissioner"
+    assert page.input_value("#pl-status-beyond-facs-eligibility") == "in-progress"
+    assert page.input_value("#pl-due-beyond-facs-eligibility") == "2020-01-31"
+    assert page.input_value("#pl-notes-beyond-facs-eligibility").startswith("=SUM(A1)")
+    plan = stored(page)
+    assert plan["format"] == "recsite-action-plan" and plan["version"] == 1
+
+
+def test_each_item_shows_the_reports_words_and_a_link_to_its_page(page, site):
+    data = json.loads(site.soup("planner/").select_one("#planner-data")["data-planner"])
+    open_planner(page)
+    add_preset(page, "all")
+    assert len(item_ids(page)) == 48
+    for rec in data["recs"]:
+        item = page.locator(f"#pl-item-{rec['id']}")
+        assert item.locator("blockquote[data-provenance='report']").inner_text() == rec["text"]
+        assert item.locator(".provenance__tag").last.inner_text() == "In the report's words"
+        assert item.locator("h3 a").get_attribute("href") == f"../recommendations/{rec['id']}/"
+        if rec["plain"]:
+            assert item.locator(".rec-plain__text").inner_text() == rec["plain"]
+    rows = page.locator("#planner-charts table").first.locator("tbody tr")
+    assert rows.count() == 4
+    assert page.locator(".pl-bar").first.get_attribute("role") == "img"
+    assert "48 not started" in page.locator(".pl-bar").first.get_attribute("aria-label") or \
+        "not started" in page.locator(".pl-bar").first.get_attribute("aria-label")
+
+
+def test_add_and_remove_single_recommendations_keeps_focus_in_place(page):
+    open_planner(page)
+    page.select_option("#planner-one", "cost-not-like-care")
+    page.click("#planner-one-add")
+    page.select_option("#planner-one", "beyond-facs-eligibility")
+    page.click("#planner-one-add")
+    assert item_ids(page) == ["beyond-facs-eligibility", "cost-not-like-care"]  # report order
+    assert page.locator("#planner-one option[value='cost-not-like-care']").count() == 0
+    page.click("#pl-item-beyond-facs-eligibility .pl-remove")
+    assert item_ids(page) == ["cost-not-like-care"]
+    assert page.evaluate("document.activeElement.id") == "pl-title-cost-not-like-care"
+    announced(page, "Removed")
+    page.click("#pl-item-cost-not-like-care .pl-remove")
+    assert page.evaluate("document.activeElement.id") == "planner-items-title"
+
+
+def test_add_from_the_filtered_list_and_from_a_recommendations_page(page):
+    page.goto(f"recommendations/?audience={LA}&key=true")
+    button = page.locator("#planner-bulk button")
+    button.wait_for(state="visible")
+    expected = page.eval_on_selector_all("#results .rec-card:not([hidden])", "cards => cards.map(c => c.id)")
+    assert button.inner_text() == f"Add these {len(expected)} to my plan"
+    button.click()
+    expect(page.locator("#planner-bulk [role=status]")).to_contain_text(f"Added {len(expected)} to your plan")
+    page.select_option("#filter-key", "")
+    assert button.inner_text() == "Add these 29 to my plan"
+
+    page.goto("recommendations/employment-as-the-norm/")
+    toggle = page.locator(".planner-toggle button")
+    assert toggle.inner_text() == "Add to my plan"
+    toggle.click()
+    assert toggle.inner_text() == "Remove from my plan"
+    expect(page.locator(".planner-toggle [role=status]")).to_contain_text("In your plan")
+
+    open_planner(page)
+    assert set(item_ids(page)) == set(expected) | {"employment-as-the-norm"}
+    plan = stored(page)
+    assert all(item["seen"] for item in plan["items"]), "items added elsewhere are dated on the first visit"
+
+    page.goto(f"recommendations/{expected[0]}/")
+    assert page.locator(".planner-toggle button").inner_text() == "Remove from my plan"
+
+
+def test_instant_navigation_to_the_planner_and_back_attaches_handlers_once(page):
+    page.goto("")
+    page.evaluate("window.__sameDocument = true")
+    page.click(".md-nav--primary a[href$='planner/']")
+    page.locator("#planner").wait_for(state="visible")
+    page.locator(".md-nav--primary").get_by_role("link", name="All recommendations", exact=True).click()
+    page.locator("#planner-bulk button").wait_for(state="visible")
+    page.click(".md-nav--primary a[href$='planner/']")
+    page.locator("#planner").wait_for(state="visible")
+    assert page.evaluate("window.__sameDocument === true"), "the page was reloaded, not swapped in place"
+    page.select_option("#planner-one", "cost-not-like-care")
+    page.click("#planner-one-add")
+    assert item_ids(page) == ["cost-not-like-care"]
+    announced(page, "Added 1 recommendation.")  # once: a second handler would say "already"
+    page.click("#planner-clear")
+    page.click("#planner-confirm-yes")
+    assert item_ids(page) == []
+
+
+def test_start_again_asks_before_clearing(page):
+    open_planner(page)
+    add_preset(page, "key")
+    before = stored(page)
+    page.click("#planner-clear")
+    assert page.locator("#planner-confirm").is_visible()
+    assert page.evaluate("document.activeElement.id") == "planner-confirm-text"
+    page.click("#planner-confirm-no")
+    assert stored(page) == before and page.evaluate("document.activeElement.id") == "planner-clear"
+    page.click("#planner-clear")
+    page.click("#planner-confirm-yes")
+    assert stored(page)["items"] == [] and item_ids(page) == []
+
+
+# --- Export and import ------------------------------------------------------------------------
+
+def export(page, button: str) -> str:
+    with page.expect_download() as info:
+        page.click(button)
+    return info.value.path().read_bytes().decode("utf-8")
+
+
+def test_export_csv_and_json_match_the_screen_and_json_round_trips(browser, site):
+    with open_page(browser, site.url, accept_downloads=True) as page:
+        open_planner(page)
+        fill_some(page)
+        on_screen = {item: (page.input_value(f"#pl-status-{item}"), page.input_value(f"#pl-owner-{item}"),
+                            page.input_value(f"#pl-due-{item}"), page.input_value(f"#pl-notes-{item}"))
+                     for item in item_ids(page)}
+        labels = {"not-started": "Not started", "in-progress": "In progress", "done": "Done"}
+
+        text = export(page, "#planner-export-csv")
+        assert text.startswith("\ufeff") and "\r\n" in text
+        rows = list(csv.DictReader(io.StringIO(text[1:], newline="")))
+        assert [row["id"] for row in rows] == list(on_screen)
+        for row in rows:
+            status, owner, due, notes = on_screen[row["id"]]
+            assert (row["status"], row["owner"], row["target_date"]) == (labels[status], owner, due)
+            assert row["notes"] == (f"'{notes}" if notes.startswith("=") else notes)  # formula-safe
+            assert row["report_words"] == page.locator(f"#pl-item-{row['id']} blockquote").inner_text()
+
+        exported = export(page, "#planner-export-json")
+        plan = json.loads(exported)
+        assert plan == stored(page)
+        assert {i["id"]: (i["status"], i["owner"], i["due"], i["notes"]) for i in plan["items"]} == on_screen
+
+        page.click("#planner-clear")
+        page.click("#planner-confirm-yes")
+        import_file(page, "plan.json", exported)
+        page.locator("#planner-preview").wait_for(state="visible")
+        assert page.evaluate("document.activeElement.id") == "planner-preview-title"
+        assert "would add 29, change 0 and leave 0" in page.locator("#planner-preview-body").inner_text()
+        assert stored(page)["items"] == [], "nothing changes before the person agrees"
+        page.click("#planner-preview-apply")
+        assert stored(page) == plan
+        assert page.evaluate("document.activeElement.id") == "planner-items-title"
+
+        # The CSV export imports back too (its escaped formula cell included).
+        page.click("#planner-clear")
+        page.click("#planner-confirm-yes")
+        import_file(page, "plan.csv", text.encode("utf-8"), "text/csv")
+        page.click("#planner-preview-apply")
+        assert stored(page) == plan
+
+
+BAD_IMPORTS = {
+    "malformed": ("plan.json", '{"format": "recsite-action-plan", "version": 1, "items": [',
+                  "This file is not valid JSON"),
+    "unknown id": ("plan.json", json.dumps({"format": "recsite-action-plan", "version": 1,
+                                            "items": [{"id": "no-such-recommendation", "status": "done"}]}),
+                   "None of the recommendations in this file is on this site. “no-such-recommendation” is not a recommendation on this site"),
+    "future version": ("plan.json", json.dumps({"format": "recsite-action-plan", "version": 2, "items": []}),
+                       "This plan was saved by a newer version of the planner (format version 2"),
+    "not a plan": ("data.json", json.dumps([1, 2, 3]), "This JSON file is not a plan exported from this planner"),
+    "bad status": ("plan.json", json.dumps({"format": "recsite-action-plan", "version": 1,
+                                            "items": [{"id": "cost-not-like-care", "status": "finished"}]}),
+                   "Item 1 (cost-not-like-care): the status “finished” is not one of"),
+    "formula in a CSV cell": ("plan.csv", "id,status,owner,notes\r\ncost-not-like-care,Done,=HYPERLINK(\"http://x\"),\r\n",
+                              "Row 2, column “owner” starts with “=”, which a spreadsheet would run as a formula. Nothing was imported."),
+    "CSV without ids": ("plan.csv", "name,status\r\nx,Done\r\n", "This CSV file has no “id” column"),
+    "huge file": ("plan.json", b" " * 1_200_000, "This file is 1200 KB"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_IMPORTS))
+def test_a_bad_import_says_why_and_leaves_the_plan_unchanged(page, case):
+    open_planner(page)
+    fill_some(page)
+    before = stored(page)
+    name, content, message = BAD_IMPORTS[case]
+    import_file(page, name, content)
+    error = page.locator("#planner-import-error")
+    error.wait_for(state="visible")
+    assert message in error.inner_text()
+    assert "Your plan has not been changed." in error.inner_text()
+    assert error.get_attribute("role") == "alert"
+    assert page.evaluate("document.activeElement.id") == "planner-import-error"
+    assert page.locator("#planner-preview").is_hidden()
+    assert stored(page) == before
+    assert len(item_ids(page)) == 29
+
+
+def test_an_import_with_some_unknown_ids_says_so_in_the_preview_and_cancel_changes_nothing(page):
+    open_planner(page)
+    fill_some(page)
+    before = stored(page)
+    import_file(page, "plan.json", json.dumps({"format": "recsite-action-plan", "version": 1, "items": [
+        {"id": "cost-not-like-care", "status": "not-applicable"},
+        {"id": "employment-as-the-norm", "status": "planned"},
+        {"id": "made-up-id", "status": "done"}]}))
+    body = page.locator("#planner-preview-body")
+    body.wait_for(state="visible")
+    text = body.inner_text()
+    assert "would add 1, change 1 and leave 0" in text
+    assert "“made-up-id” is not a recommendation on this site; it is left out." in text
+    assert "(now Done)" in text
+    page.click("#planner-preview-cancel")
+    assert stored(page) == before
+    assert page.evaluate("document.activeElement.id") == "planner-import"
+
+
+def with_a_retired_id(page, site) -> None:
+    """The planner page as a build would write it after 'reduce-invoicing-bureaucracy' was retired and
+    replaced (the same entry `planner_data` makes from data/published.yaml; see test_planner.py)."""
+    soup = site.soup("planner/")
+    block = soup.select_one("#planner-data")
+    data = json.loads(block["data-planner"])
+    data["recs"] = [rec for rec in data["recs"] if rec["id"] != "reduce-invoicing-bureaucracy"]
+    data["retired"] = {"reduce-invoicing-bureaucracy": {"title": "Cut providers' invoicing bureaucracy",
+                                                        "date": "2026-12-02", "reason": "Merged into a wider recommendation.",
+                                                        "replaced_by": "targets-in-pb-contracts"}}
+    block["data-planner"] = json.dumps(data)
+    body = str(soup)
+    page.route("**/planner/", lambda route: route.fulfill(status=200, content_type="text/html", body=body))
+
+
+def test_a_retired_id_is_imported_as_its_replacement_with_a_note(page, site):
+    with_a_retired_id(page, site)
+    open_planner(page)
+    import_file(page, "plan.json", json.dumps({"format": "recsite-action-plan", "version": 1, "items": [
+        {"id": "reduce-invoicing-bureaucracy", "status": "in-progress", "owner": "Sam"}]}))
+    body = page.locator("#planner-preview-body")
+    body.wait_for(state="visible")
+    assert ("“reduce-invoicing-bureaucracy” was withdrawn on 2026-12-02 (Merged into a wider recommendation.); "
+            "it is imported as its replacement") in body.inner_text()
+    assert stored(page) is None
+    page.click("#planner-preview-apply")
+    assert [(i["id"], i["status"], i["owner"]) for i in stored(page)["items"]] == [
+        ("targets-in-pb-contracts", "in-progress", "Sam")]
+
+
+def test_a_plan_holding_a_withdrawn_or_changed_recommendation_says_so(page, site):
+    with_a_retired_id(page, site)
+    page.goto("")
+    page.evaluate(f"""localStorage.setItem('{STORE}', JSON.stringify({{format: 'recsite-action-plan', version: 1, items: [
+        {{id: 'reduce-invoicing-bureaucracy', status: 'planned', owner: '', due: '', notes: '', seen: '2026-01-01'}},
+        {{id: 'transition-presumption-of-employment', status: 'planned', owner: '', due: '', notes: '', seen: '2025-01-01'}}]}}))""")
+    open_planner(page)
+    changed = page.locator("#pl-item-transition-presumption-of-employment .pl-changed")
+    assert "Changed on this site since you added it (2025-01-01)" in changed.inner_text()
+    assert "2026-12-01: Title: 'as early as possible', as the report says" in changed.inner_text()
+    changed.locator("button").click()
+    assert page.locator("#pl-item-transition-presumption-of-employment .pl-changed").count() == 0
+    assert page.evaluate("document.activeElement.id") == "pl-title-transition-presumption-of-employment"
+
+    withdrawn = page.locator("#pl-item-reduce-invoicing-bureaucracy .pl-withdrawn")
+    assert "Withdrawn on 2026-12-02: Merged into a wider recommendation." in withdrawn.inner_text()
+    withdrawn.locator("button").click()
+    assert item_ids(page) == ["transition-presumption-of-employment", "targets-in-pb-contracts"]
+    assert page.evaluate("document.activeElement.id") == "pl-title-targets-in-pb-contracts"
+
+
+# --- Sharing and printing ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("with_details", [False, True])
+def test_a_share_link_opens_the_same_plan_in_a_fresh_browser(browser, site, with_details):
+    with open_page(browser, site.url) as page:
+        open_planner(page)
+        fill_some(page)
+        if with_details:
+            page.check("#planner-share-all")
+        page.click("#planner-share-make")
+        link = page.input_value("#planner-share-link")
+        assert link.startswith(site.url + "planner/#share=")
+        original = stored(page)["items"]
+    with open_page(browser, site.url) as fresh:
+        fresh.goto(link)
+        fresh.locator("#planner-preview").wait_for(state="visible")
+        assert "This share link holds 29 recommendations" in fresh.locator("#planner-preview-body").inner_text()
+        fresh.click("#planner-preview-apply")
+        assert "#share=" not in fresh.url
+        shared = stored(fresh)["items"]
+    assert [(i["id"], i["status"]) for i in shared] == [(i["id"], i["status"]) for i in original]
+    if with_details:
+        assert shared == original
+    else:
+        assert all(i["owner"] == "" and i["notes"] == "" and i["due"] == "" for i in shared)
+
+
+def test_a_damaged_share_link_says_so_and_changes_nothing(page):
+    open_planner(page)
+    add_preset(page, "key")
+    before = stored(page)
+    page.goto("planner/#share=not-base64!!")  # the same page: the planner follows the new address
+    page.locator("#planner-import-error").wait_for(state="visible")
+    assert "This share link is damaged" in page.locator("#planner-import-error").inner_text()
+    assert stored(page) == before
+
+
+def test_the_print_view_has_a_summary_then_every_chosen_recommendation(page):
+    open_planner(page)
+    fill_some(page)
+    page.emulate_media(media="print")
+    assert page.locator("#planner-choose").is_hidden() and page.locator("#planner-tools").is_hidden()
+    assert page.locator("#planner-summary").is_visible()
+    assert page.locator("#planner-printed").is_visible()
+    items = page.locator("#planner-list .pl-item")
+    assert items.count() == 29
+    for index in range(items.count()):
+        assert items.nth(index).locator("blockquote").is_visible()
+        assert items.nth(index).locator(".pl-print").is_visible()
+        assert items.nth(index).locator(".pl-fields").is_hidden()
+    printed = page.locator("#pl-item-beyond-facs-eligibility .pl-print").inner_text()
+    assert "In progress" in printed and "Jo Bloggs, commissioner" in printed and "2020-01-31" in printed
+    assert page.eval_on_selector("#planner-items", "e => getComputedStyle(e).breakBefore") == "page"
+
+
+def test_the_questions_page_adds_its_questions_to_the_plan(page):
+    page.goto("planner/questions/")
+    button = page.locator(".planner-bulk button")
+    assert button.inner_text() == "Add these 7 to my plan"
+    button.click()
+    expect(page.locator(".planner-bulk [role=status]")).to_contain_text("Added 7 to your plan")
+    open_planner(page)
+    assert len(item_ids(page)) == 7
+    assert page.locator(".rec-plain__text").count() == 7
+
+
+def test_the_planner_fits_a_320_pixel_screen(browser, site):
+    with open_page(browser, site.url, viewport={"width": 320, "height": 640}) as page:
+        open_planner(page)
+        add_preset(page, "all")
+        page.click("#planner-share-make")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 320px"
+
+
+def test_the_questions_print_on_one_a4_page(page):
+    import re
+
+    page.goto("planner/questions/")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    page.emulate_media(media="print")
+    assert page.locator(".planner-question__answer").count() == 7
+    assert page.locator(".planner-question .provenance__tag").first.is_visible()  # still says whose words
