@@ -1,39 +1,58 @@
-"""Write the generated pages and downloads to a folder, without MkDocs.
+"""Write the site's pages and downloads to a folder, without MkDocs.
 
 The same core the MkDocs hook uses; this is how the pages can be produced for another static site
-generator (Material for MkDocs is in maintenance until May 2027 and its successor runs no hooks).
+generator (Material for MkDocs is in maintenance until May 2027 and its successor runs no hooks):
+every generated page, every hand-written page of docs/ with its <!-- recsite:NAME --> markers
+filled in (so no words go missing), the downloads, and nav.json, the navigation sections whose
+pages come from the data (audiences, themes, evidence, barriers).
 
     python3 scripts/build_pages.py OUT_DIR [--site-url URL]
+
+Still MkDocs-specific (see the README): the pages' Markdown uses the attr_list and md_in_html
+extensions, and the glossary links are added to the converted HTML by recsite.build.Build.html.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 import _core  # noqa: F401  (puts hooks/ on sys.path)
+from recsite.build import Build
 from recsite.errors import DataError
-from recsite.pages import plan_site
-from recsite.validate import load_catalogue
+from recsite.shortcodes import UnknownMarker, expand_markers
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write the pages generated from data/ to a folder.")
+    parser = argparse.ArgumentParser(description="Write the pages made from data/ and docs/ to a folder.")
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--site-url", default="http://127.0.0.1:8000/")
-    parser.add_argument("--data-dir", type=Path, default=_core.ROOT / "data")
+    parser.add_argument("--project", type=Path, default=_core.ROOT, help="the folder with data/ and docs/")
     options = parser.parse_args(argv)
     try:
-        plan = plan_site(load_catalogue(options.data_dir), options.site_url)
+        build = Build.start(options.project, options.site_url)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    for path, content in {**plan.pages, **plan.files}.items():
+    pages = dict(build.plan.pages)
+    docs = options.project / "docs"
+    try:
+        for source in sorted(docs.rglob("*.md")):
+            path = source.relative_to(docs).as_posix()
+            pages[path] = expand_markers(source.read_text(encoding="utf-8"), path,
+                                         lambda name, path=path: build.snippet(name, path))
+    except UnknownMarker as error:
+        print(error, file=sys.stderr)
+        return 1
+    files = {**pages, **build.plan.files,
+             "nav.json": json.dumps(build.plan.sections, indent=2, ensure_ascii=False) + "\n"}
+    for path, content in files.items():
         target = options.out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    print(f"wrote {len(plan.pages)} pages and {len(plan.files)} downloads to {options.out_dir}")
+    print(f"wrote {len(pages)} pages, {len(build.plan.files)} downloads and nav.json to {options.out_dir}")
     return 0
 
 

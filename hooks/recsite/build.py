@@ -17,7 +17,7 @@ from .errors import DataError  # noqa: F401  (the hook reads it from here, with 
 from .htmlids import duplicate_ids
 from .linkpreview import Preview, open_graph
 from .model import Catalogue
-from .pages import SitePlan, edit_link, expand_nav, plan_site, render_snippet
+from .pages import SitePlan, edit_link, expand_nav, plan_site, snippet_renderer
 from .rawhtml import anchor_ids, restore, stash
 from .shortcodes import expand_markers
 from .terms import explain_terms
@@ -35,6 +35,10 @@ class Build:
     plan: SitePlan
     stashed: dict[str, list[str]] = field(default_factory=dict)   # page -> its HTML blocks
     citation_tags: dict = field(default_factory=dict)             # page -> its citation_* meta tags
+    snippet: object = None                                        # renders a marker's snippet
+
+    def __post_init__(self) -> None:
+        self.snippet = snippet_renderer(self.catalogue, self.site_url)
 
     # For the hook: where a generated page is edited, and the navigation with the generated pages.
     edit_link = staticmethod(edit_link)
@@ -57,7 +61,7 @@ class Build:
     def markdown(self, path: str, text: str) -> str:
         """A page's Markdown before conversion: markers filled in, and a generated page's HTML
         blocks set aside so the converter does not re-read them (recsite/rawhtml.py)."""
-        text = expand_markers(text, path, lambda name: render_snippet(self.catalogue, self.site_url, name, path))
+        text = expand_markers(text, path, lambda name: self.snippet(name, path))
         if path in self.plan.pages:
             text, self.stashed[path] = stash(text)
         return text

@@ -254,9 +254,11 @@ def edit_link(repo_url: str, data_file: str, line: int) -> str:
     return f"{repo_url.rstrip('/')}/blob/main/{data_file}{anchor}"
 
 
-def render_snippet(catalogue: Catalogue, site_url: str, name: str, page: str) -> str:
-    """HTML for a marker in a hand-written page, e.g. the core recommendation on the home page."""
-    return _Renderer(catalogue, site_url).render(f"snippets/{name}.html.j2", page)
+def snippet_renderer(catalogue: Catalogue, site_url: str):
+    """`render(name, page)`: HTML for a marker in a hand-written page (e.g. the core recommendation
+    on the home page), from one Jinja environment made once per build."""
+    renderer = _Renderer(catalogue, site_url)
+    return lambda name, page: renderer.render(f"snippets/{name}.html.j2", page)
 
 
 def expand_nav(nav: list, sections: dict[str, list[tuple[str, str]]]) -> list:
