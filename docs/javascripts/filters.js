@@ -182,11 +182,5 @@
 
   // With Material's instant navigation, pages are swapped without a full load; `document$` emits
   // after each swap. Without it (or before Material has loaded) fall back to the usual events.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  window.recsiteOnPage(setup);  // docs/javascripts/on-page.js
 })();

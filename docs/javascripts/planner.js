@@ -742,11 +742,5 @@
 
   // With Material's instant navigation, pages are swapped without a full load; `document$` emits
   // after each swap. Each control is marked when set up, so no handler is attached twice.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  window.recsiteOnPage(setup);  // docs/javascripts/on-page.js
 })();
