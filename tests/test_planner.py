@@ -34,7 +34,7 @@ def retire(data_dir, rec_id: str, replaced_by: str | None) -> None:
     end = text.index("\n  - id: ", start + 1) + 1
     recs.write_text(text[:start] + text[end:], encoding="utf-8")
     published = data_dir / "published.yaml"
-    entry = (f"retired:\n  - id: {rec_id}\n    date: \"2026-12-02\"\n    reason: Merged into a wider recommendation.\n"
+    entry = (f"retired:\n  - id: {rec_id}\n    date: \"2026-11-30\"\n    reason: Merged into a wider recommendation.\n"
              f"    title: The old title\n    text: The old text.\n")
     if replaced_by:
         entry += f"    replaced_by: {replaced_by}\n"
@@ -50,7 +50,7 @@ def test_the_planner_data_holds_every_recommendation_in_the_reports_words(catalo
         assert record["url"] == f"../recommendations/{rec.id}/"
         assert record["changed"] == rec.last_changed(catalogue.report.site_published).isoformat()
         assert [c["change"] for c in record["changes"]] == [c.change for c in rec.changes]
-    assert data["kinds"] == {"report": "In the report's words", "site": "Our summary"}
+    assert data["kinds"] == {"report": "In the report's words", "site": "Our words"}
     assert data["retired"] == {}
     assert [s["id"] for s in data["statuses"]] == ["not-started", "planned", "in-progress", "done", "not-applicable"]
 
@@ -60,7 +60,7 @@ def test_withdrawn_ids_map_to_their_replacement_from_published_yaml(tmp_path):
     retire(tmp_path / "data", "reduce-invoicing-bureaucracy", "targets-in-pb-contracts")
     data = planner.planner_data(load_catalogue(tmp_path / "data"))
     assert data["retired"] == {"reduce-invoicing-bureaucracy": {
-        "title": "The old title", "date": "2026-12-02", "reason": "Merged into a wider recommendation.",
+        "title": "The old title", "date": "2026-11-30", "reason": "Merged into a wider recommendation.",
         "replaced_by": "targets-in-pb-contracts"}}
     assert "reduce-invoicing-bureaucracy" not in {rec["id"] for rec in data["recs"]}
 

@@ -101,7 +101,7 @@ def test_each_item_shows_the_reports_words_and_a_link_to_its_page(page, site):
     for rec in data["recs"]:
         item = page.locator(f"#pl-item-{rec['id']}")
         assert item.locator("blockquote[data-provenance='report']").inner_text() == rec["text"]
-        assert item.locator(".provenance__tag").last.inner_text() == "In the report's words"
+        assert item.locator(".provenance__tag").last.inner_text() == "In the report's words:"
         assert item.locator("h3 a").get_attribute("href") == f"../recommendations/{rec['id']}/"
         if rec["plain"]:
             assert item.locator(".rec-plain__text").inner_text() == rec["plain"]
@@ -303,7 +303,7 @@ def with_a_retired_id(page, site) -> None:
     data = json.loads(block["data-planner"])
     data["recs"] = [rec for rec in data["recs"] if rec["id"] != "reduce-invoicing-bureaucracy"]
     data["retired"] = {"reduce-invoicing-bureaucracy": {"title": "Cut providers' invoicing bureaucracy",
-                                                        "date": "2026-12-02", "reason": "Merged into a wider recommendation.",
+                                                        "date": "2026-11-30", "reason": "Merged into a wider recommendation.",
                                                         "replaced_by": "targets-in-pb-contracts"}}
     block["data-planner"] = json.dumps(data)
     body = str(soup)
@@ -317,7 +317,7 @@ def test_a_retired_id_is_imported_as_its_replacement_with_a_note(page, site):
         {"id": "reduce-invoicing-bureaucracy", "status": "in-progress", "owner": "Sam"}]}))
     body = page.locator("#planner-preview-body")
     body.wait_for(state="visible")
-    assert ("“reduce-invoicing-bureaucracy” was withdrawn on 2026-12-02 (Merged into a wider recommendation.); "
+    assert ("“reduce-invoicing-bureaucracy” was withdrawn on 2026-11-30 (Merged into a wider recommendation.); "
             "it is imported as its replacement") in body.inner_text()
     assert stored(page) is None
     page.click("#planner-preview-apply")
@@ -340,7 +340,7 @@ def test_a_plan_holding_a_withdrawn_or_changed_recommendation_says_so(page, site
     assert page.evaluate("document.activeElement.id") == "pl-title-transition-presumption-of-employment"
 
     withdrawn = page.locator("#pl-item-reduce-invoicing-bureaucracy .pl-withdrawn")
-    assert "Withdrawn on 2026-12-02: Merged into a wider recommendation." in withdrawn.inner_text()
+    assert "Withdrawn on 2026-11-30: Merged into a wider recommendation." in withdrawn.inner_text()
     withdrawn.locator("button").click()
     assert item_ids(page) == ["transition-presumption-of-employment", "targets-in-pb-contracts"]
     assert page.evaluate("document.activeElement.id") == "pl-title-targets-in-pb-contracts"

@@ -50,7 +50,8 @@ def line_of(data: Path, needle: str, file: str = RECS) -> int:
 
 def test_record_id_may_not_take_a_page_anchor(tmp_path):
     data = broken(tmp_path, "  - id: employment-as-the-norm\n", "  - id: barrier\n")
-    assert any("barrier: id: 'barrier' is already used as a page anchor" in m for m in problems(data))
+    assert any("barrier: id: 'barrier' is already the id the site's pages give one of their own elements" in m
+               for m in problems(data))
 
 
 def test_every_problem_is_reported_at_once_across_records_and_files(tmp_path):

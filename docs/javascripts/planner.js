@@ -281,13 +281,13 @@
           "For " + titles[rec.audience].toLowerCase() + ". Theme: " + titles[rec.theme] + "."}));
         if (rec.plain) {
           article.appendChild(el("div", {className: "rec-plain", "data-provenance": "site"}, [
-            el("p", {className: "rec-plain__label"}, [el("span", {className: "provenance__tag", text: data.kinds.site}),
+            el("p", {className: "rec-plain__label"}, [el("span", {className: "provenance__tag", text: data.kinds.site + ":"}),
               document.createTextNode(" In plain words")]),
             el("p", {className: "rec-plain__text", text: rec.plain})]));
         }
         article.appendChild(el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: rec.text})]));
         article.appendChild(el("p", {className: "provenance evidence-source", "data-kind": "report"}, [
-          el("span", {className: "provenance__tag", text: data.kinds.report}), document.createTextNode(" " + rec.where + ".")]));
+          el("span", {className: "provenance__tag", text: data.kinds.report + ":"}), document.createTextNode(" " + rec.where + ".")]));
         if (item.seen && rec.changed > item.seen) {
           var list = el("ul");
           rec.changes.filter(function (c) { return c.date > item.seen; }).forEach(function (c) {

@@ -220,9 +220,10 @@ def _read_recommendations(checks: Checks, document: Any, themes: dict[str, Theme
                                            "recommendations, recommendations/; choose another id")
             continue
         if rec_id in reserved:
-            checks.add(node, rec_id, "id", f"'{rec_id}' is already used as a page anchor (a theme, an audience "
-                                           f"or one of: {', '.join(sorted(FIXED_ANCHORS - PAGE_NAMES))}); "
-                                           "choose another id")
+            what = ("a theme's id" if rec_id in themes else "an audience's id" if rec_id in audiences
+                    else "the id the site's pages give one of their own elements (hooks/templates/)")
+            checks.add(node, rec_id, "id", f"'{rec_id}' is already {what}: a link to #{rec_id} would lead "
+                                           "to two places; choose another id")
             continue
         rec = _recommendation(checks, node, themes, audiences)
         if rec is not None:

@@ -137,9 +137,10 @@ def _read_text(path: Path, label: str) -> str:
                                  column=column)]) from None
 
 
-def _refuse_unsafe(text: str, label: str) -> list[Problem]:
+def _refuse_unsafe(text: str, label: str, make_parser: Any = None) -> list[Problem]:
     """What the data never uses, found by reading the file's events one at a time, so that neither
     a deeply nested nor an alias-expanding file is ever built in memory."""
+    make_parser = make_parser or _FastParser or yaml.SafeLoader
     problems: list[Problem] = []
     refused: set[str] = set()
 
@@ -150,7 +151,7 @@ def _refuse_unsafe(text: str, label: str) -> list[Problem]:
             problems.append(Problem(label, message, line=event.start_mark.line + 1,
                                     column=event.start_mark.column + 1))
 
-    parser = _FastParser(text) if _FastParser else yaml.SafeLoader(text)
+    parser = make_parser(text)
     depth = 0
     # For each open mapping, whether its next node is a key (True) or a value (False).
     expecting_key: list[bool | None] = []
@@ -187,6 +188,9 @@ def _refuse_unsafe(text: str, label: str) -> list[Problem]:
                 depth -= 1
                 expecting_key.pop()
     except yaml.YAMLError:
+        if make_parser is not yaml.SafeLoader:
+            # libyaml may stop early on what PyYAML's own parser reads event by event: read it so.
+            return _refuse_unsafe(text, label, yaml.SafeLoader)
         return problems  # a syntax error: reported, with PyYAML's wording, by the full parse
     finally:
         parser.dispose()
@@ -288,6 +292,8 @@ def _parse(text: str, label: str) -> Any:
         raise DataError([Problem(label, f"YAML syntax error: {what}", line=line, column=column)]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(label, f"YAML error: {error}")]) from None
+    except RecursionError:  # a safety net: _refuse_unsafe has refused deep nesting already
+        raise DataError([Problem(label, "nested too deeply to read (expected the shape in data/schema/)")]) from None
     finally:
         loader.dispose()
     if loader.problems:
