@@ -6,6 +6,19 @@ from datetime import date
 from typing import Any
 
 from .errors import Problem
+from .model import Source
+
+
+# The field readers every data file shares.
+
+def read_text(value: str) -> str:
+    """A text field as readers see it: folded YAML keeps editors' line breaks as spaces."""
+    return " ".join(value.split())
+
+
+def read_source(node: Any, section: str | None = None) -> Source:
+    """A place in the report: the node's section (or the enclosing one) and its page or pages."""
+    return Source(node.get("section", section), node["page"], node.get("to_page"))
 
 
 class Checks:

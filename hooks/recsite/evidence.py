@@ -12,6 +12,8 @@ from typing import Any
 
 from .anchors import FIXED_ANCHORS
 from .checks import Checks
+from .checks import read_source as _source
+from .checks import read_text as _text
 from .errors import Problem
 from .model import (Appendix, AppendixPart, Bar, BarrierEvidence, BarrierFinding, Chart, Column,
                     EvidencePage, Finding, Highlight, ListBlock, Part, Provenance, Question, Quote, Reference,
@@ -82,15 +84,6 @@ def _highlights(checks: Checks, nodes: list, pages: list[EvidencePage]) -> tuple
         elif found:
             highlights.append(Highlight(_text(node["summary"]), tuple(found)))
     return tuple(highlights)
-
-
-def _text(value: str) -> str:
-    # Folded YAML scalars keep editors' line breaks as spaces; readers see one line.
-    return " ".join(value.split())
-
-
-def _source(node: Any, section: str | None = None) -> Source:
-    return Source(node.get("section", section), node["page"], node.get("to_page"))
 
 
 def _provenance(checks: Checks, node: Any, record: str | None) -> Provenance:

@@ -14,7 +14,6 @@ import io
 import json
 import re
 
-from markupsafe import Markup
 
 from . import paths
 from .model import TEXT_KINDS, Catalogue, Recommendation

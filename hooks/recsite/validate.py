@@ -14,6 +14,8 @@ from typing import Any
 
 from .anchors import FIXED_ANCHORS, PAGE_NAMES
 from .checks import Checks
+from .checks import read_source as _source
+from .checks import read_text as _text
 from .errors import DataError, Problem
 from .evidence import APPENDICES_FILE, EVIDENCE_FILE, read_appendices, read_evidence
 from .model import (Audience, Barrier, Catalogue, Change, CoreRecommendation, Evidence, Figure,
@@ -129,15 +131,6 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
         name = problem.file.rsplit("/", 1)[-1]
         return DATA_FILES.index(name) if name in DATA_FILES else len(DATA_FILES)
     return sorted(problems, key=lambda p: (file_rank(p), p.line or 0, p.column or 0))
-
-
-def _text(value: str) -> str:
-    # Folded YAML scalars keep editors' line breaks as spaces; readers see one line.
-    return " ".join(value.split())
-
-
-def _source(node: Any) -> Source:
-    return Source(node["section"], node["page"], node.get("to_page"))
 
 
 # --- report.yaml -------------------------------------------------------------------------------
