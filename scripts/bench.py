@@ -75,7 +75,7 @@ def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> tupl
 
 def build_once(project: Path, site_dir: Path, site_url: str = "") -> tuple[float, float]:
     """A strict build of `project`, as `python3 scripts/dev.py build` makes it: seconds, peak MB."""
-    env = {**QUIET_MKDOCS, **({"SITE_URL": site_url} if site_url else {})}
+    env = {**_core.QUIET_MKDOCS, **({"SITE_URL": site_url} if site_url else {})}
     return run_measured([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
                         project, env)
 

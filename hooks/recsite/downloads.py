@@ -179,9 +179,8 @@ _SKIPPED = " \u00a0\ufeff\u200b\u200c\u200d\u2060"
 def _looks_like_formula(text: str) -> bool:
     """Whether a spreadsheet could read `text` as a formula: its first real character, taken in its
     compatibility form (a full-width ＝ is =), starts one."""
-    start = text.lstrip(_SKIPPED)
-    return bool(start) and unicodedata.normalize("NFKC", start[0]).startswith(_FORMULA_START) \
-        or text.startswith(_FORMULA_START)
+    start = text.lstrip(_SKIPPED)  # none of the formula characters is skipped
+    return bool(start) and unicodedata.normalize("NFKC", start[0]).startswith(_FORMULA_START)
 
 
 def _flat(record: dict) -> dict:

@@ -23,5 +23,5 @@ def element_ids(html: str) -> list[str]:
 
 def duplicate_ids(html: str) -> list[str]:
     """Ids given to more than one element of the page, each once, in the order they first appear."""
-    counts = Counter(element_ids(html))
-    return [element_id for element_id in dict.fromkeys(element_ids(html)) if counts[element_id] > 1]
+    counts = Counter(element_ids(html))  # in first-seen order (a Counter keeps insertion order)
+    return [element_id for element_id, count in counts.items() if count > 1]

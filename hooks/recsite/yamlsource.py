@@ -9,6 +9,7 @@ text, and text may not hide control, invisible or direction-changing characters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -200,21 +201,23 @@ def _refuse_unsafe(text: str, label: str, make_parser: Any = None) -> list[Probl
 # Characters that must not hide in text: controls (NUL, form feed, DEL, C1), lone surrogates,
 # direction overrides (which can make text display differently from what it says) and
 # zero-width characters (which slip past length and word checks). Tabs and line breaks are fine.
-_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
-_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+# One pattern, searched in C over every text of every file (a character-by-character loop in
+# Python was the data check's slowest part at thousands of records): the control characters
+# (Unicode category Cc, less tab and line breaks), surrogates (Cs), then the direction and
+# zero-width characters.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+                     "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+                     "\u200b-\u200d\u2060\ufeff\u00ad\u180e]")
 
 
 def hidden_character(text: str) -> tuple[int, str] | None:
     """The first character of `text` that may not be there, and its name, or None."""
-    for index, char in enumerate(text):
-        if char in _ALLOWED_CONTROLS:
-            continue
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cs") or char in _BIDI or char in _INVISIBLE:
-            name = unicodedata.name(char, "a control character" if category == "Cc" else "a lone surrogate")
-            return index, f"U+{ord(char):04X} ({name})"
-    return None
+    match = _HIDDEN.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    fallback = "a lone surrogate" if unicodedata.category(char) == "Cs" else "a control character"
+    return match.start(), f"U+{ord(char):04X} ({unicodedata.name(char, fallback)})"
 
 
 def _check_characters(data: Any, label: str) -> list[Problem]:
