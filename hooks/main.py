@@ -28,7 +28,7 @@ def _core() -> ModuleType:
     core = sys.modules.get("recsite")
     if core is not None:
         loaded = getattr(core, "__imported_at__", 0)
-        if any(path.stat().st_mtime > loaded for path in Path(core.__file__).parent.glob("*.py")):
+        if any(path.stat().st_mtime > loaded for path in Path(core.__file__).parent.rglob("*.py")):
             for name in [name for name in sys.modules if name == "recsite" or name.startswith("recsite.")]:
                 del sys.modules[name]
     sys.path.insert(0, HOOKS)
@@ -88,7 +88,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     # A generated page is edited in its data file: link there (to the record's line) instead.
     build = _build(config)
-    source = build.plan.sources.get(page.file.src_uri)
+    source = build.plan.edit_targets.get(page.file.src_uri)
     if config.repo_url and source:
         data_file, line = source
         page.edit_url = build.edit_link(config.repo_url, data_file, line)

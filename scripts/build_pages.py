@@ -21,7 +21,7 @@ from pathlib import Path
 
 import _core  # noqa: F401  (puts hooks/ on sys.path)
 from recsite.build import Build
-from recsite.errors import DataError
+from recsite.problems import DataError
 from recsite.shortcodes import UnknownMarker, expand_markers
 
 

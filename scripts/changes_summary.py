@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import _core
-from recsite.errors import DataError
+from recsite.problems import DataError
 from recsite.model import Catalogue, Recommendation
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 
 # A record's fields a reader sees change, in words. `data_line` (where the record is in the file)
 # is not one of them.

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import _core  # noqa: F401  (puts hooks/ on sys.path)
 from recsite.annotations import annotations
-from recsite.errors import DataError
-from recsite.validate import load_catalogue
+from recsite.problems import DataError
+from recsite.load import load_catalogue
 
 
 def main(argv: list[str] | None = None) -> int:

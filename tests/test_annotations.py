@@ -9,7 +9,7 @@ import yaml
 
 from conftest import DATA
 from recsite.annotations import annotation, escape_data, escape_property
-from recsite.errors import Problem
+from recsite.problems import Problem
 from test_bad_data import CORPUS, apply, run_check
 
 

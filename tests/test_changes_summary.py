@@ -8,7 +8,7 @@ import changes_summary
 from changes_summary import compare, summary
 from conftest import DATA
 from recsite.model import Retired
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 
 BASE = load_catalogue(DATA)
 

@@ -19,8 +19,8 @@ from recsite import citations
 from recsite.citations import (Person, Reference, csl_item, highwire_tags, parse_month, parse_person,
                                recommendation_reference, report_reference, to_bibtex, to_csl_json, to_ris)
 from recsite.model import Change, Retired
-from recsite.pages import plan_site
-from recsite.validate import load_catalogue
+from recsite.plan import plan_site
+from recsite.load import load_catalogue
 
 CATALOGUE = load_catalogue(DATA)
 SITE_URL = "https://example.org/pb/"

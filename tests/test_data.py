@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from conftest import DATA
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import DATA
 from recsite.descriptions import LIMIT, describe_site, shorten
-from recsite.pages import plan_site
-from recsite.validate import load_catalogue
+from recsite.plan import plan_site
+from recsite.load import load_catalogue
 
 CATALOGUE = load_catalogue(DATA)
 

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from conftest import DATA, text_of
 from recsite import downloads
 from recsite.model import Change, Retired
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 
 CATALOGUE = load_catalogue(DATA)
 RECS = {rec.id: rec for rec in CATALOGUE.recommendations}

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import DATA, text_of
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 from report_text import REPORT, all_items, report_text, table_rows
 
 CATALOGUE = load_catalogue(DATA)

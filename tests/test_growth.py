@@ -8,8 +8,8 @@ import pytest
 
 from conftest import DATA, ROOT, build_site, open_page, served
 from recsite import paths
-from recsite.pages import MORE_ON_THEME, plan_site
-from recsite.validate import load_catalogue
+from recsite.plan import MORE_ON_THEME, plan_site
+from recsite.load import load_catalogue
 from synthetic import write_data
 
 

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT
-from recsite.errors import DataError
+from recsite.problems import DataError
 from recsite.htmlids import duplicate_ids, element_ids
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 MEMORY_LIMIT = 1 << 30  # 1 GiB of address space: an alias bomb or deep recursion would need far more

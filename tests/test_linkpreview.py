@@ -9,7 +9,7 @@ from PIL import Image
 
 from conftest import DATA, ROOT
 from recsite.linkpreview import IMAGE, IMAGE_HEIGHT, IMAGE_WIDTH, Preview, open_graph
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import og_image  # noqa: E402

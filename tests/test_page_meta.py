@@ -12,7 +12,7 @@ import pytest
 from conftest import DATA, open_page
 from recsite import paths
 from recsite.descriptions import describe_site
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 
 CATALOGUE = load_catalogue(DATA)
 DESCRIPTIONS = describe_site(CATALOGUE)

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import DATA, ROOT, text_of
 from recsite import planner
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 
 JS = ROOT / "docs" / "javascripts" / "planner.js"
 CSS = ROOT / "docs" / "stylesheets" / "planner.css"

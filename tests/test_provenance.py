@@ -10,7 +10,7 @@ import pytest
 
 from conftest import DATA, text_of
 from recsite.model import TEXT_KINDS
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 from report_text import REPORT, all_items, report_text
 
 CATALOGUE = load_catalogue(DATA)

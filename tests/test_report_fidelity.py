@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 from report_text import REPORT, appendix3_items, section7_items
 
 pytestmark = pytest.mark.skipif(not REPORT.exists(), reason=f"the report's text is not at {REPORT}")

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DATA, text_of
 from recsite.model import RESEARCH_PARTS, TEXT_KINDS
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 
 CATALOGUE = load_catalogue(DATA)
 EVIDENCE = CATALOGUE.evidence

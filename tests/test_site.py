@@ -10,7 +10,7 @@ import re
 import pytest
 
 from conftest import DATA, text_of
-from recsite.validate import load_catalogue
+from recsite.load import load_catalogue
 
 CATALOGUE = load_catalogue(DATA)
 RECS = CATALOGUE.recommendations
@@ -203,7 +203,7 @@ INDIVIDUALS = [rec for rec in RECS if rec.audience.id == "individuals-and-famili
 
 @pytest.mark.parametrize("rec", INDIVIDUALS, ids=[r.id for r in INDIVIDUALS])
 def test_individuals_read_plain_words_first_with_the_reports_words_one_click_away(pages, rec):
-    from recsite.validate import PLAIN_SENTENCE_WORDS, plain_sentences
+    from recsite.read.recommendations import PLAIN_SENTENCE_WORDS, plain_sentences
 
     assert rec.plain, f"{rec.id} has no plain-words version"
     for sentence in plain_sentences(rec.plain):

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from recsite.errors import DataError
-from recsite.validate import DATA_FILES, load_catalogue
+from recsite.problems import DataError
+from recsite.load import DATA_FILES, load_catalogue
 
 RECS = "recommendations.yaml"
 FIRST = """  - id: employment-as-the-norm

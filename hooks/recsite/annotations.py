@@ -8,7 +8,7 @@ col, title) also `:` and `,` become %3A and %2C, since they separate the propert
 
 from __future__ import annotations
 
-from .errors import Problem
+from .problems import Problem
 
 
 def escape_data(text: str) -> str:

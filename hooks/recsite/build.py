@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import citations, paths
-from .errors import DataError  # noqa: F401  (the hook reads it from here, with the rest of the core)
 from .htmlids import duplicate_ids
 from .linkpreview import Preview, open_graph
 from .model import Catalogue
-from .pages import SitePlan, edit_link, expand_nav, plan_site, snippet_renderer
+from .problems import DataError  # noqa: F401  (the hook catches core.DataError: one import for the core)
+from .plan import SitePlan, edit_link, expand_nav, plan_site
+from .render import snippet_renderer
 from .rawhtml import anchor_ids, restore, stash
 from .shortcodes import expand_markers
 from .terms import explain_terms
-from .validate import load_catalogue
+from .load import load_catalogue
 
 
 class PageError(ValueError):

@@ -1,4 +1,5 @@
-"""The validated records the pages are made from. Built only by `validate.load_catalogue`."""
+"""The validated records the pages are made from. Built only by the readers in recsite/read/, which
+recsite.load.load_catalogue calls."""
 
 from __future__ import annotations
 

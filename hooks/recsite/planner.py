@@ -123,8 +123,8 @@ def add_pages(plan, renderer, catalogue: Catalogue, site_url: str) -> None:
         "planner_questions.md.j2", QUESTIONS, recs=recs, planner=PLANNER,
         terms={rec.id: terms_in(f"{rec.plain} {rec.text}", catalogue) for rec in recs})
     plan.files[REVIEW_CSV] = review_csv(catalogue, site_url)
-    plan.sources[PLANNER] = ("data/recommendations.yaml", 0)
-    plan.sources[QUESTIONS] = ("data/recommendations.yaml", 0)
+    plan.edit_targets[PLANNER] = ("data/recommendations.yaml", 0)
+    plan.edit_targets[QUESTIONS] = ("data/recommendations.yaml", 0)
     plan.descriptions[PLANNER] = ("Review your practice against the report's recommendations: choose the ones "
                                   "for your role, record status, owner, target date and notes, and export or "
                                   "print the plan. It stays in your browser.")

@@ -17,7 +17,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .errors import Problem
+from .problems import Problem
 from .yamlsource import Located
 
 def describe(value: Any) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError, Problem
+from .problems import DataError, Problem
 
 # The deepest the data goes is about eight levels; fifty is generous and still far from the point
 # where building nested Python objects would exhaust the stack.

@@ -1,6 +1,7 @@
-"""Read data/evidence.yaml and data/appendices.yaml into the evidence model, or report every problem.
+"""data/evidence.yaml: the findings, tables, charts and quotes of the evidence pages, the barrier
+findings and the home page's highlights, each with where its words come from.
 
-Both files have already passed their JSON Schemas (data/schema/); this module adds what a
+The file has already passed its JSON Schema (data/schema/); this module adds what a
 schema cannot say: ids are unique, footnote references exist, a table row has a value for each
 column, the figures a finding quotes are in its text, and every barrier of the taxonomy has its
 evidence (and nothing else does).
@@ -10,34 +11,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from .anchors import FIXED_ANCHORS
-from .checks import Checks
-from .checks import read_source as _source
-from .checks import read_text as _text
-from .errors import Problem
-from .model import (Appendix, AppendixPart, Bar, BarrierEvidence, BarrierFinding, Chart, Column,
-                    EvidencePage, Finding, Highlight, ListBlock, Part, Provenance, Question, Quote, Reference,
+from ..anchors import FIXED_ANCHORS
+from ..model import (Bar, BarrierEvidence, BarrierFinding, Chart, Column,
+                    EvidencePage, Finding, Highlight, ListBlock, Part, Provenance, Quote, Reference,
                     Row, Source, Table, Theme)
-from .model import RESEARCH_PARTS
+from ..model import RESEARCH_PARTS
+from ..problems import Problem
+from .fields import FileReader, read_source as _source, read_text as _text
 
 EVIDENCE_FILE = "evidence.yaml"
-APPENDICES_FILE = "appendices.yaml"
 
 
 def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
                   taken_ids: set[str]) -> tuple[tuple, tuple, tuple, list[Problem]]:
     """(pages, barriers, references, problems). `taken_ids` are recommendation ids, which share
     the barrier pages' anchors with the findings."""
-    checks = Checks(label)
-    references = _references(checks, document["references"])
+    reader = FileReader(label)
+    references = _references(reader, document["references"])
     seen: dict[str, int] = {}
 
     def claim(node: Any, item_id: str, record: str | None = None) -> None:
         if item_id in seen:
-            checks.add(node, item_id, "id", f"id already used on line {seen[item_id]} (ids must be unique "
+            reader.add(node, item_id, "id", f"id already used on line {seen[item_id]} (ids must be unique "
                                              "in this file, because they are anchors in page addresses)")
         elif item_id in FIXED_ANCHORS or item_id in taken_ids:
-            checks.add(node, item_id, "id", f"'{item_id}' is already an anchor on the site "
+            reader.add(node, item_id, "id", f"'{item_id}' is already an anchor on the site "
                                              "(a recommendation id or a fixed heading); choose another")
         else:
             seen[item_id] = node.line
@@ -45,26 +43,26 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
     pages = []
     for node in document["pages"]:
         claim(node, node["id"])
-        checks.page_range(node, node["id"])
+        reader.page_range(node, node["id"])
         parts = []
         for part_node in node["parts"]:
             claim(part_node, part_node["id"])
-            checks.page_range(part_node, part_node["id"])
-            items = tuple(_item(checks, item, part_node["section"], references, claim)
+            reader.page_range(part_node, part_node["id"])
+            items = tuple(_item(reader, item, part_node["section"], references, claim)
                           for item in part_node["items"])
             parts.append(Part(part_node["id"], _text(part_node["title"]), _source(part_node),
                               tuple(item for item in items if item is not None)))
         for place in node.get("also", ()):
-            checks.page_range(place, node["id"])
+            reader.page_range(place, node["id"])
         pages.append(EvidencePage(node["id"], _text(node["title"]), _source(node), _text(node["summary"]),
                                   tuple(parts), tuple(_source(place) for place in node.get("also", ()))))
 
-    barriers = _barriers(checks, document["barriers"], themes, claim)
-    highlights = _highlights(checks, document.get("highlights", ()), pages)
-    return tuple(pages), barriers, tuple(references.values()), highlights, checks.found
+    barriers = _barriers(reader, document["barriers"], themes, claim)
+    highlights = _highlights(reader, document.get("highlights", ()), pages)
+    return tuple(pages), barriers, tuple(references.values()), highlights, reader.problems
 
 
-def _highlights(checks: Checks, nodes: list, pages: list[EvidencePage]) -> tuple[Highlight, ...]:
+def _highlights(reader: FileReader, nodes: list, pages: list[EvidencePage]) -> tuple[Highlight, ...]:
     blocks = {block.id: (page.id, block) for page in pages for block in page.blocks
               if getattr(block, "id", None) and hasattr(block, "provenance")}
     highlights = []
@@ -72,13 +70,13 @@ def _highlights(checks: Checks, nodes: list, pages: list[EvidencePage]) -> tuple
         found = []
         for block_id in node["findings"]:
             if block_id not in blocks:
-                checks.add(node, block_id, "findings", f"no finding, table or chart '{block_id}' on the "
+                reader.add(node, block_id, "findings", f"no finding, table or chart '{block_id}' on the "
                                                        "evidence pages (expected the id of one)")
             else:
                 found.append(blocks[block_id])
         kinds = {block.provenance.kind for _, block in found}
         if kinds and (len(kinds) > 1 or "report" in kinds):
-            checks.add(node, None, "findings", "a highlight shows figures of one kind: all from this research "
+            reader.add(node, None, "findings", "a highlight shows figures of one kind: all from this research "
                                                "(from: survey, fieldwork or phase-three) or all from studies the report "
                                                f"cites (from: cited); these are {', '.join(sorted(kinds))}")
         elif found:
@@ -86,34 +84,34 @@ def _highlights(checks: Checks, nodes: list, pages: list[EvidencePage]) -> tuple
     return tuple(highlights)
 
 
-def _provenance(checks: Checks, node: Any, record: str | None) -> Provenance:
+def _provenance(reader: FileReader, node: Any, record: str | None) -> Provenance:
     """Where a block's figures come from. The schema requires `base` for this research's figures
     and `study` for another study's; this refuses them where they would mislabel a block."""
     origin = node.get("from", "report")
     base, study = node.get("base"), node.get("study")
     if base is not None and origin not in RESEARCH_PARTS:
-        checks.add(node, record, "base", f"a base is only for a figure from this research (from: survey, "
+        reader.add(node, record, "base", f"a base is only for a figure from this research (from: survey, "
                                          f"fieldwork or phase-three), not from: {origin}")
     if study is not None and origin != "cited":
-        checks.add(node, record, "study", f"a study is only named for another study's figure (from: cited), "
+        reader.add(node, record, "study", f"a study is only named for another study's figure (from: cited), "
                                           f"not from: {origin}")
     note = node.get("base_note")
     return Provenance(origin, _text(base) if base else None, _text(study) if study else None,
                       _text(note) if note else None)
 
 
-def _references(checks: Checks, nodes: list) -> dict[int, Reference]:
+def _references(reader: FileReader, nodes: list) -> dict[int, Reference]:
     references: dict[int, Reference] = {}
     for node in nodes:
         number = node["footnote"]
         record = f"footnote {number}"
         if number in references:
-            checks.add(node, record, "footnote", "footnote listed twice")
+            reader.add(node, record, "footnote", "footnote listed twice")
             continue
         if "same_as" in node:
             target = references.get(node["same_as"])
             if target is None or target.ibid:
-                checks.add(node, record, "same_as", f"footnote {node['same_as']} is not listed above "
+                reader.add(node, record, "same_as", f"footnote {node['same_as']} is not listed above "
                                                     "with its own text (expected an earlier footnote)")
                 continue
             references[number] = Reference(number, target.text, target.url, Source("", node["page"]), True)
@@ -123,14 +121,14 @@ def _references(checks: Checks, nodes: list) -> dict[int, Reference]:
     return references
 
 
-def _item(checks: Checks, node: Any, section: str, references: dict[int, Reference], claim):
+def _item(reader: FileReader, node: Any, section: str, references: dict[int, Reference], claim):
     kind = node["kind"]
     record = node.get("id")
     if record:
         claim(node, record)
-    checks.page_range(node, record)
+    reader.page_range(node, record)
     source = _source(node, section)
-    provenance = _provenance(checks, node, record)
+    provenance = _provenance(reader, node, record)
     if kind == "quote":
         return Quote(_text(node["text"]), _text(node["role"]), source)
     if kind == "finding":
@@ -138,14 +136,14 @@ def _item(checks: Checks, node: Any, section: str, references: dict[int, Referen
         figures = tuple(node.get("figures", ()))
         for figure in figures:
             if figure not in text:
-                checks.add(node, record, "figures", f"'{figure}' does not appear in the text "
+                reader.add(node, record, "figures", f"'{figure}' does not appear in the text "
                                                     "(expected each figure exactly as the text prints it)")
         refs = []
         for number in node.get("refs", ()):
             if number in references:
                 refs.append(references[number])
             else:
-                checks.add(node, record, "refs", f"footnote {number} is not in `references` "
+                reader.add(node, record, "refs", f"footnote {number} is not in `references` "
                                                  f"(listed: {', '.join(map(str, references))})")
         return Finding(record, _text(node["label"]), text, source, figures, tuple(refs), provenance)
     if kind == "list":
@@ -156,7 +154,7 @@ def _item(checks: Checks, node: Any, section: str, references: dict[int, Referen
         rows = []
         for row in node["rows"]:
             if len(row["values"]) != len(columns):
-                checks.add(row, record, "values", f"{len(row['values'])} value(s) for {len(columns)} "
+                reader.add(row, record, "values", f"{len(row['values'])} value(s) for {len(columns)} "
                                                   "column(s) (expected one value per column)")
             rows.append(Row(_text(row["label"]), tuple(row["values"])))
         return Table(record, node.get("number"), _text(node["title"]), source, node["stub"], columns,
@@ -170,25 +168,25 @@ def _item(checks: Checks, node: Any, section: str, references: dict[int, Referen
     return None  # unreachable: the schema allows only the kinds above
 
 
-def _barriers(checks: Checks, nodes: list, themes: tuple[Theme, ...], claim) -> tuple:
+def _barriers(reader: FileReader, nodes: list, themes: tuple[Theme, ...], claim) -> tuple:
     by_id = {theme.barrier.id: theme.barrier for theme in themes}
     found = {}
     for node in nodes:
         barrier = by_id.get(node["id"])
         if barrier is None:
-            checks.add(node, node["id"], "id", f"unknown barrier '{node['id']}' (allowed, from "
+            reader.add(node, node["id"], "id", f"unknown barrier '{node['id']}' (allowed, from "
                                                f"taxonomy.yaml: {', '.join(by_id)})")
             continue
         if barrier.id in found:
-            checks.add(node, node["id"], "id", "this barrier's evidence is given twice")
+            reader.add(node, node["id"], "id", "this barrier's evidence is given twice")
             continue
         findings = []
         for finding in node["findings"]:
             claim(finding, finding["id"])
-            checks.page_range(finding, finding["id"])
+            reader.page_range(finding, finding["id"])
             text, point = _text(finding["text"]), finding.get("point")
             if point is not None and _text(point) not in text:
-                checks.add(finding, finding["id"], "point", "the bold words do not appear in the text "
+                reader.add(finding, finding["id"], "point", "the bold words do not appear in the text "
                                                             "(expected them exactly as in `text`)")
             quotes = tuple(Quote(_text(q["text"]), _text(q["role"]), _source(q, barrier.section))
                            for q in finding.get("quotes", ()))
@@ -198,31 +196,6 @@ def _barriers(checks: Checks, nodes: list, themes: tuple[Theme, ...], claim) -> 
         found[barrier.id] = BarrierEvidence(barrier, tuple(findings))
     for barrier_id in by_id:
         if barrier_id not in found:
-            checks.add(None, None, "barriers", f"no evidence for the barrier '{barrier_id}' "
+            reader.add(None, None, "barriers", f"no evidence for the barrier '{barrier_id}' "
                                                "(every barrier in taxonomy.yaml needs its findings here)")
     return tuple(found[barrier_id] for barrier_id in by_id if barrier_id in found)
-
-
-def read_appendices(document: Any, label: str) -> tuple[tuple, list[Problem]]:
-    checks = Checks(label)
-    appendices = []
-    for node in document["appendices"]:
-        checks.page_range(node, node["id"])
-        parts = []
-        part_ids: set[str] = set()
-        for part in node["parts"]:
-            if part["id"] in part_ids:
-                checks.add(part, part["id"], "id", "id already used in this appendix")
-            part_ids.add(part["id"])
-            questions = tuple(Question(q["number"], _text(q["text"]), tuple(map(_text, q.get("options", ()))),
-                                       tuple(map(_text, q.get("notes", ())))) for q in part["questions"])
-            source = Source(part["section"], part["page"], part.get("to_page")) if "section" in part else None
-            parts.append(AppendixPart(part["id"], _text(part["title"]), source,
-                                      tuple(map(_text, part.get("intro", ()))), questions))
-        appendices.append(Appendix(
-            node["id"], node["section"], _text(node["title"]),
-            Source(node["section"], node["page"], node.get("to_page")), _text(node["summary"]),
-            tuple(map(_text, node["intro"])), tuple(parts), tuple(map(_text, node.get("outro", ()))),
-            _text(node["omitted"]) if "omitted" in node else None,
-            _text(node["note"]) if "note" in node else None))
-    return tuple(appendices), checks.found

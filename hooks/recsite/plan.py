@@ -1,126 +1,27 @@
 """The page plan: every generated page as Markdown, every download as text, from a `Catalogue`.
 
-`plan_site` is the one entry point. It knows nothing about MkDocs: the hook adds the plan's pages
-to the build, and scripts/build_pages.py writes them to a folder.
+`plan_site` is the one entry point. It decides which pages exist, at which path, from which
+template and with which records (sorted and grouped here, not in the templates); recsite.render
+turns each into text. It knows nothing about MkDocs: the hook adds the plan's pages to the build,
+and scripts/build_pages.py writes them to a folder.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
-from markdown.extensions.toc import slugify
-from markupsafe import Markup, escape
 
 from . import citations, descriptions, downloads, paths, planner
-from .dates import long_date
-from .model import REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue, Recommendation
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-# Characters that mean something in a Markdown heading; escaped so data text stays plain text.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
-
+from .model import Catalogue, Recommendation
+from .render import Renderer
 
 @dataclass
 class SitePlan:
     pages: dict[str, str] = field(default_factory=dict)      # docs path -> Markdown
     files: dict[str, str] = field(default_factory=dict)      # site path -> file content
     sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # index page -> (title, path)
-    sources: dict[str, tuple[str, int]] = field(default_factory=dict)  # page -> (data file, line or 0)
+    edit_targets: dict[str, tuple[str, int]] = field(default_factory=dict)  # page -> (data file, line or 0)
     titles: dict[str, str] = field(default_factory=dict)     # page -> its title, plain text from data
     descriptions: dict[str, str] = field(default_factory=dict)  # page -> its meta description, plain text
-
-
-def markdown_text(value: str) -> Markup:
-    """Data text placed in Markdown (headings): HTML-escaped, then Markdown-escaped.
-
-    Only &, < and > are HTML-escaped: quotation marks are harmless in text, and their entities
-    (&#39;) have a '#' that the Markdown escape broke, which put "39" into the heading's id."""
-    html = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
-
-
-def former_anchor(heading: str) -> Markup:
-    """An empty element with the id a heading of this text had before quotation marks were
-    written as themselves (see markdown_text), placed before the heading; nothing when the id has
-    not changed. A heading id that comes from its text ("professionals39-attitudes-towards-
-    employment") was published, so links to it must keep working."""
-    former = slugify(heading.replace("'", "39").replace('"', "34"), "-")
-    if former == slugify(heading, "-"):
-        return Markup("")
-    return Markup('<div id="{}"></div>\n\n').format(former)
-
-
-def lower_first(value: str) -> str:
-    return value[:1].lower() + value[1:]
-
-
-def capitalize_first(value: str) -> str:
-    return value[:1].upper() + value[1:]
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def heading_id(anchor: str) -> Markup:
-    """An explicit heading id ({#id}, attr_list), so links survive a change of heading wording."""
-    return Markup(f"{{#{escape(anchor)}}}")
-
-
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Compiled templates kept in a private per-user temporary folder (Jinja's default) and reused
-    while a template is unchanged: compiling them was a fifth of a build's own time. Without a
-    usable temporary folder the templates are simply compiled each time."""
-    try:
-        return FileSystemBytecodeCache()
-    except (OSError, RuntimeError):
-        return None
-
-
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        bytecode_cache=_bytecode_cache(),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = markdown_text
-    env.filters["lower_first"] = lower_first
-    env.filters["capitalize_first"] = capitalize_first
-    env.filters["plural"] = plural
-    env.filters["heading_id"] = heading_id
-    env.filters["former_anchor"] = former_anchor
-    env.filters["long_date"] = long_date
-    env.globals["paths"] = paths
-    env.globals["text_kinds"] = TEXT_KINDS
-    env.globals["report_words"] = REPORT_WORDS
-    env.globals["research_parts"] = RESEARCH_PARTS
-    env.globals.update(citations=citations, citation_formats=citations.FORMATS, citation_types=citations.MEDIA_TYPES)
-    return env
-
-
-class _Renderer:
-    def __init__(self, catalogue: Catalogue, site_url: str):
-        self.catalogue = catalogue
-        self.site_url = site_url
-        self.env = _environment()
-
-    def render(self, template: str, page: str, **context) -> str:
-        def link(to_path: str, anchor: str | None = None) -> str:
-            return paths.relative(page, to_path, anchor)
-
-        return self.env.get_template(template).render(
-            catalogue=self.catalogue, report=self.catalogue.report, page=page, link=link,
-            site_url=self.site_url, absolute=lambda path, anchor=None: paths.absolute(self.site_url, path, anchor),
-            **context,
-        )
 
 
 # "More on this theme" on a recommendation's page lists at most this many: a longer list of links
@@ -149,7 +50,7 @@ def _siblings(rec: Recommendation, group: list[Recommendation], related: list[Re
 
 def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     """All generated pages and downloads. `site_url` makes the permanent links absolute."""
-    renderer = _Renderer(catalogue, site_url)
+    renderer = Renderer(catalogue, site_url)
     plan = SitePlan()
     pages = plan.pages
 
@@ -160,6 +61,8 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
         path = paths.audience_page(audience.id)
         groups = [(theme, catalogue.select(theme=theme, audience=audience)) for theme in catalogue.themes]
         pages[path] = renderer.render("audience.md.j2", path, audience=audience,
+                                      recs=catalogue.select(audience=audience),
+                                      twins=[pair for pair in catalogue.twins if pair[0].audience == audience],
                                       groups=[(theme, recs) for theme, recs in groups if recs])
     for theme in catalogue.themes:
         path = paths.theme_page(theme.id)
@@ -214,16 +117,16 @@ def plan_site(catalogue: Catalogue, site_url: str) -> SitePlan:
     plan.descriptions = descriptions.describe_site(catalogue)
 
     # Where each generated page's data lives, for "edit this page" links.
-    plan.sources = {paths.recommendation_page(rec.id): ("data/recommendations.yaml", rec.data_line)
+    plan.edit_targets = {paths.recommendation_page(rec.id): ("data/recommendations.yaml", rec.data_line)
                     for rec in catalogue.recommendations}
-    plan.sources.update({paths.evidence_page(p.id): ("data/evidence.yaml", 0) for p in evidence.pages})
-    plan.sources.update({paths.evidence_page(a.id): ("data/appendices.yaml", 0) for a in evidence.appendices})
-    plan.sources.update({paths.barrier_page(t.barrier.id): ("data/evidence.yaml", 0) for t in catalogue.themes})
-    plan.sources.update({paths.theme_page(t.id): ("data/taxonomy.yaml", 0) for t in catalogue.themes})
-    plan.sources.update({paths.audience_page(a.id): ("data/taxonomy.yaml", 0) for a in catalogue.audiences})
+    plan.edit_targets.update({paths.evidence_page(p.id): ("data/evidence.yaml", 0) for p in evidence.pages})
+    plan.edit_targets.update({paths.evidence_page(a.id): ("data/appendices.yaml", 0) for a in evidence.appendices})
+    plan.edit_targets.update({paths.barrier_page(t.barrier.id): ("data/evidence.yaml", 0) for t in catalogue.themes})
+    plan.edit_targets.update({paths.theme_page(t.id): ("data/taxonomy.yaml", 0) for t in catalogue.themes})
+    plan.edit_targets.update({paths.audience_page(a.id): ("data/taxonomy.yaml", 0) for a in catalogue.audiences})
     for path in (paths.ALL_RECOMMENDATIONS, paths.KEY_RECOMMENDATIONS, paths.CHANGES):
-        plan.sources[path] = ("data/recommendations.yaml", 0)
-    plan.sources[paths.GLOSSARY] = ("data/glossary.yaml", 0)
+        plan.edit_targets[path] = ("data/recommendations.yaml", 0)
+    plan.edit_targets[paths.GLOSSARY] = ("data/glossary.yaml", 0)
 
     plan.sections = {
         paths.AUDIENCES_INDEX: [(a.title, paths.audience_page(a.id)) for a in catalogue.audiences],
@@ -252,13 +155,6 @@ def edit_link(repo_url: str, data_file: str, line: int) -> str:
     """Where an editor changes a generated page: the data file on the repository host, at its line."""
     anchor = f"#L{line}" if line else ""
     return f"{repo_url.rstrip('/')}/blob/main/{data_file}{anchor}"
-
-
-def snippet_renderer(catalogue: Catalogue, site_url: str):
-    """`render(name, page)`: HTML for a marker in a hand-written page (e.g. the core recommendation
-    on the home page), from one Jinja environment made once per build."""
-    renderer = _Renderer(catalogue, site_url)
-    return lambda name, page: renderer.render(f"snippets/{name}.html.j2", page)
 
 
 def expand_nav(nav: list, sections: dict[str, list[tuple[str, str]]]) -> list:

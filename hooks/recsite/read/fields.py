@@ -1,15 +1,14 @@
-"""Collect the problems of one data file, each placed at the line and column it is about."""
+"""The field readers every data file shares, and `FileReader`, which collects one file's problems,
+each placed at the line and column it is about."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from .errors import Problem
-from .model import Source
+from ..model import Source
+from ..problems import Problem
 
-
-# The field readers every data file shares.
 
 def read_text(value: str) -> str:
     """A text field as readers see it: folded YAML keeps editors' line breaks as spaces."""
@@ -21,10 +20,12 @@ def read_source(node: Any, section: str | None = None) -> Source:
     return Source(node.get("section", section), node["page"], node.get("to_page"))
 
 
-class Checks:
+class FileReader:
+    """Reads the fields of one data file (`label` is how messages name it) and collects its problems."""
+
     def __init__(self, label: str):
         self.label = label
-        self.found: list[Problem] = []
+        self.problems: list[Problem] = []
 
     def add(self, node: Any, record: str | None, field: str | None, message: str) -> None:
         """A problem with `field` of the mapping `node` (a dotted field is placed at its last key)."""
@@ -33,7 +34,7 @@ class Checks:
             line, column = node.line_of(key), node.column_of(key)
         else:
             line, column = getattr(node, "line", None), getattr(node, "column", None)
-        self.found.append(Problem(self.label, message, line=line, column=column, record=record, field=field))
+        self.problems.append(Problem(self.label, message, line=line, column=column, record=record, field=field))
 
     def page_range(self, node: Any, record: str | None) -> None:
         if "to_page" in node and node["to_page"] < node["page"]:

@@ -1,0 +1,120 @@
+"""Templates to text: the one Jinja environment (hooks/templates/) and its filters, which keep data
+text plain in Markdown and HTML. Nothing here decides which pages exist: that is recsite.plan.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from markdown.extensions.toc import slugify
+from markupsafe import Markup, escape
+
+from . import citations, paths
+from .dates import long_date
+from .model import REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Characters that mean something in a Markdown heading; escaped so data text stays plain text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def markdown_text(value: str) -> Markup:
+    """Data text placed in Markdown (headings): HTML-escaped, then Markdown-escaped.
+
+    Only &, < and > are HTML-escaped: quotation marks are harmless in text, and their entities
+    (&#39;) have a '#' that the Markdown escape broke, which put "39" into the heading's id."""
+    html = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
+
+
+def former_anchor(heading: str) -> Markup:
+    """An empty element with the id a heading of this text had before quotation marks were
+    written as themselves (see markdown_text), placed before the heading; nothing when the id has
+    not changed. A heading id that comes from its text ("professionals39-attitudes-towards-
+    employment") was published, so links to it must keep working."""
+    former = slugify(heading.replace("'", "39").replace('"', "34"), "-")
+    if former == slugify(heading, "-"):
+        return Markup("")
+    return Markup('<div id="{}"></div>\n\n').format(former)
+
+
+def lower_first(value: str) -> str:
+    return value[:1].lower() + value[1:]
+
+
+def capitalize_first(value: str) -> str:
+    return value[:1].upper() + value[1:]
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def heading_id(anchor: str) -> Markup:
+    """An explicit heading id ({#id}, attr_list), so links survive a change of heading wording."""
+    return Markup(f"{{#{escape(anchor)}}}")
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept in a private per-user temporary folder (Jinja's default) and reused
+    while a template is unchanged: compiling them was a fifth of a build's own time. Without a
+    usable temporary folder the templates are simply compiled each time."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=_bytecode_cache(),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["lower_first"] = lower_first
+    env.filters["capitalize_first"] = capitalize_first
+    env.filters["plural"] = plural
+    env.filters["heading_id"] = heading_id
+    env.filters["former_anchor"] = former_anchor
+    env.filters["long_date"] = long_date
+    env.globals["paths"] = paths
+    env.globals["text_kinds"] = TEXT_KINDS
+    env.globals["report_words"] = REPORT_WORDS
+    env.globals["research_parts"] = RESEARCH_PARTS
+    env.globals.update(citations=citations, citation_formats=citations.FORMATS, citation_types=citations.MEDIA_TYPES)
+    return env
+
+
+class Renderer:
+    """The one Jinja environment of a build, and a page's context: the catalogue, `link` (relative
+    to the page) and `absolute` (a permanent address)."""
+
+    def __init__(self, catalogue: Catalogue, site_url: str):
+        self.catalogue = catalogue
+        self.site_url = site_url
+        self.env = environment()
+
+    def render(self, template: str, page: str, **context) -> str:
+        def link(to_path: str, anchor: str | None = None) -> str:
+            return paths.relative(page, to_path, anchor)
+
+        return self.env.get_template(template).render(
+            catalogue=self.catalogue, report=self.catalogue.report, page=page, link=link,
+            site_url=self.site_url, absolute=lambda path, anchor=None: paths.absolute(self.site_url, path, anchor),
+            **context,
+        )
+
+
+def snippet_renderer(catalogue: Catalogue, site_url: str):
+    """`render(name, page)`: HTML for a marker in a hand-written page (e.g. the core recommendation
+    on the home page), from one Jinja environment made once per build."""
+    renderer = Renderer(catalogue, site_url)
+    return lambda name, page: renderer.render(f"snippets/{name}.html.j2", page)
