@@ -1,4 +1,4 @@
-// html-validate's configuration for the built site (tests/test_html_valid.py runs it on every page).
+// html-validate's configuration for the built site (tests/site/test_html_valid.py runs it on every page).
 //
 // It starts from the strictest preset. Each change below is a rule that Material for MkDocs' own
 // templates break on every page, which this project cannot change without copying the theme, or an
@@ -25,7 +25,7 @@ module.exports = {
     "valid-autocomplete": "off",
 
     // Material's navigation sidebar nests a <nav> in each open section with no name of its own.
-    // (axe's landmark rules, tests/test_accessibility.py, still run on every page.)
+    // (axe's landmark rules, tests/site/test_accessibility.py, still run on every page.)
     "unique-landmark": "off",
 
     // Material's search and colour-scheme forms have no submit button: they act as you type or

@@ -107,7 +107,7 @@ def data_check(data_dir: Path, runs: int) -> float:
 
 
 def link_check(site_dir: Path, url: str) -> tuple[float, int]:
-    """The same offline check as tests/test_links.py (linkchecker for pages and files, then
+    """The same offline check as tests/site/test_links.py (linkchecker for pages and files, then
     anchorcheck for #anchors): seconds, and problems found."""
     started = time.perf_counter()
     _, problems = linkcheck(site_dir, url)

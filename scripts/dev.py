@@ -85,7 +85,7 @@ def ensure_chromium() -> None:
 def ensure_node_modules() -> None:
     """Install the pinned node packages (the HTML validator), unless they are already installed.
 
-    Without node or npm the tests still run: tests/test_html_valid.py then fails and says how to
+    Without node or npm the tests still run: tests/site/test_html_valid.py then fails and says how to
     install them, so a missing validator is never mistaken for valid HTML."""
     wanted = hashlib.sha256(PACKAGE_LOCK.read_bytes()).hexdigest()
     if NODE_STAMP.exists() and NODE_STAMP.read_text().strip() == wanted:

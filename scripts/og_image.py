@@ -3,7 +3,7 @@ site's name and what it holds, in white on the site's indigo (Material's `indigo
 
 The picture is committed, so building the site needs no image library; run this again after
 changing its words (IMAGE_HEADING and IMAGE_LINE in hooks/recsite/linkpreview.py).
-tests/test_linkpreview.py fails while the committed picture differs from what this draws.
+tests/core/test_linkpreview.py fails while the committed picture differs from what this draws.
 
     .venv/bin/python scripts/og_image.py            # writes docs/assets/og-image.png
     .venv/bin/python scripts/og_image.py OUT.png    # writes elsewhere

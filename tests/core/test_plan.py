@@ -128,7 +128,7 @@ def test_a_link_to_a_card_far_down_a_long_list_still_shows_it(long_page):
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_long_list_with_its_show_more_button_has_no_axe_violations(browser, long_site, scheme):
-    from test_accessibility import AXE_RUN, AXE_TAGS, axe_script, described
+    from axe import AXE_RUN, AXE_TAGS, axe_script, described
 
     found = []
     with open_page(browser, long_site, color_scheme=scheme) as page:

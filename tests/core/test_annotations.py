@@ -10,7 +10,7 @@ import yaml
 from conftest import DATA
 from recsite.annotations import annotation, escape_data, escape_property
 from recsite.problems import Problem
-from test_bad_data import CORPUS, apply, run_check
+from datacopies import CORPUS, apply, run_check
 
 
 def test_messages_escape_percent_and_line_breaks():

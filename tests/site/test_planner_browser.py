@@ -297,7 +297,7 @@ def test_an_import_with_some_unknown_ids_says_so_in_the_preview_and_cancel_chang
 
 def with_a_retired_id(page, site) -> None:
     """The planner page as a build would write it after 'reduce-invoicing-bureaucracy' was retired and
-    replaced (the same entry `planner_data` makes from data/published.yaml; see test_planner.py)."""
+    replaced (the same entry `planner_data` makes from data/published.yaml; see core/test_planner.py)."""
     soup = site.soup("planner/")
     block = soup.select_one("#planner-data")
     data = json.loads(block["data-planner"])

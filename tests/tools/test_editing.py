@@ -80,7 +80,6 @@ def edited(tmp_path_factory):
         "    replaced_by: employment-as-the-norm\n")), encoding="utf-8")
 
     site = root / "site"
-    from mkdocs.config import load_config  # noqa: F401  (build_site loads the config)
     import os
     os.environ["REPO_URL"] = REPO
     try:

@@ -6,16 +6,14 @@ how problems combine and the checks across files."""
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
 from conftest import DATA
+from datacopies import RECS, broken, line_of, problems
 from recsite.problems import DataError
 from recsite.load import DATA_FILES, load_catalogue
 
-RECS = "recommendations.yaml"
 FIRST = """  - id: employment-as-the-norm
     title: Promote employment as the norm
     text: Use every opportunity to promote employment as the norm for disabled people
@@ -25,27 +23,6 @@ FIRST = """  - id: employment-as-the-norm
     source: {section: A3.1.1, page: 53}
     section7: {section: 7.1.1, page: 36}
 """
-
-
-def broken(tmp_path: Path, old: str, new: str, file: str = RECS) -> Path:
-    """A copy of the real data with one edit, as an editor's pull request might make."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    text = (data / file).read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"test setup: {old!r} is not unique in {file}"
-    (data / file).write_text(text.replace(old, new), encoding="utf-8")
-    return data
-
-
-def problems(data: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_catalogue(data)
-    return [str(problem) for problem in caught.value.problems]
-
-
-def line_of(data: Path, needle: str, file: str = RECS) -> int:
-    lines = (data / file).read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, 1) if needle in line)
 
 
 def test_record_id_may_not_take_a_page_anchor(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import open_page
-from test_accessibility import AXE_RUN, AXE_TAGS, axe_script, described
+from axe import AXE_RUN, AXE_TAGS, axe_script, described
 
 pytestmark = pytest.mark.browser
 

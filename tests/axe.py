@@ -1,0 +1,33 @@
+"""axe-core (WCAG checks) in the browser tests: its script as shipped in a registry package, read from
+disk (no CDN, no network), the rules run, and its findings in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_script() -> Path:
+    import axe_playwright_python
+
+    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+
+def site_pages(root: Path) -> list[str]:
+    """Every page of the built site, by address."""
+    addresses = []
+    for html in sorted(root.rglob("*.html")):
+        relative = html.relative_to(root).as_posix()
+        addresses.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return addresses
+
+
+AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+
+
+def described(address: str, result: dict) -> list[str]:
+    """Each violation axe found on a page: the page, the rule, the element and what to fix."""
+    return [f"/{address}: {violation['id']} ({violation['impact']}): "
+            f"{' '.join(map(str, node['target']))} — {violation['help']}"
+            for violation in result["violations"] for node in violation["nodes"]]
