@@ -163,7 +163,9 @@ def test(args: list[str]) -> int:
     ensure_venv()
     ensure_browsers()
     ensure_node_modules()
-    code = subprocess.call([str(venv_bin("python")), "-m", "pytest", *args], cwd=ROOT, env=tool_env())
+    # On every CPU (pytest-xdist), unless the arguments say otherwise (-n 0 runs in one process).
+    parallel = [] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in args) else ["-n", "auto"]
+    code = subprocess.call([str(venv_bin("python")), "-m", "pytest", *parallel, *args], cwd=ROOT, env=tool_env())
     if code == PYTEST_NO_TESTS:
         say("pytest collected no tests: that is a failure, not a pass")
         return 1

@@ -55,6 +55,19 @@ def site(tmp_path_factory) -> BuiltSite:
         yield BuiltSite(site_dir, url)
 
 
+@pytest.fixture(scope="module")
+def pages(site):
+    """`pages(address)`: a built page parsed, each page once per test module."""
+    cache: dict[str, BeautifulSoup] = {}
+
+    def get(page: str) -> BeautifulSoup:
+        if page not in cache:
+            cache[page] = site.soup(page)
+        return cache[page]
+
+    return get
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project's site sources, to break on purpose."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 import pytest
+from concurrent.futures import ThreadPoolExecutor
 
 from axe import AXE_RUN, AXE_TAGS, axe_script, described, site_pages
 
@@ -51,7 +52,10 @@ def run_axe(base_url: str, scheme: str, addresses: list[str]) -> list[str]:
             finally:
                 await browser.close()
 
-    return asyncio.run(main())
+    # In a thread of its own: a session's synchronous Playwright (the `browser` fixture, started by
+    # whichever test ran first) keeps an event loop running in the main thread.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, main()).result()
 
 
 def page_types(addresses: list[str]) -> list[str]:

@@ -25,18 +25,6 @@ def words(element) -> str:
     return text_of(element)
 
 
-@pytest.fixture(scope="module")
-def pages(site):
-    cache = {}
-
-    def get(page: str):
-        if page not in cache:
-            cache[page] = site.soup(page)
-        return cache[page]
-
-    return get
-
-
 # What the report prints, cell for cell (pages 18, 19 and 21).
 REPORT_TABLES = {
     "table-1": [["Sum across all organisations", "104", "131"], ["Range", "0 to 30", "1 to 49"],

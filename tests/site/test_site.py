@@ -22,19 +22,6 @@ def card_text(soup, rec_id: str) -> str:
     return text_of(element)
 
 
-@pytest.fixture(scope="module")
-def pages(site):
-    """Each page parsed once."""
-    cache = {}
-
-    def get(page: str):
-        if page not in cache:
-            cache[page] = site.soup(page)
-        return cache[page]
-
-    return get
-
-
 @pytest.mark.parametrize("rec", RECS, ids=[r.id for r in RECS])
 def test_every_recommendation_appears_under_its_id_on_every_page_it_belongs_to(pages, rec):
     places = [f"audiences/{rec.audience.id}/", f"themes/{rec.theme.id}/", "recommendations/",
