@@ -23,9 +23,9 @@ import time
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import _core
+import bench_browser
 import benchtable
 import chromium
 import synthetic
@@ -116,33 +116,12 @@ def link_check(site_dir: Path, url: str) -> tuple[float, int]:
     return elapsed, len(problems) + len(anchors)
 
 
-# --- page weight and filtering, in Chromium ------------------------------------------------------
+# --- page weight and filtering, in Chromium (first visit, layout and paint: bench_browser.py) ---
 
 def html_weights(site_dir: Path) -> dict[str, int]:
     """Bytes of every HTML page, heaviest first."""
     sizes = {str(page.relative_to(site_dir).as_posix()): page.stat().st_size for page in site_dir.rglob("*.html")}
     return dict(sorted(sizes.items(), key=lambda item: -item[1]))
-
-
-def first_visit(browser, url: str) -> dict:
-    """Everything a first visit to `url` downloads (empty cache), uncompressed and gzipped."""
-    context = browser.new_context()
-    page = context.new_page()
-    bodies: dict[str, bytes] = {}
-
-    def keep(response):
-        try:
-            bodies[response.url] = response.body()
-        except Exception:  # a redirect or an aborted request has no body
-            pass
-
-    page.on("response", keep)
-    page.goto(url, wait_until="networkidle")
-    context.close()
-    raw = sum(len(body) for body in bodies.values())
-    zipped = sum(len(gzip.compress(body, 6)) for body in bodies.values())
-    return {"requests": len(bodies), "bytes": raw, "gzip_bytes": zipped,
-            "files": {urlsplit(name).path: len(body) for name, body in bodies.items()}}
 
 
 # Change one filter, then force style and layout: the list as the reader will see it.
@@ -239,7 +218,10 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         weights = html_weights(real_site)
         heaviest = next(iter(weights))
         say(f"loading the heaviest page ({heaviest}) in Chromium")
-        visit = with_chromium(lambda browser: first_visit(browser, url + heaviest.removesuffix("index.html")))
+        visit = with_chromium(lambda browser: bench_browser.first_visit(browser, url + heaviest.removesuffix("index.html")))
+        say("measuring layout shift and largest contentful paint of each kind of page in Chromium")
+        layout = with_chromium(lambda browser: bench_browser.layout_and_paint(
+            browser, url, bench_browser.page_types(real_site), min(runs, 3)))
 
     jobs = {}
     for count in counts:
@@ -260,6 +242,8 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         filtering = with_chromium(lambda browser: filter_changes(browser, url + "recommendations/"))
 
     ratio = real["median_s"] / bare["median_s"]
+    shifty, _ = bench_browser.worst(layout, "cls")
+    slowest, _ = bench_browser.worst(layout, "lcp_ms")
     figures += [
         Figure("build_real_s", f"Build, real site ({pages} pages, median of {runs})", real["median_s"], "s"),
         Figure("build_bare_s", f"Build, bare Material site ({pages} pages, median of {runs})", bare["median_s"], "s"),
@@ -279,13 +263,20 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure("all_recommendations_kb", "All-recommendations page, HTML", weights[ALL_RECOMMENDATIONS] / 1000, "KB", 100),
         Figure("heaviest_html_kb", f"Heaviest page, HTML ({heaviest})", weights[heaviest] / 1000, "KB"),
         Figure("heaviest_visit_kb", f"Heaviest page, first visit ({visit['requests']} files)", visit["bytes"] / 1000, "KB"),
-        Figure("heaviest_visit_gzip_kb", "Heaviest page, first visit, gzip", visit["gzip_bytes"] / 1000, "KB"),
+        Figure("heaviest_visit_gzip_kb", "Heaviest page, first visit, gzip", visit["gzip_bytes"] / 1000, "KB", 100),
+        Figure("layout_shift_worst", f"Layout shift (CLS), worst page ({shifty}; phone, 4× slower CPU)",
+               layout[shifty]["cls"], "CLS", 0.02),
+        # 2.5 s is the web's 'good' LCP (web.dev Core Web Vitals) for a phone on a real network; here
+        # the network is this machine's loopback, so meeting it is the least to expect, not proof.
+        Figure("lcp_worst_ms", f"Largest contentful paint, slowest page ({slowest}; phone, 4× slower CPU)",
+               layout[slowest]["lcp_ms"], "ms", 2500),
         Figure("filter_ms", f"Filter change, {large:,} recommendations (median of {filtering['changes']})",
                filtering["median_ms"], "ms", 50),
         Figure("planner_gzip_kb", "Planner's own JavaScript and CSS, gzip", planner_gzip() / 1024, "KB", 15),
     ]
     details.update(real_build=real, bare_build=bare, bare_large_build=bare_large, scale={str(k): v for k, v in scale.items()},
-                   html_bytes=weights, first_visit=visit, filtering=filtering, pages=pages)
+                   html_bytes=weights, first_visit=visit, layout_and_paint=layout, filtering=filtering,
+                   pages=pages)
     return figures, details
 
 
@@ -311,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         "details": details,
     }
     print(benchtable.page_sizes_table(results), end="\n\n")
+    print(benchtable.layout_table(results), end="\n\n")
     print(benchtable.text_table(results))
     LATEST.parent.mkdir(exist_ok=True)
     LATEST.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

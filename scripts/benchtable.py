@@ -16,6 +16,8 @@ _BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
 
 def value_text(figure: dict) -> str:
     value = figure["value"]
+    if figure["unit"] == "CLS":  # layout shift: a score with no unit, small and read to 0.001
+        return f"{value:.3f}"
     digits = 0 if figure["unit"] == "MB" or value >= 100 else (1 if value >= 10 else 2)
     return f"{value:,.{digits}f}" + ("×" if figure["unit"] == "×" else f" {figure['unit']}")
 
@@ -23,7 +25,7 @@ def value_text(figure: dict) -> str:
 def budget_text(figure: dict) -> str:
     if figure["budget"] is None:
         return "–"
-    unit = "×" if figure["unit"] == "×" else f" {figure['unit']}"
+    unit = {"×": "×", "CLS": ""}.get(figure["unit"], f" {figure['unit']}")
     return f"≤ {figure['budget']:g}{unit}"
 
 
@@ -53,6 +55,20 @@ def page_sizes_table(results: dict) -> str:
     width = max(map(len, sizes))
     lines = [f"HTML size of each of the {len(sizes)} pages of the real site", ""]
     lines += [f"{page.ljust(width)}  {size / 1000:6.1f} KB" for page, size in sizes.items()]
+    return "\n".join(lines)
+
+
+def layout_table(results: dict) -> str:
+    """Layout shift and largest contentful paint of each kind of page (terminal only)."""
+    pages = results["details"].get("layout_and_paint", {})
+    if not pages:
+        return ""
+    width = max(map(len, pages))
+    lines = ["Layout shift (CLS, worst run) and largest contentful paint (LCP, median) on a phone", ""]
+    for name, page in pages.items():
+        moved = sorted({element for shift in page["shifts"] for element in shift["moved"]})
+        lines.append(f"{name.ljust(width)}  CLS {page['cls']:.3f}  LCP {page['lcp_ms']:6,.0f} ms  /{page['address']}"
+                     + (f"  moved: {', '.join(moved)}" if moved else ""))
     return "\n".join(lines)
 
 

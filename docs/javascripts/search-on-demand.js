@@ -1,0 +1,108 @@
+// Search's index and worker load when search is opened, not with every page: see the comment at
+// the top of overrides/main.html, which loads this script just before Material's bundle.
+(function () {
+  "use strict";
+
+  var toggle = document.getElementById("__search");
+  var config = document.getElementById("__config");
+  if (!toggle || !config || !window.Worker || !window.XMLHttpRequest || !window.EventTarget ||
+      typeof WeakSet !== "function") return;
+
+  var workerAddress;
+  try {
+    workerAddress = new URL(JSON.parse(config.textContent).search, document.baseURI).href;
+  } catch (e) {
+    return;
+  }
+  var INDEX = /\/search\/search_index\.json$/;
+
+  // --- Opening search ------------------------------------------------------------------------
+
+  var waiting = [];
+  var opened = false;
+
+  function open() {
+    if (opened) return;
+    opened = true;
+    var run = waiting;
+    waiting = null;
+    run.forEach(function (start) { start(); });
+  }
+
+  function whenOpened(start) {
+    if (opened) start(); else waiting.push(start);
+  }
+
+  toggle.addEventListener("change", function () { if (toggle.checked) open(); });
+  document.addEventListener("focusin", function (event) {
+    if (event.target && event.target.matches && event.target.matches("input.md-search__input")) open();
+  });
+  if (toggle.checked) open();
+
+  // --- The index: its request is sent when search opens ------------------------------------
+
+  var nativeOpen = XMLHttpRequest.prototype.open;
+  var nativeSend = XMLHttpRequest.prototype.send;
+  var isIndex = new WeakSet();  // the requests for the index
+
+  XMLHttpRequest.prototype.open = function (method, address) {
+    try {
+      var url = new URL(String(address), document.baseURI);
+      if (url.origin === location.origin && INDEX.test(url.pathname)) isIndex.add(this); else isIndex.delete(this);
+    } catch (e) { /* not an address this script holds back */ }
+    return nativeOpen.apply(this, arguments);
+  };
+
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (!isIndex.has(request) || opened) return nativeSend.apply(request, args);
+    var aborted = false;
+    var nativeAbort = request.abort;
+    request.abort = function () { aborted = true; return nativeAbort.apply(request, arguments); };
+    whenOpened(function () { if (!aborted) nativeSend.apply(request, args); });
+  };
+
+  // --- The worker: started when search opens, messages kept until then --------------------
+
+  var NativeWorker = window.Worker;
+
+  // `address` is resolved now: by the time search opens, instant navigation may have moved the
+  // page, and with it what a relative address means.
+  function DeferredWorker(address, options) {
+    var target = new EventTarget();
+    var queue = [];
+    var worker = null;
+    var ended = false;
+    target.postMessage = function (message, transfer) {
+      if (worker) worker.postMessage(message, transfer); else queue.push([message, transfer]);
+    };
+    target.terminate = function () {
+      ended = true;
+      if (worker) worker.terminate();
+    };
+    whenOpened(function () {
+      if (ended) return;
+      worker = new NativeWorker(address, options);
+      ["message", "messageerror", "error"].forEach(function (type) {
+        worker.addEventListener(type, function (event) {
+          var copy = type === "error"
+            ? new ErrorEvent("error", {message: event.message, filename: event.filename, lineno: event.lineno})
+            : new MessageEvent(type, {data: event.data});
+          target.dispatchEvent(copy);
+        });
+      });
+      queue.forEach(function (item) { worker.postMessage(item[0], item[1]); });
+      queue = null;
+    });
+    return target;
+  }
+
+  window.Worker = function Worker(address, options) {
+    if (!opened && new URL(String(address), document.baseURI).href === workerAddress) {
+      return new DeferredWorker(workerAddress, options);
+    }
+    return new NativeWorker(address, options);
+  };
+  window.Worker.prototype = NativeWorker.prototype;
+})();

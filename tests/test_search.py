@@ -1,0 +1,117 @@
+"""Site search: every recommendation is in the index with all its words, and the index and the
+search worker load only when a reader opens search (docs/javascripts/search-on-demand.js), after
+which searching works as before."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from conftest import DATA, open_page
+from recsite.load import load_catalogue
+
+RECS = load_catalogue(DATA).recommendations
+INDEX_PATH = "/search/search_index.json"
+WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
+TAG = re.compile(r"<[^>]+>")
+
+
+def plain(text: str) -> str:
+    """Index text as words: its few kept tags removed, entities read, spaces collapsed."""
+    return " ".join(html.unescape(TAG.sub(" ", text)).split())
+
+
+@pytest.fixture(scope="module")
+def index(site) -> dict:
+    return json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_every_recommendation_is_in_the_index_on_its_own_page_with_all_its_words(index):
+    pages: dict[str, list[dict]] = {}
+    for doc in index["docs"]:
+        pages.setdefault(doc["location"].split("#")[0], []).append(doc)
+    separator = re.compile(index["config"]["separator"])
+    for rec in RECS:
+        docs = pages.get(f"recommendations/{rec.id}/")
+        assert docs, f"{rec.id}: its page is not in the search index"
+        words = " ".join(plain(doc["title"] + " " + doc["text"]) for doc in docs)
+        assert rec.title in words, rec.id
+        assert " ".join(rec.text.split()) in words, f"{rec.id}: its text is not whole in the index"
+        # Every word the reader could type is a token the search engine will see.
+        tokens = {token.lower() for token in separator.split(words) if token}
+        missing = {w.lower() for w in separator.split(rec.text) if w} - tokens
+        assert not missing, (rec.id, missing)
+
+
+# --- in Chromium -----------------------------------------------------------------------------
+
+def _requests(page) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+def _search_files(urls: list[str]) -> list[str]:
+    return [url for url in urls if url.endswith(INDEX_PATH) or WORKER.search(url)]
+
+
+@pytest.mark.browser
+def test_search_index_and_worker_wait_until_search_is_opened_then_search_finds_a_recommendation(browser, site):
+    rec = next(r for r in RECS if r.id == "think-about-employment-early")
+    with open_page(browser, site.url) as page:
+        seen = _requests(page)
+        page.goto("recommendations/", wait_until="networkidle")
+        page.wait_for_timeout(500)  # nothing asks for them a little later either
+        assert _search_files(seen) == [], _search_files(seen)
+        # Nothing else the page needs is held back.
+        assert any(url.endswith("/sitemap.xml") for url in seen)
+
+        search = page.locator("input.md-search__input")
+        search.click()
+        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=60_000)
+        assert len(_search_files(seen)) == 2, seen
+        search.press_sequentially(" ".join(rec.text.split()[:6]))
+        hits = page.locator(".md-search-result__item a")
+        hits.first.wait_for(timeout=30_000)
+        addresses = [hits.nth(i).get_attribute("href") for i in range(hits.count())]
+        assert any(f"recommendations/{rec.id}/" in address for address in addresses), addresses
+
+
+@pytest.mark.browser
+def test_a_search_address_opens_search_with_results(browser, site):
+    """Material's ?q= deep link opens search, which loads the index."""
+    with open_page(browser, site.url) as page:
+        page.goto("?q=jobcentre")
+        page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+        assert page.locator("input.md-search__input").input_value() == "jobcentre"
+
+
+@pytest.mark.browser
+def test_search_opened_by_keyboard_shortcut_works_after_instant_navigation(browser, site):
+    with open_page(browser, site.url) as page:
+        seen = _requests(page)
+        page.goto("", wait_until="networkidle")  # Material's bundle ready to navigate in place
+        page.evaluate("window.__sameDocument = true")
+        page.locator(".md-nav--primary a[href$='glossary/']").first.click()
+        page.wait_for_url("**/glossary/")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__sameDocument === true"), "not instant navigation"
+        assert _search_files(seen) == []
+        page.keyboard.press("/")  # Material's shortcut
+        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=60_000)
+        page.keyboard.type("direct payment")
+        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+
+
+@pytest.mark.browser
+def test_first_visit_loads_no_font_and_no_image_but_the_icon(browser, site):
+    with open_page(browser, site.url) as page:
+        seen = _requests(page)
+        page.goto("recommendations/", wait_until="networkidle")
+        paths = [url.split("?")[0] for url in seen]
+        assert not [p for p in paths if re.search(r"\.(woff2?|ttf|otf|eot)$", p)], paths
+        images = [p for p in paths if re.search(r"\.(png|jpe?g|gif|webp|avif|svg)$", p)]
+        assert all(p.endswith("/assets/images/favicon.png") for p in images), images
