@@ -85,7 +85,7 @@ def test_a_search_address_opens_search_with_results(browser, site):
     """Material's ?q= deep link opens search, which loads the index."""
     with open_page(browser, site.url) as page:
         page.goto("?q=jobcentre")
-        page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+        page.locator(".md-search-result__item >> visible=true").first.wait_for(timeout=60_000)
         assert page.locator("input.md-search__input").input_value() == "jobcentre"
 
 
@@ -103,7 +103,7 @@ def test_search_opened_by_keyboard_shortcut_works_after_instant_navigation(brows
         page.keyboard.press("/")  # Material's shortcut
         page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=60_000)
         page.keyboard.type("direct payment")
-        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+        page.locator(".md-search-result__item >> visible=true").first.wait_for(timeout=30_000)
 
 
 @pytest.mark.browser
