@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 
 from conftest import DATA, ROOT
 from recsite.problems import DataError
-from recsite.htmlids import duplicate_ids, element_ids
 from recsite.load import load_catalogue
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -100,20 +99,6 @@ def test_a_glossary_term_that_names_a_character_reference_never_breaks_markup(pr
     # The terms still link where they stand as words of their own.
     assert 'href="../glossary/#thirty-nine"' in (tmp_path / "site" / "about" / "index.html").read_text() \
         or any('#thirty-nine"' in page.read_text(encoding="utf-8") for page in pages)
-
-
-def test_no_page_of_the_built_site_has_a_duplicate_id(site):
-    pages = list(site.root.rglob("*.html"))
-    assert len(pages) > 60
-    found = {page.relative_to(site.root).as_posix(): duplicate_ids(page.read_text(encoding="utf-8"))
-             for page in pages}
-    assert {page: ids for page, ids in found.items() if ids} == {}
-
-
-def test_duplicate_ids_are_found_in_tags_only():
-    html = '<p id="a">id="a" in text</p><div class="x" id=\'b\'></div><span id=a></span><i data-id="b">'
-    assert element_ids(html) == ["a", "b", "a"]
-    assert duplicate_ids(html) == ["a"]
 
 
 def test_a_build_with_a_duplicate_id_fails_and_names_the_page(project_copy, tmp_path):
