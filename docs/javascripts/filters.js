@@ -3,9 +3,10 @@
 // The page is complete without this script: every recommendation is in the HTML, and the filter
 // form is shown only when a line of script in the page has marked it as scripted (all.md.j2), so
 // without JavaScript no control is dead. The script keeps the choice in the address
-// (?q=…&audience=…&theme=…&key=…) so a filtered view can be shared and survives a reload, and
-// updates a polite live region with the count: at once for a list choice, and once the reader
-// stops typing for words (not at every key). A long list is shown 50 matches at a time.
+// (?words=…&audience=…&theme=…&key=…; not ?q=, which opens Material's search box) so a filtered
+// view can be shared and survives a reload, and updates a polite live region with the count: at
+// once for a list choice, and once the reader stops typing words (not at every key). A long list
+// is shown 50 matches at a time.
 (function () {
   "use strict";
 
@@ -51,7 +52,7 @@
     var count = document.getElementById("rec-count");
     var none = document.getElementById("rec-none");
     var toggle = document.getElementById("filter-toggle");
-    var words = form.elements.q;
+    var words = form.elements.words;
     var total = cards.length;
     // Read each card's tags once: a filter change then compares plain strings, not the DOM.
     var tags = {};
@@ -197,8 +198,8 @@
       // Not if the reader has since moved to another page (instant navigation).
       if (location.pathname !== path || document.getElementById("filters") !== form) return;
       var params = new URLSearchParams(location.search);
-      var q = words.value.trim().replace(/\s+/g, " ");
-      if (state.words.length) params.set("q", q); else params.delete("q");
+      if (state.words.length) params.set("words", words.value.trim().replace(/\s+/g, " "));
+      else params.delete("words");
       SELECTS.forEach(function (name) {
         if (state[name]) params.set(name, state[name]); else params.delete(name);
       });
@@ -219,7 +220,7 @@
         });
         select.value = known ? value : "";
       });
-      words.value = params.get("q") || "";
+      words.value = params.get("words") || "";
     }
 
     // A list choice (or Clear filters): shown, counted and written at once.
