@@ -82,6 +82,7 @@
     // of cards at once would make every filter change slow. (The report's 48 fit in one page.)
     var PAGE = 50;
     var limit = PAGE;
+    if (total > PAGE) list.classList.add("rec-list--long");  // site.css: cards out of sight skip layout
     var more = document.createElement("button");
     more.type = "button";
     more.className = "md-button rec-more";
