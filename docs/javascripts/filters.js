@@ -1,68 +1,122 @@
 // Filters on the all-recommendations page.
 //
-// The page is complete without this script: every recommendation is in the HTML and the filter
-// form starts `hidden`. The script shows the form, keeps the choice in the address
-// (?audience=…&theme=…&key=…) so a filtered view can be shared and survives a reload, and
-// updates a polite live region with the count. A long list is shown 50 matches at a time.
+// The page is complete without this script: every recommendation is in the HTML, and the filter
+// form is shown only when a line of script in the page has marked it as scripted (all.md.j2), so
+// without JavaScript no control is dead. The script keeps the choice in the address
+// (?words=…&audience=…&theme=…&key=…; not ?q=, which opens Material's search box) so a filtered
+// view can be shared and survives a reload, and updates a polite live region with the count: at
+// once for a list choice, and once the reader stops typing words (not at every key). A long list
+// is shown 50 matches at a time.
 (function () {
   "use strict";
 
-  var FIELDS = ["audience", "theme", "key"];
+  var SELECTS = ["audience", "theme", "key"];
+  // How long typing must pause before the count is announced and the address written.
+  var SETTLE_MS = 600;
   // The list on the page now, for the window's events. They are registered once: Material's
   // instant navigation swaps pages without reloading this script.
   var current = null;
   window.addEventListener("hashchange", function () { if (current) current.reveal(); });
   window.addEventListener("beforeprint", function () { if (current) current.showAll(); });
+  window.addEventListener("pagehide", function () { if (current) current.settle(); });
+
+  // Text as the word filter compares it: lower case, accents and apostrophes (straight or curly)
+  // dropped. The reader's words are also split at any punctuation, and each must occur.
+  function folded(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f'\u2018\u2019\u02bc`]/g, "").toLowerCase();
+  }
+  function wordsOf(text) {
+    return folded(text).split(/[^\p{L}\p{N}]+/u).filter(function (word, index, all) {
+      return word && all.indexOf(word) === index;
+    });
+  }
+
+  // After the next frame is drawn: for work the reader does not see (the address).
+  function afterPaint(work) {
+    requestAnimationFrame(function () { setTimeout(work, 0); });
+  }
 
   function setup() {
     var form = document.getElementById("filters");
     var list = document.getElementById("results");
     if (!form || !list) {
       current = null;
+      document.documentElement.classList.remove("rec-pending");
       return;
     }
     if (form.dataset.ready) return;
     form.dataset.ready = "true";
 
+    var path = location.pathname;
     var cards = Array.prototype.slice.call(list.querySelectorAll(".rec-card"));
     var count = document.getElementById("rec-count");
     var none = document.getElementById("rec-none");
+    var toggle = document.getElementById("filter-toggle");
+    var words = form.elements.words;
     var total = cards.length;
     // Read each card's tags once: a filter change then compares plain strings, not the DOM.
-    var tags = cards.map(function (card) {
-      return {audience: card.dataset.audience, theme: card.dataset.theme, key: card.dataset.key};
+    var tags = {};
+    SELECTS.forEach(function (name) {
+      tags[name] = cards.map(function (card) { return card.getAttribute("data-" + name); });
     });
+    // Each card's words (title, text, and data-words: those of its plain-words version), read the
+    // first time they are needed: when the word box gets the focus, or an address brings words.
+    var text = null;
+    function cardText() {
+      if (text) return text;
+      text = cards.map(function (card) {
+        var title = card.querySelector(".rec-card__title");
+        var body = card.querySelector(".rec-card__text");
+        return folded((title ? title.textContent : "") + " " + (body ? body.textContent : "") + " " +
+                      (card.getAttribute("data-words") || ""));
+      });
+      return text;
+    }
     // Whether each card is shown now, so a change touches only the cards that appear or go.
     var shownNow = cards.map(function () { return true; });
     // The cards come in groups (all.md.j2); a group with nothing to show is hidden whole.
     var groups = Array.prototype.slice.call(list.querySelectorAll(".rec-group"));
     var groupOf = cards.map(function (card) { return groups.indexOf(card.parentElement); });
+    var groupShown = groups.map(function () { return true; });
     // A long list shows PAGE matches at a time with a "Show more" button: laying out thousands
     // of cards at once would make every filter change slow. (The report's 48 fit in one page.)
     var PAGE = 50;
     var limit = PAGE;
+    if (total > PAGE) list.classList.add("rec-list--long");  // site.css: cards out of sight skip layout
     var more = document.createElement("button");
     more.type = "button";
     more.className = "md-button rec-more";
     more.id = "rec-more";
     more.hidden = true;
     list.insertAdjacentElement("afterend", more);
-    var state = {};
+    var state = {words: []};
+    var matching = 0;
+    var settleTimer = null;
+    var addressDue = false;
 
     function number(n) { return n.toLocaleString("en-GB"); }
 
     function selected() {
-      var chosen = {};
-      FIELDS.forEach(function (name) { chosen[name] = form.elements[name].value; });
+      var chosen = {words: wordsOf(words.value)};
+      SELECTS.forEach(function (name) { chosen[name] = form.elements[name].value; });
       return chosen;
     }
 
     function matches(index) {
-      return FIELDS.every(function (name) { return !state[name] || tags[index][name] === state[name]; });
+      if (state.audience && tags.audience[index] !== state.audience) return false;
+      if (state.theme && tags.theme[index] !== state.theme) return false;
+      if (state.key && tags.key[index] !== state.key) return false;
+      if (state.words.length) {
+        var mine = text[index];
+        for (var w = 0; w < state.words.length; w++) if (mine.indexOf(state.words[w]) < 0) return false;
+      }
+      return true;
     }
 
+    // Shows the matching cards (up to the limit); the count and the address follow in settle().
     function apply() {
-      var matching = 0;
+      if (state.words.length) cardText();
+      matching = 0;
       var firstNew = null;
       var inGroup = groups.map(function () { return 0; });
       for (var i = 0; i < total; i++) {
@@ -76,9 +130,47 @@
           if (show && firstNew === null) firstNew = cards[i];
         }
       }
-      groups.forEach(function (group, index) {
-        if (group.hidden !== (inGroup[index] === 0)) group.hidden = inGroup[index] === 0;
+      for (var g = 0; g < groups.length; g++) {
+        var showGroup = inGroup[g] > 0;
+        if (showGroup !== groupShown[g]) {
+          groups[g].hidden = !showGroup;
+          groupShown[g] = showGroup;
+        }
+      }
+      var shown = Math.min(matching, limit);
+      if (none.hidden !== (matching !== 0)) none.hidden = matching !== 0;
+      more.hidden = shown >= matching;
+      if (!more.hidden) {
+        more.textContent = "Show " + Math.min(PAGE, matching - shown) + " more (" + number(matching - shown) + " not shown yet)";
+      }
+      if (toggle) {
+        var summary = describe(function (name, label, option) {
+          return name === "key" ? (state.key === "true" ? "key only" : "not key") : option;
+        }).join(", ");
+        summary = "Filters: " + (summary || "none");
+        if (toggle.textContent !== summary) toggle.textContent = summary;
+      }
+      return firstNew;
+    }
+
+    // The filters in use, each as `word(name, label, chosen option)` puts it.
+    function describe(word) {
+      var parts = [];
+      if (state.words.length) parts.push("words “" + words.value.trim() + "”");
+      SELECTS.forEach(function (name) {
+        if (!state[name]) return;
+        var select = form.elements[name];
+        var label = form.querySelector("label[for='" + select.id + "']").textContent;
+        parts.push(word(name, label, select.options[select.selectedIndex].textContent));
       });
+      return parts;
+    }
+
+    // The count (a polite live region: screen readers hear each change once) and the printed
+    // line; then, after the next frame is drawn, the address.
+    function settle() {
+      clearTimeout(settleTimer);
+      settleTimer = null;
       var shown = Math.min(matching, limit);
       var text = matching === total && shown === total
         ? "Showing all " + number(total) + " recommendations"
@@ -87,39 +179,40 @@
           : "Showing " + number(shown) + " of " + number(total) + " recommendations";
       // Only touch the live region when the words change, so screen readers hear each change once.
       if (count.textContent !== text) count.textContent = text;
-      none.hidden = matching !== 0;
-      more.hidden = shown >= matching;
-      more.textContent = "Show " + Math.min(PAGE, matching - shown) + " more (" + number(matching - shown) + " not shown yet)";
       describeForPrint(text);
-      return firstNew;
+      if (addressDue) {
+        addressDue = false;
+        afterPaint(writeAddress);
+      }
+      form.dispatchEvent(new CustomEvent("recsite-filtered"));  // planner.js: "Add these N"
     }
 
     // A printed list says at the top which filter it shows.
     function describeForPrint(countText) {
       var target = document.getElementById("rec-print-filter");
       if (!target) return;
-      var parts = FIELDS.filter(function (name) { return state[name]; }).map(function (name) {
-        var select = form.elements[name];
-        var label = form.querySelector("label[for='" + select.id + "']").textContent;
-        return label + ": " + select.options[select.selectedIndex].textContent;
-      });
+      var parts = describe(function (name, label, option) { return label + ": " + option; });
       target.textContent = (parts.length ? "Filter: " + parts.join("; ") : "Filter: none") + ". " + countText + ".";
     }
 
-    function writeAddress(state) {
+    function writeAddress() {
+      // Not if the reader has since moved to another page (instant navigation).
+      if (location.pathname !== path || document.getElementById("filters") !== form) return;
       var params = new URLSearchParams(location.search);
-      FIELDS.forEach(function (name) {
+      if (state.words.length) params.set("words", words.value.trim().replace(/\s+/g, " "));
+      else params.delete("words");
+      SELECTS.forEach(function (name) {
         if (state[name]) params.set(name, state[name]); else params.delete(name);
       });
       var query = params.toString();
       var url = location.pathname + (query ? "?" + query : "") + location.hash;
       // replaceState keeps Material's own history entry (instant navigation) intact.
-      history.replaceState(history.state, "", url);
+      if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
     }
 
     function readAddress() {
       var params = new URLSearchParams(location.search);
-      FIELDS.forEach(function (name) {
+      SELECTS.forEach(function (name) {
         var select = form.elements[name];
         var value = params.get(name) || "";
         // Ignore values the page does not offer (an old or mistyped link shows everything).
@@ -128,24 +221,56 @@
         });
         select.value = known ? value : "";
       });
+      words.value = params.get("words") || "";
     }
 
+    // A list choice (or Clear filters): shown, counted and written at once.
     function filterChanged() {
       state = selected();
       limit = PAGE;
       apply();
-      writeAddress(state);
+      addressDue = true;
+      settle();
     }
 
-    form.addEventListener("change", filterChanged);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // Typing: the list follows every key; the count and the address wait for a pause.
+    function wordsTyped() {
+      var next = selected();
+      if (next.words.join(" ") === state.words.join(" ")) return;  // a space or a comma more
+      state = next;
+      limit = PAGE;
+      apply();
+      addressDue = true;
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(settle, SETTLE_MS);
+    }
+
+    form.addEventListener("input", function (event) {
+      if (event.target === words) wordsTyped();
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target !== words) filterChanged();
+      else if (settleTimer) settle();  // the reader left the box or pressed Enter: no need to wait
+    });
+    words.addEventListener("focus", cardText);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (settleTimer) settle();
+    });
     document.getElementById("filter-clear").addEventListener("click", function () {
-      FIELDS.forEach(function (name) { form.elements[name].value = ""; });
+      SELECTS.forEach(function (name) { form.elements[name].value = ""; });
+      words.value = "";
       filterChanged();
     });
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        toggle.setAttribute("aria-expanded", toggle.getAttribute("aria-expanded") === "true" ? "false" : "true");
+      });
+    }
     more.addEventListener("click", function () {
       limit += PAGE;
       var first = apply();
+      settle();
       // Take keyboard and screen reader users to the first card that has just appeared.
       var link = first && first.querySelector("h2 a, h3 a");
       if (link) link.focus();
@@ -160,6 +285,7 @@
       for (var i = 0; i <= index; i++) if (matches(i)) before += 1;
       limit = Math.ceil(before / PAGE) * PAGE;
       apply();
+      settle();
       target.scrollIntoView();
       // The browser (or Material) may already have tried to scroll to it while it was hidden.
       requestAnimationFrame(function () { target.scrollIntoView(); });
@@ -170,14 +296,22 @@
       showAll: function () {
         limit = Infinity;
         apply();
-      }
+        settle();
+      },
+      settle: function () { if (settleTimer) settle(); }
+    };
+    // planner.js: the ids of every matching card, shown yet or not ("Add these N to my plan").
+    form.recsiteMatching = function () {
+      return cards.filter(function (card, index) { return matches(index); }).map(function (card) { return card.id; });
     };
 
     readAddress();
     state = selected();
     apply();
+    settle();
     revealTarget();
-    form.hidden = false;
+    // The list was kept out of sight while an address's filter was applied (all.md.j2).
+    document.documentElement.classList.remove("rec-pending");
   }
 
   // With Material's instant navigation, pages are swapped without a full load; `document$` emits

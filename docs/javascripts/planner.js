@@ -131,6 +131,8 @@
     var form = box.dataset.plannerFilter && document.getElementById(box.dataset.plannerFilter);
     function chosen() {
       if (!form) return box.dataset.plannerIds.split(" ");
+      // filters.js knows what matches (words too); the tags alone if it is not there.
+      if (form.recsiteMatching) return form.recsiteMatching();
       var want = {};
       ["audience", "theme", "key"].forEach(function (name) { want[name] = form.elements[name].value; });
       return Array.prototype.filter.call(document.querySelectorAll("#results .rec-card"), function (card) {
@@ -142,8 +144,8 @@
       button.textContent = n === 1 ? "Add this one to my plan" : "Add these " + n + " to my plan";
       button.disabled = n === 0;
     }
-    if (form) form.addEventListener("change", function () { window.setTimeout(label, 0); });
-    if (form) document.getElementById("filter-clear").addEventListener("click", function () { window.setTimeout(label, 0); });
+    // filters.js says when the list has settled (after a choice, or a pause in typing).
+    if (form) form.addEventListener("recsite-filtered", label);
     button.addEventListener("click", function () {
       var ids = chosen();
       var added = addToStored(ids, null);
@@ -743,7 +745,9 @@
         el("button", {type: "button", className: "md-button planner-bulk__add"}),
         link ? el("a", {className: "planner-bulk__open", href: link.getAttribute("href"), text: "Open my plan"}) : null,
         el("p", {className: "planner-bulk__status", role: "status", "aria-live": "polite"})]);
-      filters.insertAdjacentElement("afterend", box);
+      // In the filters' row of buttons (all.md.j2), where it moves nothing when it appears.
+      var row = filters.querySelector(".rec-filters__actions");
+      if (row) row.appendChild(box); else filters.insertAdjacentElement("afterend", box);
     }
     Array.prototype.forEach.call(document.querySelectorAll(".planner-bulk:not([data-ready])"), function (box) {
       box.dataset.ready = "true";

@@ -6,9 +6,10 @@ Expected counts come from the report (see test_data.EXPECTED_COUNTS), not from t
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import open_page
 
@@ -28,7 +29,18 @@ def query(page) -> dict[str, list[str]]:
 
 def open_all(page, address: str = "recommendations/") -> None:
     page.goto(address)
-    page.locator("#filters").wait_for(state="visible")
+    page.locator("#filters[data-ready]").wait_for(state="visible")
+
+
+def wait_for_count(page, text: str) -> None:
+    """The count is written once the list has settled (for words: once typing pauses)."""
+    expect(page.locator("#rec-count")).to_have_text(text)
+
+
+def wait_for_query(page, expected: dict[str, list[str]]) -> None:
+    """The address is written just after the list is drawn."""
+    page.wait_for_function("q => location.search === q", arg="?" + urlencode(expected, doseq=True) if expected else "")
+    assert query(page) == expected
 
 
 def mark_window(page) -> None:
@@ -140,3 +152,159 @@ def test_without_javascript_every_recommendation_is_shown_and_no_dead_control(br
         assert page.locator("#results .rec-card").count() == 48
         assert all(page.locator("#results .rec-card").nth(i).is_visible() for i in (0, 47))
         assert not page.locator("#filters").is_visible()
+        assert not page.locator("#filter-words").is_visible()
+        assert not page.locator("#filters button").first.is_visible()
+        # An address with a filter changes nothing: every recommendation, none kept out of sight.
+        page.goto("recommendations/?audience=individuals-and-families&words=job")
+        assert all(page.locator("#results .rec-card").nth(i).is_visible() for i in (0, 47))
+        assert page.locator("#rec-count").is_visible()
+        # Each card still links to its audience's and its theme's own page.
+        card = page.locator("#results .rec-card").first
+        assert card.locator("a[href*='audiences/']").count() == 1 and card.locator("a[href*='themes/']").count() == 1
+
+
+# --- words in the recommendation ----------------------------------------------------------------
+# Expected matches worked out from data/recommendations.yaml (title, text and plain-words version;
+# every word must occur, in any case, apostrophes and punctuation ignored), not read from the page.
+DIRECT_PAYMENT = ["offer-all-pb-options", "offer-all-pb-options-for-support"]
+# "job" is only in the plain-words version of these five, all key (the sixth match, in its own
+# text, is for national organisations and not key).
+JOB_FOR_INDIVIDUALS = ["find-local-employment-support", "ask-about-using-pb-for-work", "ask-about-provider-outcomes",
+                       "share-good-practice-with-commissioner", "raise-employment-support-locally"]
+
+
+def test_words_alone_narrow_the_list_and_go_in_the_address(page):
+    open_all(page)
+    page.fill("#filter-words", "Direct  PAYMENT,")
+    assert visible_ids(page) == DIRECT_PAYMENT
+    wait_for_count(page, "Showing 2 of 48 recommendations")
+    wait_for_query(page, {"words": ["Direct PAYMENT,"]})
+    # Curly or straight apostrophe, or none: the same words.
+    for words in ("children’s", "children's", "childrens"):
+        page.fill("#filter-words", words)
+        assert visible_ids(page) == ["transition-presumption-of-employment", "think-about-employment-early"]
+
+
+def test_words_combine_with_the_other_filters_and_the_plain_words_count(page):
+    open_all(page)
+    page.select_option("#filter-audience", "individuals-and-families")
+    page.fill("#filter-words", "job")
+    assert sorted(visible_ids(page)) == sorted(JOB_FOR_INDIVIDUALS)
+    wait_for_count(page, "Showing 5 of 48 recommendations")
+    wait_for_query(page, {"audience": ["individuals-and-families"], "words": ["job"]})
+    page.select_option("#filter-theme", "personal-budget-process")
+    wait_for_count(page, "Showing 1 of 48 recommendations")
+    assert visible_ids(page) == ["ask-about-provider-outcomes"]
+
+
+def test_words_in_the_address_survive_reload(page):
+    open_all(page, "recommendations/?words=direct+payment")
+    assert page.locator("#filter-words").input_value() == "direct payment"
+    assert count_text(page) == "Showing 2 of 48 recommendations"
+    page.reload()
+    page.locator("#filters[data-ready]").wait_for()
+    assert page.locator("#filter-words").input_value() == "direct payment"
+    assert visible_ids(page) == DIRECT_PAYMENT
+
+
+def test_words_come_back_with_the_back_button(page):
+    open_all(page)
+    mark_window(page)
+    page.locator("#filter-words").press_sequentially("direct payment")
+    wait_for_count(page, "Showing 2 of 48 recommendations")
+    page.locator(f"#{DIRECT_PAYMENT[0]} h2 a").click()
+    page.wait_for_url(re.compile(rf"/recommendations/{DIRECT_PAYMENT[0]}/$"), wait_until="commit")
+    page.locator("p.citation").wait_for()
+    page.go_back()
+    page.wait_for_url(re.compile(r"/recommendations/\?words=direct\+payment$"), wait_until="commit")
+    page.locator("#filters[data-ready]").wait_for()
+    assert page.locator("#filter-words").input_value() == "direct payment"
+    wait_for_count(page, "Showing 2 of 48 recommendations")
+    page.go_forward()
+    page.wait_for_url(re.compile(rf"/recommendations/{DIRECT_PAYMENT[0]}/$"), wait_until="commit")
+    assert page_was_swapped_in_place(page)
+
+
+def test_clear_filters_clears_the_words_too(page):
+    open_all(page, "recommendations/?words=job&key=true")
+    assert count_text(page) == "Showing 5 of 48 recommendations"
+    page.click("#filter-clear")
+    assert page.locator("#filter-words").input_value() == ""
+    assert len(visible_ids(page)) == 48
+    wait_for_count(page, "Showing all 48 recommendations")
+    wait_for_query(page, {})
+
+
+def test_the_count_is_announced_once_per_change_not_per_key(page):
+    open_all(page)
+    page.evaluate("""() => {
+        window.__announced = [];
+        new MutationObserver(() => window.__announced.push(document.getElementById("rec-count").textContent))
+          .observe(document.getElementById("rec-count"), {childList: true, characterData: true, subtree: true});
+    }""")
+    page.locator("#filter-words").press_sequentially("direct payment", delay=40)
+    wait_for_count(page, "Showing 2 of 48 recommendations")
+    page.wait_for_timeout(1000)  # longer than the pause the count waits for
+    assert page.evaluate("window.__announced") == ["Showing 2 of 48 recommendations"]
+    page.select_option("#filter-key", "true")
+    wait_for_count(page, "Showing 0 of 48 recommendations")
+    page.locator("#filter-words").press("Control+a")
+    page.locator("#filter-words").press("Backspace")
+    wait_for_count(page, "Showing 28 of 48 recommendations")
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__announced") == ["Showing 2 of 48 recommendations", "Showing 0 of 48 recommendations",
+                                                   "Showing 28 of 48 recommendations"]
+
+
+# --- on a phone, and layout shift -----------------------------------------------------------------
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+def test_on_a_phone_the_count_and_first_card_come_first_and_the_panel_says_what_is_on(browser, site):
+    with open_page(browser, site.url, **PHONE) as page:
+        open_all(page, "recommendations/?audience=individuals-and-families&key=true")
+        toggle = page.locator("#filters button[aria-controls='filter-panel']")
+        assert toggle.get_attribute("aria-expanded") == "false"
+        expect(toggle).to_have_accessible_name("Filters: Individuals and families, key only")
+        assert not page.locator("#filter-audience").is_visible()
+        count = page.locator("#rec-count").bounding_box()
+        first = page.locator("#results .rec-card:not([hidden]) h2").first.bounding_box()
+        assert count["y"] + count["height"] <= 844 and first["y"] + first["height"] <= 844, (count, first)
+        # By keyboard: the button opens the panel, and the panel's controls follow it.
+        toggle.focus()
+        page.keyboard.press("Enter")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Tab")
+        expect(page.locator("#filter-words")).to_be_focused()
+        page.keyboard.type("job")
+        expect(toggle).to_have_accessible_name("Filters: words “job”, Individuals and families, key only")
+        page.click("#filter-clear")
+        expect(toggle).to_have_accessible_name("Filters: none")
+        toggle.click()
+        assert not page.locator("#filter-words").is_visible()
+
+
+def test_on_a_wide_screen_the_panel_is_open(page):
+    open_all(page)
+    assert not page.locator("#filters button[aria-controls='filter-panel']").is_visible()
+    assert page.locator("#filter-words").is_visible() and page.locator("#filter-key").is_visible()
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 1500);
+})"""
+
+
+@pytest.mark.parametrize("address", ["recommendations/", "recommendations/?audience=individuals-and-families",
+                                     "recommendations/?words=direct+payment&key=true"])
+def test_nothing_moves_as_the_list_page_loads_on_a_slow_phone(browser, site, address):
+    """Cumulative layout shift (moved area, not time) at most 0.02, with the CPU four times slower."""
+    with open_page(browser, site.url, **PHONE) as page:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.goto(address, wait_until="load")
+        assert page.evaluate(LAYOUT_SHIFT) <= 0.02

@@ -69,6 +69,9 @@ def visible(engine, attribute: str = "id") -> list[str]:
 
 
 def query(engine) -> dict[str, list[str]]:
+    """The filters in the address. The script writes it just after the list is drawn: wait for it
+    to settle (the same twice running) before reading it."""
+    engine.wait_for("(window.__lastSearch === location.search) || ((window.__lastSearch = location.search), false)")
     return parse_qs(urlsplit(engine.url).query)
 
 
