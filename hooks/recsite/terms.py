@@ -27,12 +27,34 @@ def _html(form: str) -> str:
     return escape(form, quote=False)
 
 
+def _alternatives(forms: list[str]) -> str:
+    """One regular expression matching any of `forms`, written as a tree of their shared
+    beginnings ("PB", "PBs", "Personal Budget" -> "P(?:B(?:s|)|ersonal Budget)"). Python's regular
+    expressions try a list of alternatives one by one at every character, which made the glossary
+    links a large part of the build on long pages; the tree tries one branch per character.
+    At each branch longer forms are tried first, so the match is the same as a list sorted longest
+    first: the longest form that matches (and that the lookahead accepts) at that place."""
+    by_first: dict[str, list[str]] = {}
+    ends = False
+    for form in forms:
+        if form:
+            by_first.setdefault(form[0], []).append(form[1:])
+        else:
+            ends = True
+    branches = [re.escape(first) + _alternatives(rests) for first, rests in by_first.items()]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ("|" if ends else "") + ")"
+
+
 @lru_cache(maxsize=8)  # one glossary per build; compiled once, not once per page
 def _pattern(terms: tuple[Term, ...]) -> re.Pattern:
-    forms = sorted({_html(form) for term in terms for form in term.forms}, key=len, reverse=True)
+    forms = sorted({_html(form) for term in terms for form in term.forms})
     # Abbreviations and names match as whole words; case matters (so 'base' is not BASE). Never
     # inside a character reference: a term "amp" or "39" must not split "&amp;" or "&#39;".
-    return re.compile(r"(?<![\w/&#-])(" + "|".join(map(re.escape, forms)) + r")(?![\w;-])")
+    return re.compile(r"(?<![\w/&#-])(" + _alternatives(forms) + r")(?![\w;-])")
 
 
 def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
