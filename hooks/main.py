@@ -121,12 +121,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html, ids = _build(config).html(page.file.src_uri, html)
     if ids:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
-    # What the search index leaves out is kept from the search plugin until on_post_page (speed only).
-    return _build(config).hide_from_search(page.file.src_uri, html)
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     try:
-        return _build(config).finish(page.file.src_uri, output)
+        _build(config).check(page.file.src_uri, output)
     except ValueError as error:  # a duplicate id: its message says where
         raise PluginError(str(error)) from None
+    return output

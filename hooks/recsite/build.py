@@ -4,9 +4,7 @@ blocks set aside while a page goes through the Markdown converter.
 The MkDocs hook (hooks/main.py) makes one `Build` per build and hands each event's page to it;
 it keeps nothing itself. Everything here is plain Python, so another generator can drive the same
 steps: `markdown(path, text)` before conversion, `html(path, html)` after it, `check(path, page)`
-on the finished page. A generator that runs Material's search plugin can also keep what the index
-leaves out away from it: `hide_from_search(path, html)` before the plugin reads the page,
-`finish(path, page)` (which also checks it) on the finished page.
+on the finished page.
 """
 
 from __future__ import annotations
@@ -22,7 +20,6 @@ from .problems import DataError  # noqa: F401  (the hook catches core.DataError:
 from .plan import SitePlan, edit_link, expand_nav, plan_site
 from .render import snippet_renderer
 from .rawhtml import anchor_ids, restore, stash
-from . import searchskip
 from .shortcodes import expand_markers
 from .terms import explain_terms
 from .load import load_catalogue
@@ -38,7 +35,6 @@ class Build:
     site_url: str
     plan: SitePlan
     stashed: dict[str, list[str]] = field(default_factory=dict)   # page -> its HTML blocks
-    hidden: dict[str, list[str]] = field(default_factory=dict)    # page -> what search must not read
     citation_tags: dict = field(default_factory=dict)             # page -> its citation_* meta tags
     snippet: object = None                                        # renders a marker's snippet
 
@@ -81,20 +77,6 @@ class Build:
         if path != paths.GLOSSARY:
             html = explain_terms(html, self.catalogue.glossary, paths.relative(path, paths.GLOSSARY))
         return html, ids
-
-    def hide_from_search(self, path: str, html: str) -> str:
-        """The page's HTML with the inside of its search-excluded elements set aside until
-        `finish`, so that the search plugin does not parse what it would drop (recsite/searchskip.py)."""
-        html, hidden = searchskip.hide(html)
-        if hidden:
-            self.hidden[path] = hidden
-        return html
-
-    def finish(self, path: str, page: str) -> str:
-        """The finished page with what `hide_from_search` set aside back in it, checked. Raises PageError."""
-        page = searchskip.show(page, self.hidden.pop(path, []))
-        self.check(path, page)
-        return page
 
     @staticmethod
     def check(path: str, page: str) -> None:
