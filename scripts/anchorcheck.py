@@ -10,28 +10,40 @@ so anchors are checked here instead: each page is read once.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 LOCAL = "http://site.invalid/"  # a stand-in address for resolving relative links
 
 
-class _Page(HTMLParser):
+# Read with regular expressions rather than Python's HTML parser (four times slower): start tags and
+# their attributes, never inside comments or the text of scripts and styles (as the HTML parser reads them).
+_HIDDEN = re.compile(r"<!--.*?-->|(<(script|style)\b[^>]*>).*?</\2\s*>", re.DOTALL | re.IGNORECASE)
+_START_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTRIBUTE = re.compile(r"""([^\s=/>][^\s=/>]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+
+
+class _Page:
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        if tag == "a" and values.get("name"):
-            self.ids.add(values["name"])
-        if tag == "a" and values.get("href") and "#" in values["href"]:
-            self.links.append(values["href"])
+    def feed(self, html: str) -> None:
+        for tag in _START_TAG.finditer(_HIDDEN.sub(lambda hidden: hidden.group(1) or "", html)):
+            name, values = tag.group(1).lower(), {}
+            for attribute in _ATTRIBUTE.finditer(tag.group(2)):
+                key = attribute.group(1).lower()
+                if key not in values:  # the first of a repeated attribute, as the HTML parser keeps it
+                    values[key] = unescape(next((v for v in attribute.group(2, 3, 4) if v is not None), ""))
+            if values.get("id"):
+                self.ids.add(values["id"])
+            if name == "a" and values.get("name"):
+                self.ids.add(values["name"])
+            if name == "a" and values.get("href") and "#" in values["href"]:
+                self.links.append(values["href"])
 
 
 def _address(site_root: Path, page: Path) -> str:

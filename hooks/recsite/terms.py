@@ -27,20 +27,42 @@ def _html(form: str) -> str:
     return escape(form, quote=False)
 
 
+def _alternatives(forms: list[str]) -> str:
+    """One regular expression matching any of `forms`, written as a tree of their shared
+    beginnings ("PB", "PBs", "Personal Budget" -> "P(?:B(?:s|)|ersonal Budget)"). Python's regular
+    expressions try a list of alternatives one by one at every character, which made the glossary
+    links a large part of the build on long pages; the tree tries one branch per character.
+    At each branch longer forms are tried first, so the match is the same as a list sorted longest
+    first: the longest form that matches (and that the lookahead accepts) at that place."""
+    by_first: dict[str, list[str]] = {}
+    ends = False
+    for form in forms:
+        if form:
+            by_first.setdefault(form[0], []).append(form[1:])
+        else:
+            ends = True
+    branches = [re.escape(first) + _alternatives(rests) for first, rests in by_first.items()]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ("|" if ends else "") + ")"
+
+
 @lru_cache(maxsize=8)  # one glossary per build; compiled once, not once per page
-def _pattern(terms: tuple[Term, ...]) -> re.Pattern:
-    forms = sorted({_html(form) for term in terms for form in term.forms}, key=len, reverse=True)
+def _pattern(terms: tuple[Term, ...]) -> tuple[re.Pattern, dict[str, Term]]:
+    """The regular expression finding any term, and each form (as written in HTML) to its term."""
+    by_form = {_html(form): term for term in terms for form in term.forms}
     # Abbreviations and names match as whole words; case matters (so 'base' is not BASE). Never
     # inside a character reference: a term "amp" or "39" must not split "&amp;" or "&#39;".
-    return re.compile(r"(?<![\w/&#-])(" + "|".join(map(re.escape, forms)) + r")(?![\w;-])")
+    return re.compile(r"(?<![\w/&#-])(" + _alternatives(sorted(by_form)) + r")(?![\w;-])"), by_form
 
 
 def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
     """`html` with the first use of each term wrapped in a link to `glossary_url#<id>`."""
     if not terms:
         return html
-    by_form = {_html(form): term for term in terms for form in term.forms}
-    pattern = _pattern(terms)
+    pattern, by_form = _pattern(terms)
     explained: set[str] = set()
     # Terms the page uses at all (in text or not): once each is explained the rest of the page is
     # copied as it is, which saves scanning most of a long list page.
@@ -61,26 +83,34 @@ def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
         return f'<a class="term" href="{glossary_url}#{term.id}" data-definition="{tip}">{inner}</a>'
 
     # Open elements, each with whether its text is left alone. Depth is tracked for every element,
-    # so a skipped element's own nested children (a chart's rows) stay skipped.
+    # so a skipped element's own nested children (a chart's rows) stay skipped. `skipping` counts
+    # the open elements whose text is left alone.
     stack: list[tuple[str, bool]] = []
-    pieces = _TAG.split(html)
-    for index, piece in enumerate(pieces):
+    skipping = 0
+    pieces = _TAG.split(html)  # text, tag, text, tag, ..., text
+    for index in range(0, len(pieces), 2):
         if explained >= used:
             out.extend(pieces[index:])
             break
-        if piece.startswith("<"):
-            match = _TAG_NAME.match(piece)
-            if match and not piece.startswith("<!"):
-                closing, name = match.group(1) == "/", match.group(2).lower()
-                if closing:
-                    names = [open_name for open_name, _ in stack]
-                    if name in names:
-                        del stack[len(names) - 1 - names[::-1].index(name):]
-                elif name not in _VOID and not piece.endswith("/>"):
-                    stack.append((name, name in _SKIP or 'role="img"' in piece))
-            out.append(piece)
-        elif not piece.strip() or any(skip for _, skip in stack):
-            out.append(piece)
+        text = pieces[index]  # ("<>" is not a tag, and a text starting with it was always copied as it is)
+        if skipping or not text or text.isspace() or text.startswith("<"):
+            out.append(text)
         else:
-            out.append(pattern.sub(wrap, piece))
+            out.append(pattern.sub(wrap, text))
+        if index + 1 == len(pieces):
+            break
+        tag = pieces[index + 1]
+        out.append(tag)
+        match = _TAG_NAME.match(tag)
+        if match and not tag.startswith("<!"):
+            closing, name = match.group(1) == "/", match.group(2).lower()
+            if closing:
+                names = [open_name for open_name, _ in stack]
+                if name in names:
+                    del stack[len(names) - 1 - names[::-1].index(name):]
+                    skipping = sum(skip for _, skip in stack)
+            elif name not in _VOID and not tag.endswith("/>"):
+                skip = name in _SKIP or 'role="img"' in tag
+                stack.append((name, skip))
+                skipping += skip
     return "".join(out)
