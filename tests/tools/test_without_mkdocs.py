@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -161,14 +159,3 @@ def test_html_and_glossary_links_without_mkdocs_installed(tmp_path):
     assert "0 glossary links added on 0 pages" in again.stdout
     assert (site / "about" / "index.html").read_text(encoding="utf-8") == about
 
-
-@pytest.mark.parametrize("page, glossary, expected", [
-    ("index.html", "glossary/index.html", "glossary/"),
-    ("about/index.html", "glossary/index.html", "../glossary/"),
-    ("recommendations/x/index.html", "glossary/index.html", "../../glossary/"),
-    ("about.html", "glossary.html", "glossary.html"),
-])
-def test_the_link_to_the_glossary_from_a_built_page(page, glossary, expected):
-    from recsite.builtsite import relative_href
-
-    assert relative_href(page, glossary) == expected
