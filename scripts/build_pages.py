@@ -6,10 +6,15 @@ every generated page, every hand-written page of docs/ with its <!-- recsite:NAM
 filled in (so no words go missing), the downloads, and nav.json, the navigation sections whose
 pages come from the data (audiences, themes, evidence, barriers).
 
-    python3 scripts/build_pages.py OUT_DIR [--site-url URL]
+    python3 scripts/build_pages.py OUT_DIR [--site-url URL] [--html]
 
-Still MkDocs-specific (see the README): the pages' Markdown uses the attr_list and md_in_html
-extensions, and the glossary links are added to the converted HTML by recsite.build.Build.html.
+With --html, each page's content is also written as HTML beside its Markdown (about.md and
+about.html): the HTML a reader gets inside the theme's page, the same as MkDocs makes (a test
+compares every page), with the glossary links in it and links between pages already turned into
+addresses. It is converted by recsite/convert.py with Python-Markdown and the extensions mkdocs.yml
+lists; another generator can put it in its own page template as it is. A generator that converts
+the Markdown itself needs those extensions (attr_list, md_in_html, admonition, toc) and gets the
+glossary links by running scripts/link_terms.py over the site it built.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pathlib import Path
 
 import _core  # noqa: F401  (puts hooks/ on sys.path)
 from recsite.build import Build
+from recsite.convert import Converter
 from recsite.problems import DataError
 from recsite.shortcodes import UnknownMarker, expand_markers
 
@@ -30,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--site-url", default="http://127.0.0.1:8000/")
     parser.add_argument("--project", type=Path, default=_core.ROOT, help="the folder with data/ and docs/")
+    parser.add_argument("--html", action="store_true",
+                        help="also write each page's content as HTML beside its Markdown (page.md, page.html)")
     options = parser.parse_args(argv)
     try:
         build = Build.start(options.project, options.site_url)
@@ -37,22 +45,30 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     pages = dict(build.plan.pages)
+    sources = dict(build.plan.pages)  # each page's Markdown as MkDocs reads it
     docs = options.project / "docs"
     try:
         for source in sorted(docs.rglob("*.md")):
             path = source.relative_to(docs).as_posix()
+            sources[path] = source.read_text(encoding="utf-8-sig")
             pages[path] = expand_markers(source.read_text(encoding="utf-8"), path,
                                          lambda name, path=path: build.snippet(name, path))
+        html = {}
+        if options.html:
+            converter = Converter.for_project(options.project, build)
+            html = {path.removesuffix(".md") + ".html": converter.page(build, path, text)
+                    for path, text in sources.items()}
     except UnknownMarker as error:
         print(error, file=sys.stderr)
         return 1
-    files = {**pages, **build.plan.files,
+    files = {**pages, **html, **build.plan.files,
              "nav.json": json.dumps(build.plan.sections, indent=2, ensure_ascii=False) + "\n"}
     for path, content in files.items():
         target = options.out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    print(f"wrote {len(pages)} pages, {len(build.plan.files)} downloads and nav.json to {options.out_dir}")
+    as_html = " (and their content as HTML)" if html else ""
+    print(f"wrote {len(pages)} pages{as_html}, {len(build.plan.files)} downloads and nav.json to {options.out_dir}")
     return 0
 
 
