@@ -160,8 +160,11 @@ def test_instant_navigation_to_the_planner_and_back_attaches_handlers_once(page)
     page.evaluate("window.__sameDocument = true")
     page.click(".md-nav--primary a[href$='planner/']")
     page.locator("#planner").wait_for(state="visible")
+    # Swapped in place, the page still gets the planner's own script and stylesheet (planner-app.*).
+    page.wait_for_function("getComputedStyle(document.getElementById('planner-preset-form')).display === 'flex'")
     page.locator(".md-nav--primary").get_by_role("link", name="All recommendations", exact=True).click()
     page.locator("#planner-bulk button").wait_for(state="visible")
+    assert page.evaluate("document.querySelector(\"link[href$='planner-app.css']\") === null"), "left on other pages"
     page.click(".md-nav--primary a[href$='planner/']")
     page.locator("#planner").wait_for(state="visible")
     assert page.evaluate("window.__sameDocument === true"), "the page was reloaded, not swapped in place"
