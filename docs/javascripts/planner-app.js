@@ -1,12 +1,7 @@
-// The action planner (planner/): choosing recommendations, the plan's table, progress and charts,
-// export and import, share links and print. Only the planner's page loads it, from a <script> at
-// the end of its content (hooks/templates/planner.md.j2); with Material's instant navigation that
-// script is run again each time the page is swapped in, hence the guard below. The stored plan and
-// its format (load, save, migrate) are planner.js's, which every page loads first.
-//
-// The records come from JSON in the planner page (#planner-data), written at build time
-// (hooks/recsite/planner.py); the script makes no network request. Every text shown as the
-// report's comes from that data; the rest are the site's own words.
+// The action planner (planner/), loaded by that page alone (README "What loads where"); instant
+// navigation runs it on each visit, hence the guard. The stored plan is planner.js's. The records
+// come from JSON in the page (#planner-data); no network request. The report's words come from
+// that data; the rest are the site's own.
 (function () {
   "use strict";
 

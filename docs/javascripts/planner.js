@@ -1,12 +1,7 @@
-// The plan stored in this browser, and adding to it from any page: "Add to my plan" on each
-// recommendation's page and "Add these N to my plan" on the list of all recommendations and on the
-// questions page. Loaded on every page (mkdocs.yml), so it is kept small: the planner itself (its
-// table, import and export, charts, print and share links) is planner-app.js, which only the
-// planner's page loads, and which reads and writes the plan through window.recsitePlanner below.
-//
-// The plan is kept in this browser only (localStorage, key KEY) and is never sent anywhere: the
-// scripts make no network request. The stored format is versioned (FORMAT, VERSION; README "The
-// planner for maintainers: the stored format"): a newer format is never overwritten.
+// On every page, so kept small: the plan stored in this browser (localStorage, KEY; sent nowhere)
+// and "Add to my plan" / "Add these N to my plan". The planner itself is planner-app.js (README
+// "What loads where"), which uses window.recsitePlanner below. The format is versioned (FORMAT,
+// VERSION; README "the stored format"): a newer one is never overwritten.
 (function () {
   "use strict";
 
