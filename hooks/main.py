@@ -97,6 +97,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         page.file.src_uri, title=config.site_name if page.is_homepage else page.title,
         description=page.meta.get("description") or config.site_description or "",
         url=page.canonical_url, is_home=page.is_homepage, site_name=config.site_name)
+    # Linked in <head> by overrides/main.html: the stylesheets only this page needs.
+    page.meta["recsite_css"] = build.stylesheets(page.file.src_uri)
     return context
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citations, paths
+from . import citations, paths, planner
 from .htmlids import duplicate_ids
 from .linkpreview import Preview, open_graph
 from .model import Catalogue
@@ -58,6 +58,12 @@ class Build:
         preview = Preview(title=title, description=description, url=url, is_home=is_home)
         return (open_graph(preview, site_name, self.site_url)
                 + [("name", name, content) for name, content in self.citation_tags.get(path, [])])
+
+    @staticmethod
+    def stylesheets(path: str) -> list[str]:
+        """The stylesheets (paths in docs/) that only this page loads, besides the site's own
+        (mkdocs.yml extra_css): the planner's, on its two pages."""
+        return [planner.APP_CSS] if path in planner.APP_CSS_PAGES else []
 
     def markdown(self, path: str, text: str) -> str:
         """A page's Markdown before conversion: markers filled in, and a generated page's HTML

@@ -1,7 +1,7 @@
 """The action planner: its pages, the data its script reads, and the review spreadsheet for
 readers without JavaScript. Everything here is computed at build time; nothing is fetched later.
 
-The planner's script (docs/javascripts/planner.js) reads the records from a JSON block in the
+The planner's script (docs/javascripts/planner-app.js) reads the records from a JSON block in the
 planner page itself (no network request of its own) and keeps each person's plan in their own
 browser (localStorage). The stored format and its version are described in the README ("The
 action planner: stored format"); PLAN_FORMAT and PLAN_VERSION here are the ones the script writes.
@@ -21,8 +21,15 @@ from .model import TEXT_KINDS, Catalogue, Recommendation
 PLANNER = "planner/index.md"
 QUESTIONS = "planner/questions.md"
 REVIEW_CSV = "planner/review.csv"
+# The planner itself (its table, import and export, charts, print, share links): only the planner's
+# page runs APP_JS, and only the planner's two pages load APP_CSS (in their <head>, through
+# Build.stylesheets). Every page loads the small planner.js and planner.css (mkdocs.yml), which
+# keep the stored plan and the "Add to my plan" buttons.
+APP_JS = "javascripts/planner-app.js"
+APP_CSS = "stylesheets/planner-app.css"
+APP_CSS_PAGES = (PLANNER, QUESTIONS)
 
-# The script checks these (planner.js: FORMAT, VERSION); a test keeps the two in step.
+# The scripts check these (planner.js: FORMAT, VERSION); a test keeps the two in step.
 PLAN_FORMAT = "recsite-action-plan"
 PLAN_VERSION = 1
 
@@ -117,7 +124,7 @@ def question_recs(catalogue: Catalogue) -> list[Recommendation]:
 def add_pages(plan, renderer, catalogue: Catalogue, site_url: str) -> None:
     """Adds the planner, the questions page and the review spreadsheet to a SitePlan."""
     plan.pages[PLANNER] = renderer.render("planner.md.j2", PLANNER, data=data_block(planner_data(catalogue)),
-                                          statuses=STATUSES, review_csv=REVIEW_CSV, questions=QUESTIONS)
+                                          statuses=STATUSES, review_csv=REVIEW_CSV, questions=QUESTIONS, app_js=APP_JS)
     recs = question_recs(catalogue)
     plan.pages[QUESTIONS] = renderer.render(
         "planner_questions.md.j2", QUESTIONS, recs=recs, planner=PLANNER,

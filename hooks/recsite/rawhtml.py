@@ -15,7 +15,7 @@ from html import unescape
 
 # Python-Markdown's block-level tags that a template starts a block with.
 _BLOCK_TAGS = ("article", "aside", "details", "div", "dl", "figure", "form", "nav", "ol", "p",
-               "section", "table", "ul")
+               "script", "section", "table", "ul")
 _OPENING = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")[\s>]")
 # A fresh token for each run, so no text in the data can pass for a placeholder.
 _TOKEN = "RECSITE" + secrets.token_hex(8).upper()

@@ -1,6 +1,6 @@
 """The action planner in Debian's Chromium driven by Playwright: the whole flow, from a preset to
-an export, an import, a share link and the print view; and every bad import leaving the plan as
-it was. Expected counts come from the report (29 recommendations for local authorities and providers)."""
+an export, an import, a share link and the print view; every bad import leaving the plan as
+it was; and the page not moving when the planner starts (layout shift). Expected counts come from the report (29 recommendations for local authorities and providers)."""
 
 from __future__ import annotations
 
@@ -160,8 +160,11 @@ def test_instant_navigation_to_the_planner_and_back_attaches_handlers_once(page)
     page.evaluate("window.__sameDocument = true")
     page.click(".md-nav--primary a[href$='planner/']")
     page.locator("#planner").wait_for(state="visible")
+    # Swapped in place, the page still gets the planner's own script and stylesheet (planner-app.*).
+    page.wait_for_function("getComputedStyle(document.getElementById('planner-preset-form')).display === 'flex'")
     page.locator(".md-nav--primary").get_by_role("link", name="All recommendations", exact=True).click()
     page.locator("#planner-bulk button").wait_for(state="visible")
+    assert page.evaluate("document.querySelector(\"link[href$='planner-app.css']\") === null"), "left on other pages"
     page.click(".md-nav--primary a[href$='planner/']")
     page.locator("#planner").wait_for(state="visible")
     assert page.evaluate("window.__sameDocument === true"), "the page was reloaded, not swapped in place"
@@ -430,3 +433,50 @@ def test_the_questions_print_on_one_a4_page(page):
     page.emulate_media(media="print")
     assert page.locator(".planner-question__answer").count() == 7
     assert page.locator(".planner-question .provenance__tag").first.is_visible()  # still says whose words
+
+
+# --- Layout shift -----------------------------------------------------------------------------
+
+def a_full_plan(site) -> dict:
+    """Every recommendation, in every status, some with owners, dates and notes."""
+    data = json.loads(site.soup("planner/").select_one("#planner-data")["data-planner"])
+    statuses = [s["id"] for s in data["statuses"]]
+    return {"format": "recsite-action-plan", "version": 1, "items": [
+        {"id": rec["id"], "status": statuses[n % len(statuses)], "owner": "Jo Bloggs" if n % 2 else "",
+         "due": "2020-01-31" if n % 3 == 0 else "", "notes": "Evidence of progress\nover two lines" if n % 4 == 0 else "",
+         "seen": "2020-01-01"} for n, rec in enumerate(data["recs"])]}
+
+
+@pytest.mark.parametrize("address, slow_script, with_plan", [
+    ("planner/", "planner-app.js", False),
+    ("planner/", "planner-app.js", True),
+    ("planner/questions/", "planner.js", False),
+], ids=["planner, empty plan", "planner, a plan in the browser", "questions"])
+def test_the_page_does_not_move_when_the_planner_starts(browser, site, address, slow_script, with_plan):
+    """Layout shift (CLS), measured as the benchmark does (scripts/bench_browser.py: a 390×844
+    phone, the CPU slowed four times, every shift not caused by the reader's input), with the
+    planner's script held back half a second, so that the page is painted before the planner
+    starts, as on a slow network. Shift is moved area, not time: 0.02 is the site's budget."""
+    import time
+
+    from bench_browser import _OBSERVE, CPU_SLOWDOWN, VIEWPORT
+
+    with open_page(browser, site.url, viewport=VIEWPORT) as page:
+        if with_plan:
+            page.add_init_script(f"localStorage.setItem('{STORE}', {json.dumps(json.dumps(a_full_plan(site)))})")
+        page.add_init_script(_OBSERVE)
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+
+        def held_back(route):
+            time.sleep(0.5)
+            route.continue_()
+
+        page.route(f"**/javascripts/{slow_script}", held_back)
+        page.goto(address)
+        ready = "#planner" if address == "planner/" else ".planner-bulk button"
+        page.locator(ready).wait_for(state="visible")
+        if with_plan:
+            assert len(item_ids(page)) == 48
+        page.wait_for_timeout(1000)  # late shifts count too
+        layout = page.evaluate("window.__recsiteLayout")
+    assert layout["cls"] <= 0.02, f"layout shift {layout['cls']:.3f}: {layout['shifts']}"
