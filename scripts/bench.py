@@ -296,19 +296,19 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure("heaviest_html_kb", f"Heaviest page, HTML ({heaviest})", weights[heaviest] / 1000, "KB"),
         Figure("heaviest_visit_kb", f"Heaviest page, first visit ({visit['requests']} files)", visit["bytes"] / 1000, "KB"),
         Figure("heaviest_visit_gzip_kb", "Heaviest page, first visit, gzip", visit["gzip_bytes"] / 1000, "KB", 100),
-        Figure("layout_shift_worst", f"Layout shift (CLS), worst page ({shifty}; phone, 4× slower CPU)",
+        Figure("layout_shift_worst", f"Layout shift, worst page ({shifty}; phone, 4× slower processor)",
                layout[shifty]["cls"], "CLS", 0.02),
         # 2.5 s is the web's 'good' LCP (web.dev Core Web Vitals) for a phone on a real network; here
         # the network is this machine's loopback, so meeting it is the least to expect, not proof.
-        Figure("lcp_worst_ms", f"Largest contentful paint, slowest page ({slowest}; phone, 4× slower CPU)",
+        Figure("lcp_worst_ms", f"Largest contentful paint, slowest page ({slowest}; phone, 4× slower processor)",
                layout[slowest]["lcp_ms"], "ms", 2500),
         Figure("filter_ms", f"Filter change, {large:,} recommendations (median of {filtering['changes']})",
                filtering["median_ms"], "ms", 20),
         Figure("filter_typing_ms", f"Filter by words, {large:,} recommendations, per key typed "
                f"(median of {filtering['typing']['keys']})", filtering["typing"]["median_ms"], "ms", 20),
-        Figure("planner_gzip_kb", "Planner's own JavaScript and CSS, gzip (its pages only)", planner["app"] / 1024, "KB",
+        Figure("planner_gzip_kb", "Planner's own scripts and stylesheets, gzip (its pages only)", planner["app"] / 1024, "KB",
                PLANNER_BUDGET_KB["app"]),
-        Figure("planner_every_page_gzip_kb", "Planner's part on every page (Add to my plan), JavaScript and CSS, gzip",
+        Figure("planner_every_page_gzip_kb", "Planner's part on every page (Add to my plan), scripts and stylesheets, gzip",
                planner["every_page"] / 1024, "KB", PLANNER_BUDGET_KB["every_page"]),
     ]
     details.update(real_build=real, bare_build=bare, bare_large_build=bare_large, scale={str(k): v for k, v in scale.items()},

@@ -113,7 +113,8 @@ def test_filters_work_by_keyboard_alone(page):
     assert focused_id(page) == "filter-key"
     page.keyboard.press("ArrowDown")  # key recommendations only
     assert page.locator("#rec-count").inner_text() == "Showing 3 of 48 recommendations"
-    assert "audience=national-organisations" in page.url and "key=true" in page.url
+    # The script writes the address just after the list is drawn.
+    page.wait_for_url(lambda url: "audience=national-organisations" in url and "key=true" in url, timeout=5_000)
 
     page.keyboard.press("Tab")
     assert focused_id(page) == "filter-clear"
