@@ -1,6 +1,6 @@
 """Bad data is rejected with every problem listed as file:line:column: id: field: what was expected.
 
-Most single mistakes are in the corpus (tests/bad_data/, run by test_bad_data.py); these tests cover
+Most single mistakes are in the corpus (tests/bad_data/, run by tools/test_bad_data.py); these tests cover
 how problems combine and the checks across files."""
 
 from __future__ import annotations
@@ -9,10 +9,9 @@ import re
 
 import pytest
 
-from conftest import DATA
 from datacopies import RECS, broken, line_of, problems
 from recsite.problems import DataError
-from recsite.load import DATA_FILES, load_catalogue
+from recsite.load import load_catalogue
 
 FIRST = """  - id: employment-as-the-norm
     title: Promote employment as the norm
@@ -71,43 +70,3 @@ def test_the_error_report_counts_the_problems(tmp_path):
     with pytest.raises(DataError) as caught:
         load_catalogue(data)
     assert str(caught.value).startswith("The site data has 1 problem:\n  data/recommendations.yaml:")
-
-
-@pytest.mark.parametrize("name", DATA_FILES)
-def test_fast_yaml_parser_reads_the_same_values_and_lines_as_pyyaml(name):
-    # The data is read with libyaml for speed; editors' messages must still point at the same
-    # lines and columns as PyYAML's own parser would give.
-    from recsite import yamlsource
-    if yamlsource._FastLoader is None:
-        pytest.skip("PyYAML has no libyaml here")
-    text = (DATA / name).read_text(encoding="utf-8")
-
-    def read(loader_class):
-        loader = loader_class(text, name)
-        try:
-            return loader.get_single_data()
-        finally:
-            loader.dispose()
-
-    def places(node):
-        if isinstance(node, dict):
-            yield (node.line, node.column, sorted(node.key_lines.items()), sorted(node.key_columns.items()))
-            for value in node.values():
-                yield from places(value)
-        elif isinstance(node, list):
-            for value in node:
-                yield from places(value)
-
-    fast, slow = read(yamlsource._FastLoader), read(yamlsource._Loader)
-    assert fast == slow
-    assert list(places(fast)) == list(places(slow))
-
-
-@pytest.mark.parametrize("schema_file", sorted((DATA / "schema").glob("*.schema.json")), ids=lambda p: p.name)
-def test_every_schema_is_a_valid_json_schema(schema_file):
-    # Not checked on each build (for speed), so checked here.
-    import json
-
-    from jsonschema import Draft202012Validator
-
-    Draft202012Validator.check_schema(json.loads(schema_file.read_text(encoding="utf-8")))
