@@ -285,6 +285,20 @@ def test_on_a_phone_the_count_and_first_card_come_first_and_the_panel_says_what_
         assert not page.locator("#filter-words").is_visible()
 
 
+def test_on_a_phone_the_closed_panel_shows_its_whole_summary(browser, site):
+    """The closed button is where a phone reader sees the filters: never cut short with an ellipsis."""
+    with open_page(browser, site.url, **PHONE) as page:
+        open_all(page, "recommendations/?words=direct+payment&audience=individuals-and-families"
+                       "&theme=personal-budget-process&key=true")
+        toggle = page.locator("#filter-toggle")
+        expect(toggle).to_have_text("Filters: words “direct payment”, Individuals and families, "
+                                    "Improving the Personal Budget process, key only")
+        assert toggle.evaluate("b => b.scrollWidth <= b.clientWidth && b.scrollHeight <= b.clientHeight")
+        box = toggle.bounding_box()
+        count = page.locator("#rec-count").bounding_box()
+        assert box["y"] + box["height"] <= count["y"], (box, count)
+
+
 def test_on_a_wide_screen_the_panel_is_open(page):
     open_all(page)
     assert not page.locator("#filters button[aria-controls='filter-panel']").is_visible()
@@ -301,7 +315,9 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 
 
 @pytest.mark.parametrize("address", ["recommendations/", "recommendations/?audience=individuals-and-families",
-                                     "recommendations/?words=direct+payment&key=true"])
+                                     "recommendations/?words=direct+payment&key=true",
+                                     "recommendations/?words=direct+payment&audience=individuals-and-families"
+                                     "&theme=personal-budget-process&key=true"])
 def test_nothing_moves_as_the_list_page_loads_on_a_slow_phone(browser, site, address):
     """Cumulative layout shift (moved area, not time) at most 0.02, with the CPU four times slower."""
     with open_page(browser, site.url, **PHONE) as page:

@@ -19,8 +19,7 @@ from localserver import page_urls
 
 pytestmark = pytest.mark.browser
 
-# The planner (save, reload, export) is being built on another branch. When its page is in the
-# built site, test_planner_saves_reloads_and_exports fails until its cross-engine test is written.
+# The planner's page, which test_planner_saves_reloads_and_exports drives in each engine.
 PLANNER_PAGE = "planner/index.html"
 
 
