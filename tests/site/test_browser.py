@@ -62,7 +62,7 @@ def test_audience_filter_shows_exactly_that_audience_and_says_how_many(page):
         "#results .rec-card:not([hidden])", "cards => cards.map(c => c.dataset.audience)")
     assert set(audiences) == {"individuals-and-families"}
     assert count_text(page) == "Showing 7 of 48 recommendations"
-    assert query(page) == {"audience": ["individuals-and-families"]}
+    wait_for_query(page, {"audience": ["individuals-and-families"]})
 
 
 def test_the_count_is_a_polite_live_region(page):
@@ -88,7 +88,7 @@ def test_theme_and_key_status_combine(page):
     page.select_option("#filter-key", "false")
     # Improving the PB process: 13 recommendations, 7 of them key, so 6 are not.
     assert count_text(page) == "Showing 6 of 48 recommendations"
-    assert query(page) == {"theme": ["personal-budget-process"], "key": ["false"]}
+    wait_for_query(page, {"theme": ["personal-budget-process"], "key": ["false"]})
     keys = page.eval_on_selector_all("#results .rec-card:not([hidden])", "cards => cards.map(c => c.dataset.key)")
     assert set(keys) == {"false"}
 
@@ -99,7 +99,7 @@ def test_clearing_restores_all_48_and_the_plain_address(page):
     page.click("#filter-clear")
     assert len(visible_ids(page)) == 48
     assert count_text(page) == "Showing all 48 recommendations"
-    assert query(page) == {}
+    wait_for_query(page, {})
 
 
 def test_a_combination_with_no_match_says_so(page):
