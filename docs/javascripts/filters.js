@@ -257,10 +257,19 @@
       event.preventDefault();
       if (settleTimer) settle();
     });
-    document.getElementById("filter-clear").addEventListener("click", function () {
+    function clearFilters() {
       SELECTS.forEach(function (name) { form.elements[name].value = ""; });
       words.value = "";
       filterChanged();
+    }
+    document.getElementById("filter-clear").addEventListener("click", clearFilters);
+    // The same, beside "No recommendations match": on a phone the panel with the other button may
+    // be closed. Focus goes to the count, which now says how many there are.
+    document.getElementById("rec-none-clear").addEventListener("click", function () {
+      clearFilters();
+      var count = document.getElementById("rec-count");
+      if (!count.hasAttribute("tabindex")) count.setAttribute("tabindex", "-1");
+      count.focus();
     });
     if (toggle) {
       toggle.addEventListener("click", function () {

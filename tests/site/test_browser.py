@@ -109,6 +109,14 @@ def test_a_combination_with_no_match_says_so(page):
     assert visible_ids(page) == []
     assert count_text(page) == "Showing 0 of 48 recommendations"
     assert page.locator("#rec-none").is_visible()
+    # Its own button clears them (on a phone the panel with "Clear filters" may be closed), and the
+    # focus goes to the count, which says what is shown now.
+    page.click("#rec-none-clear")
+    wait_for_count(page, "Showing all 48 recommendations")
+    assert len(visible_ids(page)) == 48
+    assert page.evaluate("document.activeElement.id") == "rec-count"
+    assert not page.locator("#rec-none").is_visible()
+    wait_for_query(page, {})
 
 
 def test_an_unknown_value_in_the_address_shows_everything(page):
