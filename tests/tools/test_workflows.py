@@ -167,6 +167,9 @@ def _steps():
                     yield pytest.param(path.name, step, id=f"{path.stem}-{job_name}-{step.get('name', step['run'])}")
 
 
+# The steps run in turn in one copy of the project (a later step reads the site an earlier one built),
+# so with pytest-xdist they stay together on one worker (dev.py runs --dist loadgroup).
+@pytest.mark.xdist_group("workflow-steps")
 @pytest.mark.parametrize(("workflow", "step"), list(_steps()))
 def test_each_run_step_runs_here(project, tmp_path, workflow, step):
     command = step["run"].strip()
