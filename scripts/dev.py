@@ -164,9 +164,7 @@ def test(args: list[str]) -> int:
     ensure_browsers()
     ensure_node_modules()
     # On every CPU (pytest-xdist), unless the arguments say otherwise (-n 0 runs in one process).
-    # --dist loadgroup: tests marked with one xdist_group (steps that share a folder) run on one worker.
-    parallel = ([] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in args)
-                else ["-n", "auto", "--dist", "loadgroup"])
+    parallel = [] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in args) else ["-n", "auto"]
     code = subprocess.call([str(venv_bin("python")), "-m", "pytest", *parallel, *args], cwd=ROOT, env=tool_env())
     if code == PYTEST_NO_TESTS:
         say("pytest collected no tests: that is a failure, not a pass")

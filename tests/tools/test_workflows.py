@@ -32,8 +32,11 @@ LOCAL_COMMANDS = {
     ".ci/run": (None, "it is this test run"),
     "python3 scripts/dev.py check": ("python3 scripts/dev.py check", ""),
     "python3 scripts/dev.py build": ("python3 scripts/dev.py build", ""),
+    # Its job builds the site in a step before; here the steps may run on different pytest-xdist
+    # workers, each with its own copy of the project, so it builds the site when it is not there yet.
     ".venv/bin/python scripts/external_links.py site":
-        (".venv/bin/python scripts/external_links.py site --list", "offline: lists the links instead of fetching them"),
+        ("test -d site || python3 scripts/dev.py build\n.venv/bin/python scripts/external_links.py site --list",
+         "offline: lists the links instead of fetching them"),
     '.venv/bin/python scripts/changes_summary.py --base "$BASE_SHA" --artifact-url "$ARTIFACT_URL" >> "$GITHUB_STEP_SUMMARY"':
         ('.venv/bin/python scripts/changes_summary.py --base "$BASE_SHA" --artifact-url "$ARTIFACT_URL" >> "$GITHUB_STEP_SUMMARY"', ""),
 }
@@ -167,9 +170,6 @@ def _steps():
                     yield pytest.param(path.name, step, id=f"{path.stem}-{job_name}-{step.get('name', step['run'])}")
 
 
-# The steps run in turn in one copy of the project (a later step reads the site an earlier one built),
-# so with pytest-xdist they stay together on one worker (dev.py runs --dist loadgroup).
-@pytest.mark.xdist_group("workflow-steps")
 @pytest.mark.parametrize(("workflow", "step"), list(_steps()))
 def test_each_run_step_runs_here(project, tmp_path, workflow, step):
     command = step["run"].strip()
