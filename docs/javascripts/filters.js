@@ -145,7 +145,7 @@
       }
       if (toggle) {
         var summary = describe(function (name, label, option) {
-          return name === "key" ? (state.key === "true" ? "key only" : "not key") : option;
+          return name === "key" ? (state.key === "true" ? "key recommendations only" : "other recommendations only") : option;
         }).join(", ");
         summary = "Filters: " + (summary || "none");
         if (toggle.textContent !== summary) toggle.textContent = summary;

@@ -125,7 +125,7 @@
     }
     function label() {
       var n = chosen().length;
-      button.textContent = n === 1 ? "Add this one to my plan" : "Add these " + n + " to my plan";
+      button.textContent = n === 0 ? "Nothing to add to my plan" : n === 1 ? "Add this one to my plan" : "Add these " + n + " to my plan";
       button.disabled = n === 0;
     }
     // filters.js says when the list has settled (after a choice, or a pause in typing).

@@ -109,6 +109,9 @@ def test_a_combination_with_no_match_says_so(page):
     assert visible_ids(page) == []
     assert count_text(page) == "Showing 0 of 48 recommendations"
     assert page.locator("#rec-none").is_visible()
+    add = page.locator("#planner-bulk .planner-bulk__add")
+    expect(add).to_have_text("Nothing to add to my plan")
+    expect(add).to_be_disabled()
     # Its own button clears them (on a phone the panel with "Clear filters" may be closed), and the
     # focus goes to the count, which says what is shown now.
     page.click("#rec-none-clear")
@@ -274,7 +277,7 @@ def test_on_a_phone_the_count_and_first_card_come_first_and_the_panel_says_what_
         open_all(page, "recommendations/?audience=individuals-and-families&key=true")
         toggle = page.locator("#filters button[aria-controls='filter-panel']")
         assert toggle.get_attribute("aria-expanded") == "false"
-        expect(toggle).to_have_accessible_name("Filters: Individuals and families, key only")
+        expect(toggle).to_have_accessible_name("Filters: Individuals and families, key recommendations only")
         assert not page.locator("#filter-audience").is_visible()
         count = page.locator("#rec-count").bounding_box()
         first = page.locator("#results .rec-card:not([hidden]) h2").first.bounding_box()
@@ -286,7 +289,7 @@ def test_on_a_phone_the_count_and_first_card_come_first_and_the_panel_says_what_
         page.keyboard.press("Tab")
         expect(page.locator("#filter-words")).to_be_focused()
         page.keyboard.type("job")
-        expect(toggle).to_have_accessible_name("Filters: words “job”, Individuals and families, key only")
+        expect(toggle).to_have_accessible_name("Filters: words “job”, Individuals and families, key recommendations only")
         page.click("#filter-clear")
         expect(toggle).to_have_accessible_name("Filters: none")
         toggle.click()
@@ -300,7 +303,7 @@ def test_on_a_phone_the_closed_panel_shows_its_whole_summary(browser, site):
                        "&theme=personal-budget-process&key=true")
         toggle = page.locator("#filter-toggle")
         expect(toggle).to_have_text("Filters: words “direct payment”, Individuals and families, "
-                                    "Improving the Personal Budget process, key only")
+                                    "Improving the Personal Budget process, key recommendations only")
         assert toggle.evaluate("b => b.scrollWidth <= b.clientWidth && b.scrollHeight <= b.clientHeight")
         box = toggle.bounding_box()
         count = page.locator("#rec-count").bounding_box()
