@@ -14,7 +14,15 @@
   var idsIn = store.idsIn, plural = store.plural, el = store.el, announce = store.announce;
   var MAX_BYTES = 1000000;
   var CODES = {"not-started": "n", "planned": "p", "in-progress": "i", "done": "d", "not-applicable": "x"};
+  // The same rule as the site's own CSV (recsite/downloads.py, _looks_like_formula): a spreadsheet
+  // skips spaces, a byte-order mark and zero-width characters before a formula, and reads a
+  // full-width ＝ as =. The character a formula starts with, or "" for safe text.
   var FORMULA = /^[=+\-@\t\r]/;
+  var SKIPPED = /^[ \u00a0\ufeff\u200b\u200c\u200d\u2060]+/;
+  function formulaStart(text) {
+    var first = Array.from(text.replace(SKIPPED, ""))[0] || "";
+    return FORMULA.test(first.normalize("NFKC")) ? first : "";
+  }
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   // The planner on the page now, for the window's events, registered once (instant navigation
   // swaps pages without reloading this script).
@@ -30,7 +38,7 @@
 
   function csvCell(value) {
     var text = value == null ? "" : String(value);
-    if (FORMULA.test(text)) text = "'" + text;
+    if (formulaStart(text)) text = "'" + text;
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
@@ -374,8 +382,9 @@
         Object.keys(col).forEach(function (name) {
           var value = col[name] < 0 ? "" : row[col[name]] || "";
           // The planner's own export starts such cells with an apostrophe; a bare one could run as a formula.
-          if (FORMULA.test(value)) throw fail(where + ", column “" + name + "” starts with “" + value[0] + "”, which a spreadsheet would run as a formula. Nothing was imported. Start that cell with an apostrophe (') or remove the character, then import again.");
-          if (value[0] === "'" && FORMULA.test(value.slice(1))) value = value.slice(1);
+          var start = formulaStart(value);
+          if (start) throw fail(where + ", column “" + name + "” starts with “" + start + "”, which a spreadsheet would run as a formula. Nothing was imported. Start that cell with an apostrophe (') or remove the character, then import again.");
+          if (value[0] === "'" && formulaStart(value.slice(1))) value = value.slice(1);
           values[name] = value;
         });
         var item = newItem(values.id.trim(), null);

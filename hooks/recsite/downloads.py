@@ -162,21 +162,22 @@ def to_json_schema(site_url: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def _cell(value) -> str:
+def csv_cell(value) -> str:
+    """A value as a CSV cell that no spreadsheet runs as a formula (also the planner's review.csv)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
     # Prefixing an apostrophe makes spreadsheets show the text instead of evaluating it.
-    return f"'{text}" if _looks_like_formula(text) else text
+    return f"'{text}" if looks_like_formula(text) else text
 
 
 # Characters a spreadsheet may skip before a formula: spaces, a byte-order mark, zero-width ones.
 _SKIPPED = " \u00a0\ufeff\u200b\u200c\u200d\u2060"
 
 
-def _looks_like_formula(text: str) -> bool:
+def looks_like_formula(text: str) -> bool:
     """Whether a spreadsheet could read `text` as a formula: its first real character, taken in its
     compatibility form (a full-width ＝ is =), starts one."""
     start = text.lstrip(_SKIPPED)  # none of the formula characters is skipped
@@ -203,5 +204,5 @@ def to_csv(catalogue: Catalogue, site_url: str) -> str:
     writer.writerow(COLUMNS)
     for record in records(catalogue, site_url):
         row = _flat(record)
-        writer.writerow([_cell(row[column]) for column in COLUMNS])
+        writer.writerow([csv_cell(row[column]) for column in COLUMNS])
     return out.getvalue()

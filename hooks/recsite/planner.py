@@ -16,6 +16,7 @@ import re
 
 
 from . import paths
+from .downloads import csv_cell
 from .model import TEXT_KINDS, Catalogue, Recommendation
 
 PLANNER = "planner/index.md"
@@ -41,15 +42,6 @@ STATUSES = [("not-started", "Not started"), ("planned", "Planned"), ("in-progres
 # imported back. The report's words are in `report_words`, the site's own in `title` and `plain_words`.
 CSV_COLUMNS = ["id", "title", "report_words", "plain_words", "audience", "theme", "key", "in_the_report",
                "url", "status", "owner", "target_date", "notes"]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # Spreadsheets run a cell starting with one of these as a formula; the apostrophe makes it text.
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
-
 
 def _record(rec: Recommendation, catalogue: Catalogue, page: str) -> dict:
     return {
@@ -100,7 +92,7 @@ def review_csv(catalogue: Catalogue, site_url: str) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for rec in catalogue.recommendations:
-        writer.writerow([_cell(value) for value in (
+        writer.writerow([csv_cell(value) for value in (
             rec.id, rec.title, rec.text, rec.plain or "", rec.audience.title, rec.theme.title,
             "yes" if rec.key else "no", rec.source.where,
             paths.absolute(site_url, paths.recommendation_page(rec.id)), "", "", "", "")])

@@ -142,10 +142,11 @@ def test_review_spreadsheet_has_every_recommendation_and_empty_review_columns(si
 def test_review_spreadsheet_cells_never_start_a_formula(catalogue):
     from dataclasses import replace
 
-    rec = replace(catalogue.recommendations[0], title="=HYPERLINK(\"x\")", text="-1+2")
+    rec = replace(catalogue.recommendations[0], title="=HYPERLINK(\"x\")", text="-1+2", plain="＝1+1")
     hostile = replace(catalogue, recommendations=(rec,))
     rows = list(csv.reader(io.StringIO(planner.review_csv(hostile, "http://x/").lstrip("\ufeff"))))
     assert rows[1][1] == "'=HYPERLINK(\"x\")" and rows[1][2] == "'-1+2"
+    assert rows[1][3] == "'＝1+1"  # a full-width = is one too (the same rule as recommendations.csv)
 
 
 def test_the_planner_page_works_without_javascript_through_the_review_spreadsheet(site):
