@@ -84,12 +84,7 @@ def _address(file: str) -> str:
 
 def relative_href(page_file: str, target_file: str) -> str:
     """The link from one built page to another, both files from the site root."""
-    here = posixpath.dirname(page_file) or "."
-    target = _address(target_file)
-    link = posixpath.relpath(target.rstrip("/") or ".", here)
-    if target == "" or target.endswith("/"):
-        return "./" if link == "." else f"{link}/"
-    return link
+    return paths.address_link(_address(target_file), posixpath.dirname(page_file))
 
 
 def glossary_file(site: Path) -> str | None:

@@ -111,14 +111,8 @@ def relative_url(url: str, other: str) -> str:
     directory, _, last = other.rpartition("/")
     if "." in last:
         other = directory
-    here, there = _parts(other), _parts(url)
-    common = 0
-    for a, b in zip(here, there):
-        if a != b:
-            break
-        common += 1
-    link = "/".join([".."] * (len(here) - common) + there[common:]) or "."
-    return link + "/" if url.endswith("/") else link
+    target = "/".join(_parts(url)) + ("/" if url.endswith("/") else "")
+    return paths.address_link(target, "/".join(_parts(other)))
 
 
 class _RelativeLinks(Treeprocessor):

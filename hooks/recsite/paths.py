@@ -58,16 +58,21 @@ def relative(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A link from one docs page to another page or file, relative so the site works under any base."""
     if anchor and from_path == to_path:
         return f"#{anchor}"
-    here = url_of(from_path)
-    target = url_of(to_path)
-    base = here.rstrip("/") or "."
-    link = _relpath(target.rstrip("/") or ".", base)
-    if target.endswith("/") or target == "":
-        link = "./" if link == "." else f"{link}/"
+    link = address_link(url_of(to_path), url_of(from_path).rstrip("/") or ".")
     return f"{link}#{anchor}" if anchor else link
 
 
-def _relpath(target: str, base: str) -> str:
+def address_link(target: str, base: str) -> str:
+    """A relative link to the address `target` from the folder `base`, both from the site root
+    ('' or '.' is the root): a folder's address keeps its trailing slash ('./' for the folder itself).
+    Also used for links in pages built by MkDocs and by other generators (convert.py, builtsite.py)."""
+    link = relpath(target.rstrip("/") or ".", base or ".")
+    if target.endswith("/") or target == "":
+        return "./" if link == "." else f"{link}/"
+    return link
+
+
+def relpath(target: str, base: str) -> str:
     """posixpath.relpath for two paths from the site root ('.' is the root), without its file
     system calls: it runs for every link of every page, hundreds of thousands with large data."""
     target_parts = [] if target == "." else target.split("/")

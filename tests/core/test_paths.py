@@ -44,4 +44,4 @@ def test_relative_links_agree_with_posixpath_between_every_kind_of_page():
     places = [".", "themes", "themes/x", "recommendations", "recommendations/a-b", "evidence/survey",
               "key-recommendations", "recommendations.csv", "a/b/c"]
     for target, base in product(places, places):
-        assert paths._relpath(target, base) == posixpath.relpath(target, base), (target, base)
+        assert paths.relpath(target, base) == posixpath.relpath(target, base), (target, base)
