@@ -12,12 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 
 
 from . import paths
 from .downloads import csv_cell
 from .model import TEXT_KINDS, Catalogue, Recommendation
+from .terms import terms_used
 
 PLANNER = "planner/index.md"
 QUESTIONS = "planner/questions.md"
@@ -100,12 +100,8 @@ def review_csv(catalogue: Catalogue, site_url: str) -> str:
 
 
 def terms_in(text: str, catalogue: Catalogue) -> list:
-    """The glossary terms a text uses, in glossary order."""
-    found = []
-    for term in catalogue.glossary:
-        if any(re.search(r"(?<![\w/-])" + re.escape(form) + r"(?![\w-])", text) for form in term.forms):
-            found.append(term)
-    return found
+    """The glossary terms a text uses, in glossary order (as the glossary links find them)."""
+    return terms_used(text, catalogue.glossary)
 
 
 def question_recs(catalogue: Catalogue) -> list[Recommendation]:

@@ -58,6 +58,15 @@ def _pattern(terms: tuple[Term, ...]) -> tuple[re.Pattern, dict[str, Term]]:
     return re.compile(r"(?<![\w/&#-])(" + _alternatives(sorted(by_form)) + r")(?![\w;-])"), by_form
 
 
+def terms_used(text: str, terms: tuple[Term, ...]) -> list[Term]:
+    """The terms a plain text uses, found as explain_terms finds them on a page, in glossary order."""
+    if not terms:
+        return []
+    pattern, by_form = _pattern(terms)
+    used = {by_form[form].id for form in pattern.findall(_html(text))}
+    return [term for term in terms if term.id in used]
+
+
 def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
     """`html` with the first use of each term wrapped in a link to `glossary_url#<id>`."""
     if not terms:

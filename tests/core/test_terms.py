@@ -40,3 +40,13 @@ def test_a_term_with_an_ampersand_is_found_in_the_html_text():
     out = explain_terms("<p>the local Health &amp; Wellbeing Board or</p>", terms, "g/")
     assert out == ('<p>the local <a class="term" href="g/#hwb" data-definition="Health and Wellbeing Board: '
                    'A board.">Health &amp; Wellbeing Board</a> or</p>')
+
+
+def test_the_terms_a_plain_text_uses_are_the_ones_its_page_would_link():
+    """terms_used (the questions page's 'words explained') finds terms by the same rule as the links."""
+    from recsite.terms import terms_used
+
+    for text in ("A PB; then DWP.", "PBX and sub-PB and PB-funded", "DWP first, then PBs", ""):
+        linked = [term.id for term in TERMS if f"#{term.id}" in explain_terms(f"<p>{text}</p>", TERMS, "g/")]
+        assert [term.id for term in terms_used(text, TERMS)] == linked, text
+    assert [term.id for term in terms_used("DWP first, then PBs", TERMS)] == ["personal-budget", "dwp"]
