@@ -147,7 +147,7 @@ def test_filters_still_work_after_instant_navigation_away_and_back(page):
 
 
 def test_arriving_by_instant_navigation_sets_up_the_filters(page):
-    page.goto("")
+    page.goto("", wait_until="networkidle")  # Material's bundle ready to navigate in place (a busy machine was slower)
     mark_window(page)
     page.locator("nav.md-nav--primary").get_by_role("link", name="All recommendations", exact=True).first.click()
     page.wait_for_url(re.compile(r"/recommendations/$"), wait_until="commit")

@@ -161,7 +161,7 @@ def test_add_from_the_filtered_list_and_from_a_recommendations_page(page):
 
 
 def test_instant_navigation_to_the_planner_and_back_attaches_handlers_once(page):
-    page.goto("")
+    page.goto("", wait_until="networkidle")  # Material's bundle ready to navigate in place
     page.evaluate("window.__sameDocument = true")
     page.click(".md-nav--primary a[href$='planner/']")
     page.locator("#planner").wait_for(state="visible")
