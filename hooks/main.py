@@ -99,6 +99,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         url=page.canonical_url, is_home=page.is_homepage, site_name=config.site_name)
     # Linked in <head> by overrides/main.html: the stylesheets only this page needs.
     page.meta["recsite_css"] = build.stylesheets(page.file.src_uri)
+    # Printed by overrides/main.html: the navigation, rendered once for the pages it does not list.
+    page.meta["recsite_nav"] = build.shared_navigation(page.url, page in nav.pages)
     return context
 
 

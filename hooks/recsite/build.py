@@ -9,6 +9,7 @@ on the finished page.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,7 @@ class Build:
     stashed: dict[str, list[str]] = field(default_factory=dict)   # page -> its HTML blocks
     citation_tags: dict = field(default_factory=dict)             # page -> its citation_* meta tags
     snippet: object = None                                        # renders a marker's snippet
+    navigations: dict[str, "SharedHtml"] = field(default_factory=dict)  # folder -> its pages' navigation
 
     def __post_init__(self) -> None:
         self.snippet = snippet_renderer(self.catalogue, self.site_url)
@@ -84,6 +86,21 @@ class Build:
             html = explain_terms(html, self.catalogue.glossary, paths.relative(path, paths.GLOSSARY))
         return html, ids
 
+    def shared_navigation(self, url: str, in_nav: bool) -> "SharedHtml | None":
+        """Where the theme keeps the navigation HTML it made for a page that is not in the
+        navigation, to print it as it is for the next such page in the same folder.
+
+        The theme renders the whole navigation again for every page (in the 5,000-recommendation
+        build, a quarter of all the build's time). For a page the navigation does not list, nothing
+        in it depends on the page (no entry is marked current, none is expanded for it) except its
+        links, which are relative to the page's folder: so each folder's pages share one. A page in
+        the navigation (None) has its own: its entry is marked current and its sections opened.
+        overrides/main.html uses this; the site is byte-identical with and without it."""
+        if in_nav:
+            return None
+        folder = posixpath.dirname(url.rstrip("/")) + ("/" if url.endswith("/") else "")
+        return self.navigations.setdefault(folder, SharedHtml())
+
     @staticmethod
     def check(path: str, page: str) -> None:
         """The finished page, theme and all: no two elements may share an id (a link to page/#id
@@ -93,3 +110,13 @@ class Build:
             raise PageError(f"{path}: more than one element has the id {', '.join(repr(d) for d in duplicates)} "
                             "(each id on a page must be unique; a record's id may not equal an id the page "
                             "already uses)")
+
+
+@dataclass
+class SharedHtml:
+    """HTML the theme made once and prints again (see Build.shared_navigation)."""
+    html: str | None = None
+
+    def keep(self, html: str) -> str:
+        self.html = html
+        return html

@@ -42,6 +42,16 @@ def test_a_finished_page_with_a_duplicate_id_is_refused(build):
         Build.check("x.md", '<p id="a"></p><div id="a"></div>')
 
 
+def test_pages_outside_the_navigation_share_its_html_only_within_one_folder(build):
+    """The theme's navigation links are relative to the page's folder: one rendering per folder."""
+    first = build.shared_navigation("recommendations/a/", in_nav=False)
+    assert first is build.shared_navigation("recommendations/b/", in_nav=False)
+    assert first.html is None and first.keep("<nav>") == "<nav>" and first.html == "<nav>"
+    assert build.shared_navigation("themes/x/", in_nav=False) is not first
+    assert build.shared_navigation("recommendations/b/x/", in_nav=False) is not first
+    assert build.shared_navigation("about/", in_nav=True) is None  # marks itself as current: its own
+
+
 def test_the_hook_keeps_no_state_of_its_own():
     source = (ROOT / "hooks" / "main.py").read_text(encoding="utf-8")
     module_level = [line for line in source.splitlines()

@@ -43,3 +43,55 @@ def test_every_override_says_why_at_its_top():
     for template in OVERRIDES.rglob("*.html"):
         text = template.read_text(encoding="utf-8")
         assert text.startswith("{#-") and "Material's" in text.split("-#}")[0], template
+
+
+NAV_INCLUDE = '{% include "partials/nav.html" %}'
+
+
+def _site_nav_block(template: str) -> str:
+    start = template.index("{% block site_nav %}")
+    end = template.index("{% endblock %}", template.index('{% include "partials/toc.html" %}', start))
+    return template[start:end]
+
+
+def test_the_navigation_block_is_materials_but_for_the_shared_navigation():
+    """overrides/main.html copies Material's site_nav block to render the navigation once for the
+    pages it does not list; everything else in the block must stay Material's."""
+    ours = _site_nav_block((OVERRIDES / "main.html").read_text(encoding="utf-8"))
+    theirs = _site_nav_block((THEME / "base.html").read_text(encoding="utf-8"))
+    assert theirs.count(NAV_INCLUDE) == 1, "Material's site_nav block changed: review overrides/main.html"
+    lines = [line for line in ours.splitlines() if "recsite_nav" in line]
+    assert len(lines) == 1 and NAV_INCLUDE in lines[0]
+    indent = lines[0][:len(lines[0]) - len(lines[0].lstrip())]
+    assert ours.replace(lines[0], indent + NAV_INCLUDE) == theirs, \
+        "overrides/main.html's site_nav block differs from Material's by more than the shared navigation"
+
+
+def _navigation(site, page: str):
+    return site.soup(page).select_one('[data-md-type="navigation"] nav.md-nav--primary')
+
+
+def test_a_page_outside_the_navigation_has_the_whole_navigation_and_its_links_work(site):
+    """Recommendation pages share one rendering of the navigation: it must still list every
+    section, mark nothing as the current page, and each of its links must lead somewhere from
+    every one of those pages; a page in the navigation still gets its own, with itself marked."""
+    from urllib.parse import urljoin, urlsplit
+
+    records = sorted(p.parent.name for p in (site.root / "recommendations").glob("*/index.html"))
+    assert len(records) >= 48
+    first = _navigation(site, f"recommendations/{records[0]}/")
+    assert first.select("a.md-nav__link") and not first.select(".md-nav__link--active")
+    for name in (records[1], records[-1]):
+        page = f"recommendations/{name}/"
+        nav = _navigation(site, page)
+        assert str(nav) == str(first)
+        for link in nav.select("a[href]"):
+            target = urlsplit(urljoin(f"http://x/{page}", link["href"])).path.lstrip("/")
+            path = site.root / target / "index.html" if target.endswith("/") or not target else site.root / target
+            assert path.exists(), f"{page}: the navigation's link {link['href']} leads nowhere"
+    # Each page the navigation lists marks itself, and only itself, as the current page (by its
+    # title: the current entry's link is "./" whichever page it names).
+    for page, title in {"about/": "About the report", "glossary/": "Glossary",
+                        "key-recommendations/": "Key recommendations", "planner/": "Plan your review"}.items():
+        current = {a.get_text(" ", strip=True) for a in _navigation(site, page).select(".md-nav__link--active")}
+        assert current == {title}, f"{page}: the navigation marks {current} as the current page"
