@@ -164,7 +164,9 @@ def test(args: list[str]) -> int:
     ensure_browsers()
     ensure_node_modules()
     # On every CPU (pytest-xdist), unless the arguments say otherwise (-n 0 runs in one process).
-    parallel = [] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in args) else ["-n", "auto"]
+    # loadgroup: tests marked with one xdist_group (each browser engine's) share one worker.
+    parallel = ([] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in args)
+                else ["-n", "auto", "--dist", "loadgroup"])
     code = subprocess.call([str(venv_bin("python")), "-m", "pytest", *parallel, *args], cwd=ROOT, env=tool_env())
     if code == PYTEST_NO_TESTS:
         say("pytest collected no tests: that is a failure, not a pass")

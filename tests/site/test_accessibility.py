@@ -5,7 +5,6 @@ from __future__ import annotations
 
 
 import pytest
-from concurrent.futures import ThreadPoolExecutor
 
 from axe import AXE_RUN, AXE_TAGS, axe_script, described, site_pages
 
@@ -14,48 +13,26 @@ pytestmark = pytest.mark.browser
 FILTERED = ["recommendations/?audience=individuals-and-families",
             "recommendations/?theme=personal-budget-process&key=false"]
 
+# Every page is checked, in shares: share k reads pages k, k + SHARES, k + 2 × SHARES... of the
+# sorted list, so the shares together are every page exactly once, and pytest-xdist's workers take
+# them side by side (one test of every page was the suite's longest, and its workers waited for it).
+LIGHT_SHARES = 6
+DARK_SHARES = 2
 
-async def _violations(browser, base_url: str, scheme: str, addresses: list[str], workers: int = 6) -> list[str]:
-    """Run axe on each address, several pages at a time (the pages do not depend on each other)."""
-    import asyncio
 
-    script = str(axe_script())
-    queue = list(addresses)
+def axe_violations(browser, base_url: str, scheme: str, addresses: list[str]) -> list[str]:
+    """axe on each address in turn, in one tab; axe's script is added to every page as it loads."""
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    context.add_init_script(path=str(axe_script()))
+    page = context.new_page()
     found: list[str] = []
-
-    async def worker():
-        context = await browser.new_context(base_url=base_url, color_scheme=scheme)
-        page = await context.new_page()
-        while queue:
-            address = queue.pop(0)
-            await page.goto(address)
-            await page.add_script_tag(path=script)
-            found.extend(described(address, await page.evaluate(AXE_RUN, AXE_TAGS)))
-        await context.close()
-
-    await asyncio.gather(*(worker() for _ in range(workers)))
-    return sorted(found)
-
-
-def run_axe(base_url: str, scheme: str, addresses: list[str]) -> list[str]:
-    import asyncio
-
-    from playwright.async_api import async_playwright
-
-    from chromium import launch
-
-    async def main():
-        async with async_playwright() as playwright:
-            browser = await launch(playwright.chromium)
-            try:
-                return await _violations(browser, base_url, scheme, addresses)
-            finally:
-                await browser.close()
-
-    # In a thread of its own: a session's synchronous Playwright (the `browser` fixture, started by
-    # whichever test ran first) keeps an event loop running in the main thread.
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(asyncio.run, main()).result()
+    try:
+        for address in addresses:
+            page.goto(address)
+            found.extend(described(address, page.evaluate(AXE_RUN, AXE_TAGS)))
+    finally:
+        context.close()
+    return found
 
 
 def page_types(addresses: list[str]) -> list[str]:
@@ -69,20 +46,26 @@ def page_types(addresses: list[str]) -> list[str]:
     return list(kinds.values())
 
 
-def test_no_axe_violations_on_any_page_in_the_light_scheme(site):
+@pytest.mark.parametrize("share", range(LIGHT_SHARES), ids=lambda k: f"share {k + 1} of {LIGHT_SHARES}")
+def test_no_axe_violations_on_any_page_in_the_light_scheme(browser, site, share):
     addresses = site_pages(site.root) + FILTERED
     assert len(addresses) > 60
-    found = run_axe(site.url, "light", addresses)
+    mine = addresses[share::LIGHT_SHARES]
+    assert mine
+    found = axe_violations(browser, site.url, "light", mine)
     assert not found, f"{len(found)} accessibility problems (light scheme):\n" + "\n".join(found)
 
 
-def test_no_axe_violations_on_any_kind_of_page_in_the_dark_scheme(site):
+@pytest.mark.parametrize("share", range(DARK_SHARES), ids=lambda k: f"share {k + 1} of {DARK_SHARES}")
+def test_no_axe_violations_on_any_kind_of_page_in_the_dark_scheme(browser, site, share):
     """Colours are the same on every page of a kind, so one of each (and every filtered view) shows
     what the dark scheme does; the light scheme above reads every page."""
     addresses = page_types(site_pages(site.root)) + FILTERED
     assert {"", "recommendations/", "barriers/", "glossary/"} <= set(addresses)
     assert any(a.startswith("recommendations/") and a.count("/") == 2 for a in addresses)
-    found = run_axe(site.url, "dark", addresses)
+    mine = addresses[share::DARK_SHARES]
+    assert mine
+    found = axe_violations(browser, site.url, "dark", mine)
     assert not found, f"{len(found)} accessibility problems (dark scheme):\n" + "\n".join(found)
 
 

@@ -31,7 +31,11 @@ def engine_site(site) -> str:
     server.shutdown()
 
 
-@pytest.fixture(scope="session", params=ENGINES)
+# WebKit's tests in one pytest-xdist group and Firefox's in another (`dev.py test` runs --dist
+# loadgroup), so that not every worker starts its own WebKit and Firefox: each start costs seconds
+# of processor time. Chromium is started by every worker for the other browser tests anyway.
+@pytest.fixture(scope="session", params=[
+    pytest.param(name, marks=[] if name == "chromium" else [pytest.mark.xdist_group(name)]) for name in ENGINES])
 def engine_session(request, engine_site):
     # Chromium is conftest's `browser`, shared with the other browser tests.
     chromium = request.getfixturevalue("browser") if request.param == "chromium" else None

@@ -48,6 +48,11 @@ def test_every_recommendation_is_in_the_index_on_its_own_page_with_all_its_words
 
 # --- in Chromium -----------------------------------------------------------------------------
 
+# True when a search result links to the address (read in one go: the list is replaced as keys arrive).
+FOUND = ("address => [...document.querySelectorAll('.md-search-result__item a')]"
+         ".some(link => link.getAttribute('href').includes(address))")
+
+
 def _requests(page) -> list[str]:
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
@@ -74,10 +79,8 @@ def test_search_index_and_worker_wait_until_search_is_opened_then_search_finds_a
         page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=60_000)
         assert len(_search_files(seen)) == 2, seen
         search.press_sequentially(" ".join(rec.text.split()[:6]))
-        hits = page.locator(".md-search-result__item a")
-        hits.first.wait_for(timeout=30_000)
-        addresses = [hits.nth(i).get_attribute("href") for i in range(hits.count())]
-        assert any(f"recommendations/{rec.id}/" in address for address in addresses), addresses
+        # The results change with each key typed, so they are read all at once until they settle.
+        page.wait_for_function(FOUND, arg=f"recommendations/{rec.id}/", timeout=30_000)
 
 
 @pytest.mark.browser
