@@ -91,7 +91,7 @@ class Build:
         navigation, to print it as it is for the next such page in the same folder.
 
         The theme renders the whole navigation again for every page (in the 5,000-recommendation
-        build, a quarter of all the build's time). For a page the navigation does not list, nothing
+        build, a seventh of the build's time). For a page the navigation does not list, nothing
         in it depends on the page (no entry is marked current, none is expanded for it) except its
         links, which are relative to the page's folder: so each folder's pages share one. A page in
         the navigation (None) has its own: its entry is marked current and its sections opened.

@@ -9,10 +9,10 @@ import shutil
 import pytest
 import yaml
 
+import check_data
 from conftest import DATA
 from datacopies import CASES, CORPUS, apply, run_check
 
-import check_data
 
 def test_the_corpus_covers_at_least_25_cases():
     assert len(CASES) >= 25
