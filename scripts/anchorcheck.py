@@ -51,7 +51,8 @@ def _address(site_root: Path, page: Path) -> str:
     return LOCAL + relative.removesuffix("index.html")
 
 
-def _target_file(site_root: Path, path: str) -> Path:
+def target_file(site_root: Path, path: str) -> Path:
+    """The built file an address's path leads to ('x/' and '' are folders: their index.html)."""
     target = site_root / unquote(path.lstrip("/"))
     return target / "index.html" if path.endswith("/") or path == "" else target
 
@@ -73,7 +74,7 @@ def missing_anchors(site_root: Path, site_url: str | None = None) -> list[str]:
             target = urlsplit(urljoin(here, href))
             if f"{target.scheme}://{target.netloc}/" != LOCAL or not target.fragment:
                 continue  # another site (checked separately), or a bare '#'
-            file = _target_file(site_root, target.path)
+            file = target_file(site_root, target.path)
             ids = pages[file].ids if file in pages else None
             if ids is not None and unquote(target.fragment) not in ids:
                 problems.append(f"{path.relative_to(site_root).as_posix()}: {written}: anchor not found")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from anchorcheck import target_file
 from chromium import CHROMIUM, launch
 from localserver import served
 
@@ -38,10 +39,7 @@ class BuiltSite:
 
     def html(self, page: str) -> str:
         """The HTML of a page by its address relative to the site root, e.g. 'themes/x/'."""
-        path = self.root / page
-        if page == "" or page.endswith("/"):
-            path = path / "index.html"
-        return path.read_text(encoding="utf-8")
+        return target_file(self.root, page).read_text(encoding="utf-8")
 
     def soup(self, page: str) -> BeautifulSoup:
         return BeautifulSoup(self.html(page), "html.parser")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import material
 
+from anchorcheck import target_file
 from conftest import ROOT
 
 THEME = Path(material.__file__).parent / "templates"
@@ -86,9 +87,8 @@ def test_a_page_outside_the_navigation_has_the_whole_navigation_and_its_links_wo
         nav = _navigation(site, page)
         assert str(nav) == str(first)
         for link in nav.select("a[href]"):
-            target = urlsplit(urljoin(f"http://x/{page}", link["href"])).path.lstrip("/")
-            path = site.root / target / "index.html" if target.endswith("/") or not target else site.root / target
-            assert path.exists(), f"{page}: the navigation's link {link['href']} leads nowhere"
+            target = urlsplit(urljoin(f"http://x/{page}", link["href"])).path
+            assert target_file(site.root, target).exists(), f"{page}: the navigation's link {link['href']} leads nowhere"
     # Each page the navigation lists marks itself, and only itself, as the current page (by its
     # title: the current entry's link is "./" whichever page it names).
     for page, title in {"about/": "About the report", "glossary/": "Glossary",
