@@ -198,11 +198,13 @@
     function writeAddress() {
       // Not if the reader has since moved to another page (instant navigation).
       if (location.pathname !== path || document.getElementById("filters") !== form) return;
+      // The same filters always give the same address, in the order the form itself submits
+      // them without JavaScript (words, then the lists), whichever the reader chose first.
       var params = new URLSearchParams(location.search);
+      ["words"].concat(SELECTS).forEach(function (name) { params.delete(name); });
       if (state.words.length) params.set("words", words.value.trim().replace(/\s+/g, " "));
-      else params.delete("words");
       SELECTS.forEach(function (name) {
-        if (state[name]) params.set(name, state[name]); else params.delete(name);
+        if (state[name]) params.set(name, state[name]);
       });
       var query = params.toString();
       var url = location.pathname + (query ? "?" + query : "") + location.hash;

@@ -202,10 +202,13 @@ def test_words_combine_with_the_other_filters_and_the_plain_words_count(page):
     page.fill("#filter-words", "job")
     assert sorted(visible_ids(page)) == sorted(JOB_FOR_INDIVIDUALS)
     wait_for_count(page, "Showing 5 of 48 recommendations")
-    wait_for_query(page, {"audience": ["individuals-and-families"], "words": ["job"]})
+    # In the form's order (words first), though the audience was chosen first.
+    wait_for_query(page, {"words": ["job"], "audience": ["individuals-and-families"]})
     page.select_option("#filter-theme", "personal-budget-process")
     wait_for_count(page, "Showing 1 of 48 recommendations")
     assert visible_ids(page) == ["ask-about-provider-outcomes"]
+    wait_for_query(page, {"words": ["job"], "audience": ["individuals-and-families"],
+                          "theme": ["personal-budget-process"]})
 
 
 def test_words_in_the_address_survive_reload(page):
