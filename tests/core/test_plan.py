@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import DATA, ROOT, build_site, open_page, served
+from conftest import DATA, ROOT, build_site, served
 from recsite import paths
 from recsite.plan import MORE_ON_THEME, plan_site
 from recsite.load import load_catalogue
@@ -66,8 +66,8 @@ def long_site(tmp_path_factory):
 
 
 @pytest.fixture
-def long_page(browser, long_site):
-    with open_page(browser, long_site) as page:
+def long_page(tabs, long_site):
+    with tabs.open(long_site) as page:
         yield page
 
 
@@ -127,11 +127,11 @@ def test_a_link_to_a_card_far_down_a_long_list_still_shows_it(long_page):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_long_list_with_its_show_more_button_has_no_axe_violations(browser, long_site, scheme):
+def test_a_long_list_with_its_show_more_button_has_no_axe_violations(tabs, long_site, scheme):
     from axe import AXE_RUN, AXE_TAGS, axe_script, described
 
     found = []
-    with open_page(browser, long_site, color_scheme=scheme) as page:
+    with tabs.open(long_site, color_scheme=scheme) as page:
         for address in ("recommendations/", "recommendations/?audience=local-authorities-and-providers"):
             page.goto(address)
             page.locator("#rec-more").wait_for(state="visible")

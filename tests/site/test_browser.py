@@ -157,8 +157,8 @@ def test_arriving_by_instant_navigation_sets_up_the_filters(page):
     assert page_was_swapped_in_place(page)
 
 
-def test_without_javascript_every_recommendation_is_shown_and_no_dead_control(browser, site):
-    with open_page(browser, site.url, java_script_enabled=False) as page:
+def test_without_javascript_every_recommendation_is_shown_and_no_dead_control(tabs, site):
+    with tabs.open(site.url, java_script_enabled=False) as page:
         page.goto("recommendations/")
         assert page.locator("#results .rec-card").count() == 48
         assert all(page.locator("#results .rec-card").nth(i).is_visible() for i in (0, 47))
@@ -275,8 +275,8 @@ def test_the_count_is_announced_once_per_change_not_per_key(page):
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
 
-def test_on_a_phone_the_count_and_first_card_come_first_and_the_panel_says_what_is_on(browser, site):
-    with open_page(browser, site.url, **PHONE) as page:
+def test_on_a_phone_the_count_and_first_card_come_first_and_the_panel_says_what_is_on(tabs, site):
+    with tabs.open(site.url, **PHONE) as page:
         open_all(page, "recommendations/?audience=individuals-and-families&key=true")
         toggle = page.locator("#filters button[aria-controls='filter-panel']")
         assert toggle.get_attribute("aria-expanded") == "false"
@@ -299,9 +299,9 @@ def test_on_a_phone_the_count_and_first_card_come_first_and_the_panel_says_what_
         assert not page.locator("#filter-words").is_visible()
 
 
-def test_on_a_phone_the_closed_panel_shows_its_whole_summary(browser, site):
+def test_on_a_phone_the_closed_panel_shows_its_whole_summary(tabs, site):
     """The closed button is where a phone reader sees the filters: never cut short with an ellipsis."""
-    with open_page(browser, site.url, **PHONE) as page:
+    with tabs.open(site.url, **PHONE) as page:
         open_all(page, "recommendations/?words=direct+payment&audience=individuals-and-families"
                        "&theme=personal-budget-process&key=true")
         toggle = page.locator("#filter-toggle")

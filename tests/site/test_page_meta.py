@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import DATA, open_page
+from conftest import DATA
 from recsite import paths
 from recsite.descriptions import describe_site
 from recsite.load import load_catalogue
@@ -136,16 +136,16 @@ def test_a_heading_id_has_no_escape_code_and_its_published_anchor_still_works(so
 
 
 @pytest.mark.browser
-def test_following_the_old_heading_anchor_lands_on_the_heading(browser, site):
-    with open_page(browser, site.url) as page:
+def test_following_the_old_heading_anchor_lands_on_the_heading(tabs, site):
+    with tabs.open(site.url) as page:
         page.goto(f"{APOSTROPHE_BARRIER}#professionals39-attitudes-towards-employment")
         assert page.locator("h1").is_visible()
         assert page.evaluate("document.querySelector('h1').getBoundingClientRect().top") < 200
 
 
 @pytest.mark.browser
-def test_search_shows_titles_as_written(browser, site):
-    with open_page(browser, site.url) as page:
+def test_search_shows_titles_as_written(tabs, site):
+    with tabs.open(site.url) as page:
         page.goto("")
         search = page.locator("input.md-search__input")
         search.click()

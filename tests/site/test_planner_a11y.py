@@ -9,7 +9,6 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import open_page
 from axe import AXE_RUN, AXE_TAGS, axe_script, described
 
 pytestmark = pytest.mark.browser
@@ -60,8 +59,8 @@ STATES = {"empty": lambda page: None, "full": full, "import error": import_error
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("state", list(STATES))
-def test_no_axe_violations_on_the_planner(browser, site, scheme, state):
-    with open_page(browser, site.url, color_scheme=scheme) as page:
+def test_no_axe_violations_on_the_planner(tabs, site, scheme, state):
+    with tabs.open(site.url, color_scheme=scheme) as page:
         open_planner(page)
         STATES[state](page)
         page.add_script_tag(path=str(axe_script()))
@@ -70,8 +69,8 @@ def test_no_axe_violations_on_the_planner(browser, site, scheme, state):
 
 
 @pytest.mark.parametrize("address", ["recommendations/", "recommendations/beyond-facs-eligibility/", "planner/questions/"])
-def test_no_axe_violations_on_the_add_buttons(browser, site, address):
-    with open_page(browser, site.url, color_scheme="dark") as page:
+def test_no_axe_violations_on_the_add_buttons(tabs, site, address):
+    with tabs.open(site.url, color_scheme="dark") as page:
         page.goto(address)
         page.locator(".planner-toggle button, .planner-bulk button").first.click()
         page.add_script_tag(path=str(axe_script()))

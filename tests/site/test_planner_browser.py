@@ -64,8 +64,8 @@ def import_file(page, name: str, content: bytes | str, mime: str = "application/
 
 # --- The flow --------------------------------------------------------------------------------
 
-def test_without_javascript_the_planner_offers_the_review_spreadsheet(browser, site):
-    with open_page(browser, site.url, java_script_enabled=False) as page:
+def test_without_javascript_the_planner_offers_the_review_spreadsheet(tabs, site):
+    with tabs.open(site.url, java_script_enabled=False) as page:
         page.goto("planner/")
         assert page.locator("#planner-nojs").is_visible()
         assert not page.locator("#planner").is_visible()
@@ -204,8 +204,8 @@ def export(page, button: str) -> str:
     return info.value.path().read_bytes().decode("utf-8")
 
 
-def test_export_csv_and_json_match_the_screen_and_json_round_trips(browser, site):
-    with open_page(browser, site.url, accept_downloads=True) as page:
+def test_export_csv_and_json_match_the_screen_and_json_round_trips(tabs, site):
+    with tabs.open(site.url, accept_downloads=True) as page:
         open_planner(page)
         fill_some(page)
         on_screen = {item: (page.input_value(f"#pl-status-{item}"), page.input_value(f"#pl-owner-{item}"),
@@ -359,8 +359,8 @@ def test_a_plan_holding_a_withdrawn_or_changed_recommendation_says_so(page, site
 # --- Sharing and printing ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("with_details", [False, True])
-def test_a_share_link_opens_the_same_plan_in_a_fresh_browser(browser, site, with_details):
-    with open_page(browser, site.url) as page:
+def test_a_share_link_opens_the_same_plan_in_a_fresh_browser(browser, tabs, site, with_details):
+    with tabs.open(site.url) as page:
         open_planner(page)
         fill_some(page)
         if with_details:
@@ -422,8 +422,8 @@ def test_the_questions_page_adds_its_questions_to_the_plan(page):
     assert page.locator(".rec-plain__text").count() == 7
 
 
-def test_the_planner_fits_a_320_pixel_screen(browser, site):
-    with open_page(browser, site.url, viewport={"width": 320, "height": 640}) as page:
+def test_the_planner_fits_a_320_pixel_screen(tabs, site):
+    with tabs.open(site.url, viewport={"width": 320, "height": 640}) as page:
         open_planner(page)
         add_preset(page, "all")
         page.click("#planner-share-make")

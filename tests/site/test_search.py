@@ -84,9 +84,9 @@ def test_search_index_and_worker_wait_until_search_is_opened_then_search_finds_a
 
 
 @pytest.mark.browser
-def test_a_search_address_opens_search_with_results(browser, site):
+def test_a_search_address_opens_search_with_results(tabs, site):
     """Material's ?q= deep link opens search, which loads the index."""
-    with open_page(browser, site.url) as page:
+    with tabs.open(site.url) as page:
         page.goto("?q=jobcentre")
         page.locator(".md-search-result__item >> visible=true").first.wait_for(timeout=60_000)
         assert page.locator("input.md-search__input").input_value() == "jobcentre"

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from conftest import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -15,8 +14,8 @@ def shown(page, selector: str) -> bool:
     return page.eval_on_selector(selector, "e => getComputedStyle(e).display !== 'none'")
 
 
-def test_copy_link_copies_the_permanent_address_and_says_so(browser, site):
-    with open_page(browser, site.url, permissions=["clipboard-read", "clipboard-write"]) as page:
+def test_copy_link_copies_the_permanent_address_and_says_so(tabs, site):
+    with tabs.open(site.url, permissions=["clipboard-read", "clipboard-write"]) as page:
         page.goto("audiences/individuals-and-families/")
         card = page.locator("article.rec-card").first
         button = card.get_by_role("button", name=re.compile(r"^Copy link to "))
@@ -27,8 +26,8 @@ def test_copy_link_copies_the_permanent_address_and_says_so(browser, site):
         assert page.get_attribute("#copy-status", "role") == "status"
 
 
-def test_without_javascript_the_permanent_link_is_still_a_visible_link(browser, site):
-    with open_page(browser, site.url, java_script_enabled=False) as page:
+def test_without_javascript_the_permanent_link_is_still_a_visible_link(tabs, site):
+    with tabs.open(site.url, java_script_enabled=False) as page:
         page.goto("themes/encouraging-demand/")
         link = page.locator("article.rec-card a.rec-link__url").first
         assert link.is_visible() and link.inner_text().startswith("Permanent link: ")

@@ -1,0 +1,51 @@
+"""The reused browser tabs (tests/tabs.py) hand each test a tab as a new one would be: what one test
+leaves behind (a plan in storage, print media, a phone's width, a route) never reaches the next."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LEFT_BEHIND = """() => {
+    localStorage.setItem('recsite.planner', '{"items": []}');
+    sessionStorage.setItem('left', 'behind');
+    document.cookie = 'left=behind; path=/';
+}"""
+
+WHAT_IS_KEPT = """() => [localStorage.getItem('recsite.planner'), sessionStorage.getItem('left'),
+                        document.cookie, matchMedia('print').matches, innerWidth]"""
+
+
+def test_a_reused_tab_keeps_nothing_from_the_test_before(tabs, site):
+    with tabs.open(site.url) as first:
+        first.goto("planner/")
+        first.evaluate(LEFT_BEHIND)
+        first.emulate_media(media="print")
+        first.set_viewport_size({"width": 390, "height": 844})
+        first.route("**/glossary/", lambda route: route.fulfill(status=200, body="routed"))
+    with tabs.open(site.url) as second:
+        assert second is first, "the tab was not reused, so this test shows nothing"
+        assert second.url == "about:blank"
+        second.goto("planner/")
+        assert second.evaluate(WHAT_IS_KEPT) == [None, None, "", False, 1280]
+        second.goto("glossary/")
+        assert "routed" not in second.content()
+
+
+def test_a_tab_whose_test_failed_is_not_reused(tabs, site):
+    with pytest.raises(AssertionError):
+        with tabs.open(site.url, color_scheme="dark") as failed:
+            failed.goto("planner/")
+            raise AssertionError("a test that failed half way")
+    assert failed.is_closed()
+    with tabs.open(site.url, color_scheme="dark") as next_one:
+        assert next_one is not failed
+
+
+def test_a_script_error_still_fails_the_test(tabs, site):
+    with pytest.raises(AssertionError, match="JavaScript errors: .*thrown on purpose"):
+        with tabs.open(site.url) as page:
+            page.goto("")
+            page.evaluate("() => setTimeout(() => { throw new Error('thrown on purpose'); })")
+            page.wait_for_timeout(100)

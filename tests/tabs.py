@@ -1,0 +1,85 @@
+"""Browser tabs for the tests, kept and reused.
+
+A new browser context and tab cost Chromium about a second of processor time (a renderer process
+started, the context's storage and network set up, every script compiled again); going to another
+page in an open tab costs about a fifth of that. Fresh tabs were a fifth of the suite's work, and
+the suite is bound by processor time. So each worker keeps a tab per set of context options (a
+colour scheme, a phone's screen, no JavaScript...) and returns it to the state of a new one between
+tests: its pages gone (about:blank), the site's local and session storage and the cookies cleared,
+routes removed, media and viewport back to the context's own. A test that fails closes its tab, so
+nothing it left half done reaches the next test.
+
+What stays is the browser's cache of the site's files, as for a reader who has been here before.
+A test that needs a first visit (which files load), scripts run before the page's own (init
+scripts), a slowed processor, or listeners of its own on the tab opens a fresh one instead:
+`conftest.open_page`.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+# Playwright's own default, which a test may change with set_viewport_size.
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
+# A local static site; waiting longer only delays the failure.
+TIMEOUT_MS = 10_000
+# An address no site has: the test server answers with a short 404 page that runs nothing, on the
+# site's own origin, where the site's storage can be cleared.
+BLANK = "recsite-tests-no-such-page"
+
+
+def watch_errors(page) -> tuple[list[str], callable]:
+    """A list that collects the page's uncaught JavaScript errors, and the listener that fills it."""
+    errors: list[str] = []
+
+    def record(error) -> None:
+        errors.append(str(error))
+
+    page.on("pageerror", record)
+    return errors, record
+
+
+class Tabs:
+    """One idle tab per base address and context options, in one browser (one per xdist worker)."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self._idle: dict[tuple[str, str], object] = {}
+
+    @contextmanager
+    def open(self, base_url: str, **options):
+        """A tab on the site at `base_url` as a new one would be (`options` as for
+        `browser.new_context`); fails the test if the page's JavaScript threw an error."""
+        key = (base_url, repr(sorted(options.items())))
+        page = self._idle.pop(key, None)
+        if page is None:
+            page = self._browser.new_context(base_url=base_url, **options).new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        errors, record = watch_errors(page)
+        try:
+            yield page
+        except BaseException:
+            page.context.close()
+            raise
+        page.remove_listener("pageerror", record)
+        self._clean(page, base_url, options)
+        self._idle[key] = page
+        assert not errors, f"JavaScript errors: {errors}"
+
+    @staticmethod
+    def _clean(page, base_url: str, options: dict) -> None:
+        page.unroute_all(behavior="ignoreErrors")
+        page.emulate_media(media="null")
+        if options.get("java_script_enabled", True):  # without scripts, nothing was stored
+            page.goto(base_url + BLANK)  # leaving the test's page first: its scripts store nothing more
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        page.context.clear_cookies()
+        page.goto("about:blank")
+        viewport = options.get("viewport", DEFAULT_VIEWPORT)
+        if page.viewport_size != viewport:
+            page.set_viewport_size(viewport)
+
+    def close(self) -> None:
+        for page in self._idle.values():
+            page.context.close()
+        self._idle.clear()
