@@ -239,13 +239,16 @@ class Engine:
 class ChromiumEngine(Engine):
     name = "chromium"
 
-    def __init__(self, browser, base_url: str, javascript: bool = True):
+    def __init__(self, page, base_url: str, javascript: bool = True):
+        """`page`: a tab from tests/tabs.py, reused between tests."""
         self.base_url, self.javascript = base_url, javascript
-        self.context = browser.new_context(java_script_enabled=javascript)
-        self.page = self.context.new_page()
+        self.page = page
         self.page.set_default_timeout(TIMEOUT * 1000)
         self._errors: list[str] = []
-        self.page.on("pageerror", lambda error: self._errors.append(f"pageerror: {error}"))
+        self.page.on("pageerror", self._record)
+
+    def _record(self, error) -> None:
+        self._errors.append(f"pageerror: {error}")
 
     def open(self, address):
         self.page.goto(self.base_url + address)
@@ -284,7 +287,7 @@ class ChromiumEngine(Engine):
         self._errors.clear()
 
     def close(self):
-        self.context.close()
+        self.page.remove_listener("pageerror", self._record)
 
 
 # --- WebKit: WebKitGTK's WebDriver through Selenium, in an Xvfb display -----------------------
@@ -477,8 +480,8 @@ class EngineSession:
     """One engine, started once for a test session; `tab()` gives each test a fresh Engine."""
 
     def __init__(self, name: str, base_url: str, chromium=None):
-        """`chromium`: the Playwright browser already running (tests/conftest.py's `browser`):
-        Playwright's sync API allows one instance per thread."""
+        """`chromium`: the tabs of the Playwright browser already running (tests/conftest.py's
+        `tabs`): Playwright's sync API allows one instance per thread."""
         self.name, self.base_url = name, base_url
         self._stops: list = []
         self._webkit_without_js = None
@@ -501,8 +504,11 @@ class EngineSession:
     def tab(self, javascript: bool = True):
         """A fresh tab on the site; fails the test if the page's scripts reported an error."""
         if self.name == "chromium":
-            engine = ChromiumEngine(self._browser, self.base_url, javascript)
-        elif self.name == "webkit":
+            # The tab's own check of script errors is left to the engine's (a test plants one).
+            with self._browser.open(self.base_url, check_errors=False, java_script_enabled=javascript) as page:
+                yield from self._checked(ChromiumEngine(page, self.base_url, javascript))
+            return
+        if self.name == "webkit":
             browser = self._browser
             if not javascript:
                 if self._webkit_without_js is None:
@@ -516,6 +522,9 @@ class EngineSession:
             engine = WebKitEngine(browser, self.base_url, javascript)
         else:
             engine = FirefoxEngine(self._browser, self.base_url, javascript)
+        yield from self._checked(engine)
+
+    def _checked(self, engine):
         try:
             yield engine
             errors = engine.errors()

@@ -51,6 +51,9 @@ def test_today_every_recommendation_page_lists_all_of_its_theme_for_its_audience
 # --- a long all-recommendations list in the browser -------------------------------------------
 
 LONG = 130  # more than two pages of 50
+# The long list's tests share one worker (`dev.py test` runs --dist loadgroup), so its site is built
+# once, not once in each worker that takes one of them.
+LONG_LIST = pytest.mark.xdist_group("long list")
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +79,7 @@ def shown_ids(page) -> list[str]:
 
 
 @pytest.mark.browser
+@LONG_LIST
 def test_a_long_list_shows_fifty_at_a_time_and_more_on_request(long_page):
     page = long_page
     page.goto("recommendations/")
@@ -95,6 +99,7 @@ def test_a_long_list_shows_fifty_at_a_time_and_more_on_request(long_page):
 
 
 @pytest.mark.browser
+@LONG_LIST
 def test_a_long_filtered_list_counts_matches_and_prints_them_all(long_page):
     page = long_page
     page.goto("recommendations/?audience=local-authorities-and-providers")
@@ -109,6 +114,7 @@ def test_a_long_filtered_list_counts_matches_and_prints_them_all(long_page):
 
 
 @pytest.mark.browser
+@LONG_LIST
 def test_a_link_to_a_card_far_down_a_long_list_still_shows_it(long_page):
     page = long_page
     page.goto("recommendations/")
@@ -126,6 +132,7 @@ def test_a_link_to_a_card_far_down_a_long_list_still_shows_it(long_page):
 
 
 @pytest.mark.browser
+@LONG_LIST
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_long_list_with_its_show_more_button_has_no_axe_violations(tabs, long_site, scheme):
     from axe import AXE_RUN, AXE_TAGS, axe_script, described

@@ -37,8 +37,8 @@ def engine_site(site) -> str:
 @pytest.fixture(scope="session", params=[
     pytest.param(name, marks=[] if name == "chromium" else [pytest.mark.xdist_group(name)]) for name in ENGINES])
 def engine_session(request, engine_site):
-    # Chromium is conftest's `browser`, shared with the other browser tests.
-    chromium = request.getfixturevalue("browser") if request.param == "chromium" else None
+    # Chromium is conftest's `browser`, shared with the other browser tests, and its reused tabs.
+    chromium = request.getfixturevalue("tabs") if request.param == "chromium" else None
     try:
         session = EngineSession(request.param, engine_site, chromium)
     except EngineMissing as missing:
