@@ -115,10 +115,30 @@ def open_page(browser, base_url: str, **options):
     assert not errors, f"JavaScript errors: {errors}"
 
 
-@pytest.fixture
-def page(tabs, site):
-    with tabs.open(site.url) as page:
+# Set on a test's item when the test itself raised (failed, or failed as expected), for fixtures to
+# read at teardown.
+FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    if call.when == "call" and call.excinfo is not None:
+        item.stash[FAILED] = True
+    return (yield)
+
+
+def tab_for_test(tabs, request, base_url: str, **options):
+    """For a fixture to yield from: a reused tab, closed instead of kept if the test failed (it may
+    have left anything behind)."""
+    with tabs.open(base_url, **options) as page:
         yield page
+        if request.node.stash.get(FAILED, False):
+            page.context.close()
+
+
+@pytest.fixture
+def page(tabs, site, request):
+    yield from tab_for_test(tabs, request, site.url)
 
 
 def text_of(element) -> str:

@@ -7,7 +7,7 @@ the suite is bound by processor time. So each worker keeps a tab per set of cont
 colour scheme, a phone's screen, no JavaScript...) and returns it to the state of a new one between
 tests: its pages gone (about:blank), the site's local and session storage and the cookies cleared,
 routes removed, media and viewport back to the context's own. A test that fails closes its tab, so
-nothing it left half done reaches the next test.
+nothing it left half done reaches the next test (conftest's `page` fixture closes it too).
 
 What stays is the browser's cache of the site's files, as for a reader who has been here before.
 A test that needs a first visit (which files load), scripts run before the page's own (init
@@ -62,6 +62,8 @@ class Tabs:
         except BaseException:
             page.context.close()
             raise
+        if page.is_closed():  # closed by its user: a fixture whose test failed (conftest.page)
+            return
         page.remove_listener("pageerror", record)
         self._clean(page, base_url, options)
         self._idle[key] = page

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import DATA, ROOT, build_site, served
+from conftest import DATA, ROOT, build_site, served, tab_for_test
 from recsite import paths
 from recsite.plan import MORE_ON_THEME, plan_site
 from recsite.load import load_catalogue
@@ -69,9 +69,8 @@ def long_site(tmp_path_factory):
 
 
 @pytest.fixture
-def long_page(tabs, long_site):
-    with tabs.open(long_site) as page:
-        yield page
+def long_page(tabs, long_site, request):
+    yield from tab_for_test(tabs, request, long_site)
 
 
 def shown_ids(page) -> list[str]:

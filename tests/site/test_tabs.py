@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# One worker takes the whole module, in order: the last test reads what the one before it left.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("tabs")]
 
 LEFT_BEHIND = """() => {
     localStorage.setItem('recsite.planner', '{"items": []}');
@@ -49,3 +50,20 @@ def test_a_script_error_still_fails_the_test(tabs, site):
             page.goto("")
             page.evaluate("() => setTimeout(() => { throw new Error('thrown on purpose'); })")
             page.wait_for_timeout(100)
+
+
+# Fails on purpose (xfail) so that the next test can see its tab was closed, not reused.
+TAB_OF_A_FAILED_TEST = []
+
+
+@pytest.mark.xfail(strict=True, reason="fails on purpose: the next test reads what became of its tab")
+def test_the_page_fixture_of_a_failing_test(page):
+    TAB_OF_A_FAILED_TEST.append(page)
+    page.goto("planner/")
+    assert False
+
+
+def test_the_page_fixture_drops_the_tab_of_a_failed_test(page):
+    assert TAB_OF_A_FAILED_TEST, "runs after the test above, in the same worker"
+    assert TAB_OF_A_FAILED_TEST[0].is_closed()
+    assert page is not TAB_OF_A_FAILED_TEST[0]
