@@ -73,6 +73,11 @@ def long_page(tabs, long_site, request):
     yield from tab_for_test(tabs, request, long_site)
 
 
+def open_list(page, address: str) -> None:
+    page.goto(address)
+    page.locator("#filters").wait_for(state="visible")
+
+
 def shown_ids(page) -> list[str]:
     return page.eval_on_selector_all("#results .rec-card", "cards => cards.filter(c => c.checkVisibility()).map(c => c.id)")
 
@@ -81,8 +86,7 @@ def shown_ids(page) -> list[str]:
 @LONG_LIST
 def test_a_long_list_shows_fifty_at_a_time_and_more_on_request(long_page):
     page = long_page
-    page.goto("recommendations/")
-    page.locator("#filters").wait_for(state="visible")
+    open_list(page, "recommendations/")
     assert page.locator("#rec-count").inner_text() == "Showing 50 of 130 matching recommendations (130 in all)"
     shown = shown_ids(page)
     assert len(shown) == 50
@@ -101,8 +105,7 @@ def test_a_long_list_shows_fifty_at_a_time_and_more_on_request(long_page):
 @LONG_LIST
 def test_a_long_filtered_list_counts_matches_and_prints_them_all(long_page):
     page = long_page
-    page.goto("recommendations/?audience=local-authorities-and-providers")
-    page.locator("#filters").wait_for(state="visible")
+    open_list(page, "recommendations/?audience=local-authorities-and-providers")
     matching = page.eval_on_selector_all(
         "#results .rec-card[data-audience='local-authorities-and-providers']", "cards => cards.length")
     assert matching > 50
@@ -116,8 +119,7 @@ def test_a_long_filtered_list_counts_matches_and_prints_them_all(long_page):
 @LONG_LIST
 def test_a_link_to_a_card_far_down_a_long_list_still_shows_it(long_page):
     page = long_page
-    page.goto("recommendations/")
-    page.locator("#filters").wait_for(state="visible")
+    open_list(page, "recommendations/")
     ids = page.eval_on_selector_all("#results .rec-card", "cards => cards.map(c => c.id)")
     in_view = """id => { const e = document.getElementById(id), r = e.getBoundingClientRect();
         return e.checkVisibility() && r.top < innerHeight && r.bottom > 0; }"""
