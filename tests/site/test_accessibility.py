@@ -117,3 +117,46 @@ def test_focus_is_always_visible_on_the_filters(page):
         page.keyboard.press("Tab")
         outline = page.eval_on_selector(control, "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
         assert not outline.startswith("none") and not outline.endswith(" 0px"), f"{control}: {outline}"
+
+
+# Where the focus is, as the reader would see it once any fade-in has ended: "" when it is on
+# something visible, else what hides it (the focused element described).
+FOCUS_HIDDEN = """() => {
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) return null;
+    document.getAnimations().forEach(animation => animation.finish());
+    let shown = focused, box = focused.getBoundingClientRect();
+    const next = focused.nextElementSibling;
+    if (box.width * box.height === 0 && next && next.tagName === "LABEL") {
+        // A radio button drawn by the label after it, which shows its focus (Material's colour-
+        // scheme switch: `.md-option.focus-visible + label`).
+        shown = next;
+        box = shown.getBoundingClientRect();
+    }
+    let why = box.width * box.height === 0 ? "no size" : "";
+    for (let e = shown; e && !why; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.visibility !== "visible" || Number(style.opacity) === 0) why = "invisible";
+    }
+    return why && why + ": " + focused.outerHTML.slice(0, 120);
+}"""
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["without JavaScript", "with JavaScript"])
+def test_tab_never_takes_the_focus_to_something_unseen(tabs, site, javascript):
+    """Every stop of the Tab key, from the top of a long page (skip link, header, navigation, the
+    contents, the table of contents, the footer), is something the reader can see."""
+    with tabs.open(site.url, java_script_enabled=javascript) as page:
+        page.goto("about/")
+        unseen, stops = [], 0
+        for stops in range(1, 400):
+            page.keyboard.press("Tab")
+            why = page.evaluate(FOCUS_HIDDEN)
+            if why is None:  # past the last stop: the focus left the page
+                break
+            if why:
+                unseen.append(why)
+        else:
+            pytest.fail("Tab never left the page")
+        assert stops > 20, f"only {stops} stops: the page's controls were not reached"
+        assert not unseen, "\n".join(unseen)
