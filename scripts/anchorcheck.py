@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -28,7 +29,7 @@ _ATTRIBUTE = re.compile(r"""([^\s=/>][^\s=/>]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|
 
 class _Page:
     def __init__(self):
-        self.ids: set[str] = set()
+        self.ids: Counter[str] = Counter()  # each id (or <a name>) and how many elements have it
         self.links: list[str] = []
 
     def feed(self, html: str) -> None:
@@ -39,9 +40,9 @@ class _Page:
                 if key not in values:  # the first of a repeated attribute, as the HTML parser keeps it
                     values[key] = unescape(next((v for v in attribute.group(2, 3, 4) if v is not None), ""))
             if values.get("id"):
-                self.ids.add(values["id"])
+                self.ids[values["id"]] += 1
             if name == "a" and values.get("name"):
-                self.ids.add(values["name"])
+                self.ids[values["name"]] += 1
             if name == "a" and values.get("href") and "#" in values["href"]:
                 self.links.append(values["href"])
 

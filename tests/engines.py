@@ -183,6 +183,9 @@ class Engine:
     def close(self) -> None:
         pass
 
+    def discard(self) -> None:
+        """After a failed test: the tab is not to be used again (Chromium's is reused)."""
+
     def clear_storage(self) -> None:
         """Forget what the page saved (the planner will), so the next test starts afresh."""
         if self.javascript and self.safe_url().startswith(self.base_url):
@@ -288,6 +291,9 @@ class ChromiumEngine(Engine):
 
     def close(self):
         self.page.remove_listener("pageerror", self._record)
+
+    def discard(self):
+        self.page.context.close()
 
 
 # --- WebKit: WebKitGTK's WebDriver through Selenium, in an Xvfb display -----------------------
@@ -477,7 +483,8 @@ class FirefoxEngine(WebDriverEngine):
 # --- Starting and stopping engines ------------------------------------------------------------
 
 class EngineSession:
-    """One engine, started once for a test session; `tab()` gives each test a fresh Engine."""
+    """One engine, started once for a test session; `tab()` gives each test an Engine (Chromium's
+    on a reused tab, tests/tabs.py)."""
 
     def __init__(self, name: str, base_url: str, chromium=None):
         """`chromium`: the tabs of the Playwright browser already running (tests/conftest.py's
@@ -502,7 +509,8 @@ class EngineSession:
 
     @contextmanager
     def tab(self, javascript: bool = True):
-        """A fresh tab on the site; fails the test if the page's scripts reported an error."""
+        """A tab on the site (Chromium's reused, cleaned as new); fails the test if the page's scripts
+        reported an error."""
         if self.name == "chromium":
             # The tab's own check of script errors is left to the engine's (a test plants one).
             with self._browser.open(self.base_url, check_errors=False, java_script_enabled=javascript) as page:

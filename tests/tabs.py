@@ -4,15 +4,18 @@ A new browser context and tab cost Chromium about a second of processor time (a 
 started, the context's storage and network set up, every script compiled again); going to another
 page in an open tab costs about a fifth of that. Fresh tabs were a fifth of the suite's work, and
 the suite is bound by processor time. So each worker keeps a tab per set of context options (a
-colour scheme, a phone's screen, no JavaScript...) and returns it to the state of a new one between
-tests: its pages gone (about:blank), the site's local and session storage and the cookies cleared,
-routes removed, media and viewport back to the context's own. A test that fails closes its tab, so
-nothing it left half done reaches the next test (conftest's `page` fixture closes it too).
+colour scheme, a phone's screen, no JavaScript...) and cleans it between tests of what the site and
+the tests here change: its page left (for about:blank), the site's local and session storage and
+the cookies cleared, routes removed, emulated media and viewport back to the context's own. A test
+that fails closes its tab, so nothing it left half done reaches the next test (the `page` and
+`engine` fixtures close it too).
 
-What stays is the browser's cache of the site's files, as for a reader who has been here before.
-A test that needs a first visit (which files load), scripts run before the page's own (init
-scripts), a slowed processor, or listeners of its own on the tab opens a fresh one instead:
-`conftest.open_page`.
+What stays: the browser's cache of the site's files (as for a reader who has been here before), the
+tab's history (a test that goes back further than its own first page reaches the test before's),
+and whatever a test adds to the tab itself: listeners (`page.on`), init scripts, exposed functions,
+extra headers, permissions granted, keys held down, IndexedDB or Cache Storage (the site uses
+neither). A test that needs any of these, a first visit (which files load) or a slowed processor
+opens a fresh tab instead: `conftest.open_page`.
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ class Tabs:
             raise
         if page.is_closed():  # closed by its user: a fixture whose test failed (conftest.page)
             return
+        if options.get("java_script_enabled", True):
+            page.evaluate("0")  # a round trip, so errors the page raised just now arrive first
         page.remove_listener("pageerror", record)
         self._clean(page, base_url, options)
         self._idle[key] = page
@@ -72,7 +77,9 @@ class Tabs:
     @staticmethod
     def _clean(page, base_url: str, options: dict) -> None:
         page.unroute_all(behavior="ignoreErrors")
-        page.emulate_media(media="null")
+        page.emulate_media(media="null", color_scheme=options.get("color_scheme", "light"),
+                           reduced_motion=options.get("reduced_motion", "no-preference"),
+                           forced_colors=options.get("forced_colors", "none"))
         if options.get("java_script_enabled", True):  # without scripts, nothing was stored
             page.goto(base_url + BLANK)  # leaving the test's page first: its scripts store nothing more
             page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")

@@ -198,8 +198,8 @@
     function writeAddress() {
       // Not if the reader has since moved to another page (instant navigation).
       if (location.pathname !== path || document.getElementById("filters") !== form) return;
-      // The same filters always give the same address, in the order the form itself submits
-      // them without JavaScript (words, then the lists), whichever the reader chose first.
+      // The same filters always give the same address, in the form's own order (words, then the
+      // lists), whichever the reader chose first; other parameters are kept, before them.
       var params = new URLSearchParams(location.search);
       ["words"].concat(SELECTS).forEach(function (name) { params.delete(name); });
       if (state.words.length) params.set("words", words.value.trim().replace(/\s+/g, " "));

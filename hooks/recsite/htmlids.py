@@ -10,7 +10,7 @@ from collections import Counter
 # A quick reading, for every page of every build. scripts/anchorcheck.py reads tags exactly (not in
 # comments, scripts or styles; past a quoted '>' inside a tag), which took four to six times as long
 # here (130-180 ms against 32 for the real site's pages); on every built page the two readings find
-# the same ids (tests/core/test_htmlids.py), so the quick one is kept for the build.
+# each id as many times (tests/core/test_htmlids.py), so the quick one is kept for the build.
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 

@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from conftest import FAILED
 from engines import ENGINES, EngineMissing, EngineSession, serve_with_error_collector
 from localserver import page_urls
 
@@ -48,9 +49,11 @@ def engine_session(request, engine_site):
 
 
 @pytest.fixture
-def engine(engine_session):
+def engine(engine_session, request):
     with engine_session.tab() as tab:
         yield tab
+        if request.node.stash.get(FAILED, False):  # it may have left anything behind
+            tab.discard()
 
 
 # --- helpers ----------------------------------------------------------------------------------

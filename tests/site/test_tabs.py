@@ -65,5 +65,5 @@ def test_the_page_fixture_of_a_failing_test(page):
 
 def test_the_page_fixture_drops_the_tab_of_a_failed_test(page):
     assert TAB_OF_A_FAILED_TEST, "runs after the test above, in the same worker"
-    assert TAB_OF_A_FAILED_TEST[0].is_closed()
-    assert page is not TAB_OF_A_FAILED_TEST[0]
+    assert page is not TAB_OF_A_FAILED_TEST[0], "the failed test's tab was reused"
+    assert TAB_OF_A_FAILED_TEST[0].is_closed(), "the failed test's tab was left open"
