@@ -15,21 +15,22 @@ LEFT_BEHIND = """() => {
 }"""
 
 WHAT_IS_KEPT = """() => [localStorage.getItem('recsite.planner'), sessionStorage.getItem('left'),
-                        document.cookie, matchMedia('print').matches, innerWidth]"""
+                        document.cookie, matchMedia('print').matches,
+                        matchMedia('(prefers-color-scheme: dark)').matches, innerWidth]"""
 
 
 def test_a_reused_tab_keeps_nothing_from_the_test_before(tabs, site):
     with tabs.open(site.url) as first:
         first.goto("planner/")
         first.evaluate(LEFT_BEHIND)
-        first.emulate_media(media="print")
+        first.emulate_media(media="print", color_scheme="dark")
         first.set_viewport_size({"width": 390, "height": 844})
         first.route("**/glossary/", lambda route: route.fulfill(status=200, body="routed"))
     with tabs.open(site.url) as second:
         assert second is first, "the tab was not reused, so this test shows nothing"
         assert second.url == "about:blank"
         second.goto("planner/")
-        assert second.evaluate(WHAT_IS_KEPT) == [None, None, "", False, 1280]
+        assert second.evaluate(WHAT_IS_KEPT) == [None, None, "", False, False, 1280]
         second.goto("glossary/")
         assert "routed" not in second.content()
 
