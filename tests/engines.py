@@ -509,8 +509,8 @@ class EngineSession:
 
     @contextmanager
     def tab(self, javascript: bool = True):
-        """A tab on the site (Chromium's reused, cleaned as new); fails the test if the page's scripts
-        reported an error."""
+        """A tab on the site (Chromium's reused and cleaned, tests/tabs.py); fails the test if the
+        page's scripts reported an error."""
         if self.name == "chromium":
             # The tab's own check of script errors is left to the engine's (a test plants one).
             with self._browser.open(self.base_url, check_errors=False, java_script_enabled=javascript) as page:

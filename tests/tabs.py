@@ -51,7 +51,7 @@ class Tabs:
 
     @contextmanager
     def open(self, base_url: str, check_errors: bool = True, **options):
-        """A tab on the site at `base_url` as a new one would be (`options` as for
+        """A tab on the site at `base_url`, new or cleaned as above (`options` as for
         `browser.new_context`); fails the test if the page's JavaScript threw an error, unless
         the caller checks errors itself (`check_errors=False`: tests/engines.py)."""
         key = (base_url, repr(sorted(options.items())))
