@@ -4,7 +4,8 @@ Every path can be changed with an environment variable; the defaults are where D
 put them. No browser or driver is ever downloaded: `scripts/dev.py test` installs the Debian
 packages (as root, or through sudo) when a default path is missing.
 
-    CHROMIUM        Chromium, driven by Playwright          (Debian: chromium)
+    CHROMIUM_SHELL  Chromium's headless shell, driven by Playwright (Debian: chromium-headless-shell)
+    CHROMIUM        Chromium itself, for the benchmark      (Debian: chromium)
     WEBKIT_DRIVER   WebKitGTK's WebDriver, through Selenium (Debian: webkit2gtk-driver)
     WEBKIT_BROWSER  the WebKitGTK browser it starts         (Debian: libwebkit2gtk-4.1-0's MiniBrowser)
     XVFB            the X server WebKitGTK draws into       (Debian: xvfb)
@@ -43,6 +44,13 @@ class Program:
                 f"elsewhere than Debian set {self.variable} to where it is")
 
 
+# The tests' Chromium is its headless shell: the same Blink engine without the desktop browser
+# around it, and what Playwright itself runs for headless tests. A new tab costs it about a third of
+# the processor time the full browser's does (0.4 s against 1.0-1.3), and the suite a quarter of its
+# time (432 processor-seconds against 592, one run of each, back to back). The benchmark measures in
+# Chromium itself, the browser readers have.
+CHROMIUM_SHELL = Program("CHROMIUM_SHELL", "/usr/lib/chromium/chromium-headless-shell", "chromium-headless-shell",
+                         "Chromium's headless shell")
 CHROMIUM = Program("CHROMIUM", "/usr/bin/chromium", "chromium", "Chromium")
 WEBKIT_DRIVER = Program("WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver", "webkit2gtk-driver", "WebKit")
 # MiniBrowser's folder names the machine's architecture (x86_64-linux-gnu, aarch64-linux-gnu…).
@@ -52,7 +60,8 @@ WEBKIT_BROWSER = Program("WEBKIT_BROWSER", next(iter(sorted(glob.glob("/usr/lib/
 XVFB = Program("XVFB", "/usr/bin/Xvfb", "xvfb", "WebKit")
 FIREFOX = Program("FIREFOX", "/usr/bin/firefox-esr", "firefox-esr", "Firefox")
 
-PROGRAMS = (CHROMIUM, WEBKIT_DRIVER, WEBKIT_BROWSER, XVFB, FIREFOX)
+# What the tests drive.
+PROGRAMS = (CHROMIUM_SHELL, WEBKIT_DRIVER, WEBKIT_BROWSER, XVFB, FIREFOX)
 
 
 def missing(programs=PROGRAMS) -> list[Program]:

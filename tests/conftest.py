@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from anchorcheck import target_file
-from chromium import CHROMIUM, launch
+from chromium import CHROMIUM_SHELL, launch
 from localserver import served
 from tabs import TIMEOUT_MS, Tabs, watch_errors
 
@@ -100,16 +100,17 @@ def project_copy(tmp_path) -> Path:
     return tmp_path
 
 
-# --- Debian's chromium through Playwright (browser tests) -------------------------------------
+# --- Debian's Chromium headless shell through Playwright (browser tests) ----------------------
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is missing: run `python3 scripts/dev.py test`, which installs it")
+    if not CHROMIUM_SHELL.exists():
+        pytest.fail(f"Chromium's headless shell is missing at {CHROMIUM_SHELL}: run `python3 scripts/dev.py "
+                    "test`, which installs it (Debian's chromium-headless-shell)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = launch(playwright.chromium)
+        browser = launch(playwright.chromium, CHROMIUM_SHELL)
         yield browser
         browser.close()
 

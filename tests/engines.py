@@ -1,11 +1,11 @@
 """One small interface over three browser engines, so a cross-engine test is written once.
 
-    chromium  Debian's chromium through Playwright (as tests/conftest.py's `browser`)
+    chromium  Debian's Chromium headless shell through Playwright (tests/conftest.py's `browser`)
     webkit    Debian's WebKitGTK (WebKitWebDriver, MiniBrowser) through Selenium, drawn into an
               Xvfb display the tests start themselves
     firefox   Debian's firefox-esr through Mozilla's Marionette client, headless
 
-Where each program is, and how to install it, is in scripts/browsers.py (CHROMIUM, WEBKIT_DRIVER,
+Where each program is, and how to install it, is in scripts/browsers.py (CHROMIUM_SHELL, WEBKIT_DRIVER,
 XVFB and FIREFOX override Debian's paths). A missing engine fails its tests with that message; it
 is never skipped.
 
@@ -139,6 +139,7 @@ class Engine:
     name: str
     base_url: str
     javascript: bool = True
+    discarded: bool = False
 
     # --- what each engine provides ---------------------------------------------------------
     def open(self, address: str) -> None:
@@ -184,7 +185,9 @@ class Engine:
         pass
 
     def discard(self) -> None:
-        """After a failed test: the tab is not to be used again (Chromium's is reused)."""
+        """After a failed test: the tab is not to be used again (Chromium's is reused), nor read for
+        script errors (the test's own failure is the one to report)."""
+        self.discarded = True
 
     def clear_storage(self) -> None:
         """Forget what the page saved (the planner will), so the next test starts afresh."""
@@ -238,6 +241,11 @@ class Engine:
 
 
 # --- Chromium: Playwright ---------------------------------------------------------------------
+
+# A click lets a page write to the clipboard in desktop Chromium; Chromium's headless shell (what
+# Playwright runs headless, scripts/chromium.py) asks for the permission instead, so the tab has it.
+CLIPBOARD = ["clipboard-read", "clipboard-write"]
+
 
 class ChromiumEngine(Engine):
     name = "chromium"
@@ -293,6 +301,7 @@ class ChromiumEngine(Engine):
         self.page.remove_listener("pageerror", self._record)
 
     def discard(self):
+        super().discard()
         self.page.context.close()
 
 
@@ -493,7 +502,7 @@ class EngineSession:
         self._stops: list = []
         self._webkit_without_js = None
         if name == "chromium":
-            require(browsers.CHROMIUM)
+            require(browsers.CHROMIUM_SHELL)
             self._browser = chromium
         elif name == "webkit":
             require(browsers.WEBKIT_DRIVER, browsers.WEBKIT_BROWSER, browsers.XVFB)
@@ -513,7 +522,8 @@ class EngineSession:
         page's scripts reported an error."""
         if self.name == "chromium":
             # The tab's own check of script errors is left to the engine's (a test plants one).
-            with self._browser.open(self.base_url, check_errors=False, java_script_enabled=javascript) as page:
+            with self._browser.open(self.base_url, check_errors=False, java_script_enabled=javascript,
+                                    permissions=CLIPBOARD) as page:
                 yield from self._checked(ChromiumEngine(page, self.base_url, javascript))
             return
         if self.name == "webkit":
@@ -535,6 +545,8 @@ class EngineSession:
     def _checked(self, engine):
         try:
             yield engine
+            if engine.discarded:
+                return
             errors = engine.errors()
             assert not errors, f"{self.name}: script errors on {engine.safe_url()}: {errors}"
         finally:
