@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -57,17 +58,36 @@ def build_site(project: Path, site_dir: Path, site_url: str) -> None:
     build(config)
 
 
+@functools.cache
+def real_catalogue():
+    """The real data, read once per test process: most test modules read it, and its records are
+    frozen dataclasses, so no test can change what another reads."""
+    from recsite.load import load_catalogue
+
+    return load_catalogue(DATA)
+
+
 @dataclass
 class BuiltSite:
     root: Path
     url: str
+    # Parsed pages by address, and the file's (modification time, size) when parsed.
+    _soups: dict[str, tuple[tuple[int, int], BeautifulSoup]] = field(default_factory=dict, repr=False)
 
     def html(self, page: str) -> str:
         """The HTML of a page by its address relative to the site root, e.g. 'themes/x/'."""
         return target_file(self.root, page).read_text(encoding="utf-8")
 
     def soup(self, page: str) -> BeautifulSoup:
-        return BeautifulSoup(self.html(page), "html.parser")
+        """The page parsed, once per test process for all the modules that read it. Shared: read
+        it, never change it (copy an element first, as text_of does, or parse `html(page)` into
+        a tree of your own)."""
+        stat = target_file(self.root, page).stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+        kept = self._soups.get(page)
+        if kept is None or kept[0] != version:
+            kept = self._soups[page] = (version, BeautifulSoup(self.html(page), "html.parser"))
+        return kept[1]
 
 
 @pytest.fixture(scope="session")

@@ -23,11 +23,9 @@ def test_ids_on_generated_pages_are_fixed_anchors_or_come_from_the_data(site, pa
     """Every id on a generated page was either found in a template or made from a data id or a
     heading's words: none comes from a template without being known here (a record could then take
     it). (A record whose id equals a heading's is stopped by the build's duplicate-id check.)"""
-    from recsite.load import load_catalogue
+    from conftest import real_catalogue
 
-    from conftest import DATA
-
-    catalogue = load_catalogue(DATA)
+    catalogue = real_catalogue()
     data_ids = ({rec.id for rec in catalogue.recommendations} | {t.id for t in catalogue.themes}
                 | {a.id for a in catalogue.audiences} | {t.barrier.id for t in catalogue.themes})
     soup = pages("recommendations/")

@@ -14,15 +14,14 @@ import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
-from conftest import DATA, ROOT
+from conftest import ROOT, real_catalogue
 from recsite import citations
 from recsite.citations import (Person, Reference, csl_item, highwire_tags, parse_month, parse_person,
                                recommendation_reference, report_reference, to_bibtex, to_csl_json, to_ris)
 from recsite.model import Change, Retired
 from recsite.plan import plan_site
-from recsite.load import load_catalogue
 
-CATALOGUE = load_catalogue(DATA)
+CATALOGUE = real_catalogue()
 SITE_URL = "https://example.org/pb/"
 REPORT = CATALOGUE.report
 AUTHORS = [("Watts", "Rich"), ("Harflett", "Naomi"), ("Robinson", "Carol"), ("Greig", "Rob")]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import DATA
+from conftest import real_catalogue
 from recsite.descriptions import LIMIT, describe_site, shorten
 from recsite.plan import plan_site
-from recsite.load import load_catalogue
 
-CATALOGUE = load_catalogue(DATA)
+CATALOGUE = real_catalogue()
 
 
 def test_short_text_is_kept_whole_with_its_spaces_tidied():

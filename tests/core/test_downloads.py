@@ -15,12 +15,11 @@ from urllib.parse import urljoin
 import pytest
 from jsonschema import Draft202012Validator, ValidationError
 
-from conftest import DATA, text_of
+from conftest import real_catalogue, text_of
 from recsite import downloads
 from recsite.model import Change, Retired
-from recsite.load import load_catalogue
 
-CATALOGUE = load_catalogue(DATA)
+CATALOGUE = real_catalogue()
 RECS = {rec.id: rec for rec in CATALOGUE.recommendations}
 SITE_URL = "https://example.org/pb/"
 

@@ -7,14 +7,13 @@ import sys
 
 from PIL import Image
 
-from conftest import DATA, ROOT
+from conftest import ROOT, real_catalogue
 from recsite.linkpreview import IMAGE, IMAGE_HEIGHT, IMAGE_WIDTH, Preview, open_graph
-from recsite.load import load_catalogue
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import og_image  # noqa: E402
 
-CATALOGUE = load_catalogue(DATA)
+CATALOGUE = real_catalogue()
 
 
 def _property(soup, key: str) -> list[str]:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import DATA, ROOT, build_site, served, tab_for_test
+from conftest import DATA, ROOT, build_site, real_catalogue, served, tab_for_test
 from recsite import paths
 from recsite.plan import MORE_ON_THEME, plan_site
 from recsite.load import load_catalogue
@@ -34,7 +34,7 @@ def test_a_large_theme_lists_some_neighbours_and_links_to_the_rest(tmp_path):
 
 
 def test_today_every_recommendation_page_lists_all_of_its_theme_for_its_audience():
-    catalogue = load_catalogue(DATA)
+    catalogue = real_catalogue()
     plan = plan_site(catalogue, "https://example.org/")
     for rec in catalogue.recommendations:
         page = plan.pages[paths.recommendation_page(rec.id)]

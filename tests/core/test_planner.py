@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from conftest import DATA, ROOT, text_of
+from conftest import DATA, ROOT, real_catalogue, text_of
 from recsite import planner
 from recsite.load import load_catalogue
 
@@ -29,7 +29,7 @@ def gzipped(*files) -> int:
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(DATA)
+    return real_catalogue()
 
 
 def retire(data_dir, rec_id: str, replaced_by: str | None) -> None:

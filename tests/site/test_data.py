@@ -6,13 +6,12 @@ from collections import Counter
 
 import pytest
 
-from conftest import DATA
-from recsite.load import load_catalogue
+from conftest import real_catalogue
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(DATA)
+    return real_catalogue()
 
 
 def test_all_48_recommendations_28_key(catalogue):

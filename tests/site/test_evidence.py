@@ -7,11 +7,10 @@ import re
 
 import pytest
 
-from conftest import DATA, text_of
-from recsite.load import load_catalogue
+from conftest import real_catalogue, text_of
 from report_text import REPORT, all_items, report_text, table_rows
 
-CATALOGUE = load_catalogue(DATA)
+CATALOGUE = real_catalogue()
 EVIDENCE = CATALOGUE.evidence
 BLOCKS = [(page, block) for page in EVIDENCE.pages for block in page.blocks]
 FINDINGS = [(entry, finding) for entry in EVIDENCE.barriers for finding in entry.findings]

@@ -3,10 +3,10 @@ linkchecker, #anchors by scripts/anchorcheck.py."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from anchorcheck import missing_anchors
-from conftest import build_site
 from localserver import linkcheck, served
 
 def check_links(site_root: Path, url: str) -> list[dict]:
@@ -26,16 +26,16 @@ def test_every_link_and_anchor_in_the_site_resolves(site):
     assert missing_anchors(site.root, site.url) == []
 
 
-def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(project_copy, tmp_path):
-    """Proof that the check above can fail: a page with one of each is reported."""
-    index = project_copy / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") +
-                     '\n<p><a href="no-such-page/">gone</a> <a href="key-recommendations/#no-such-anchor">lost</a></p>\n',
-                     encoding="utf-8")
+def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(site, tmp_path):
+    """Proof that the check above can fail: a page with one of each is reported. (A copy of the
+    built site, served at its own address, with the two links added to its home page.)"""
     site_dir = tmp_path / "broken-site"
-    site_dir.mkdir()
+    shutil.copytree(site.root, site_dir)
+    index = site_dir / "index.html"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "</article>", '<p><a href="no-such-page/">gone</a> <a href="key-recommendations/#no-such-anchor">lost</a></p>'
+        "</article>", 1), encoding="utf-8")
     with served(site_dir) as url:
-        build_site(project_copy, site_dir, url)
         found = describe(check_links(site_dir, url))
         anchors = missing_anchors(site_dir, url)
     assert len(found) == 1 and "no-such-page/" in found[0] and "404" in found[0], found

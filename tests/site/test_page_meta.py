@@ -9,12 +9,11 @@ import re
 
 import pytest
 
-from conftest import DATA
+from conftest import real_catalogue
 from recsite import paths
 from recsite.descriptions import describe_site
-from recsite.load import load_catalogue
 
-CATALOGUE = load_catalogue(DATA)
+CATALOGUE = real_catalogue()
 DESCRIPTIONS = describe_site(CATALOGUE)
 SITE_DESCRIPTION = ('The findings and recommendations of the NDTi report "The Use of Personal Budgets for '
                     'Employment Support" (May 2014), for national bodies, local authorities and providers, '

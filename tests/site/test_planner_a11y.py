@@ -34,7 +34,7 @@ def full(page) -> None:
 
 
 def import_error(page) -> None:
-    full(page)
+    """On a full plan (the test makes it first)."""
     page.set_input_files("#planner-import", files=[{"name": "plan.json", "mimeType": "application/json",
                                                     "buffer": b'{"format": "recsite-action-plan", "version": 9}'}])
     page.locator("#planner-import-error").wait_for(state="visible")
@@ -48,13 +48,19 @@ def preview(page) -> None:
 
 
 def confirm(page) -> None:
-    full(page)
+    """On a full plan (the test makes it first)."""
     page.click("#planner-clear")
     page.click("#planner-share-make")
 
 
 STATES = {"empty": lambda page: None, "full": full, "import error": import_error, "preview": preview,
           "asking before clearing": confirm}
+# States that add something to a full plan and leave its list as it was: axe reads all of the page
+# but the list, which the "full" state has it read (48 items, most of axe's work on the page), once
+# the test has seen that the list did not change.
+ON_A_FULL_PLAN = {"import error", "asking before clearing"}
+AXE_RUN_WITHOUT_THE_LIST = ("tags => axe.run({exclude: [['#planner-list']]}, "
+                            "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -62,9 +68,17 @@ STATES = {"empty": lambda page: None, "full": full, "import error": import_error
 def test_no_axe_violations_on_the_planner(tabs, site, scheme, state):
     with tabs.open(site.url, color_scheme=scheme) as page:
         open_planner(page)
+        if state in ON_A_FULL_PLAN:
+            full(page)
+            listed = page.inner_html("#planner-list")
         STATES[state](page)
         page.add_script_tag(path=str(axe_script()))
-        found = described(f"planner/ ({state})", page.evaluate(AXE_RUN, AXE_TAGS))
+        if state in ON_A_FULL_PLAN:
+            assert page.inner_html("#planner-list") == listed, f"the list changed ({state})"
+            result = page.evaluate(AXE_RUN_WITHOUT_THE_LIST, AXE_TAGS)
+        else:
+            result = page.evaluate(AXE_RUN, AXE_TAGS)
+        found = described(f"planner/ ({state})", result)
         assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
 
 

@@ -9,6 +9,7 @@ import io
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from conftest import open_page
@@ -308,7 +309,7 @@ def test_an_import_with_some_unknown_ids_says_so_in_the_preview_and_cancel_chang
 def with_a_retired_id(page, site) -> None:
     """The planner page as a build would write it after 'reduce-invoicing-bureaucracy' was retired and
     replaced (the same entry `planner_data` makes from data/published.yaml; see core/test_planner.py)."""
-    soup = site.soup("planner/")
+    soup = BeautifulSoup(site.html("planner/"), "html.parser")  # its own copy: site.soup's is shared
     block = soup.select_one("#planner-data")
     data = json.loads(block["data-planner"])
     data["recs"] = [rec for rec in data["recs"] if rec["id"] != "reduce-invoicing-bureaucracy"]

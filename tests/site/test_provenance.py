@@ -8,12 +8,11 @@ import re
 
 import pytest
 
-from conftest import DATA, text_of
+from conftest import real_catalogue, text_of
 from recsite.model import TEXT_KINDS
-from recsite.load import load_catalogue
 from report_text import REPORT, all_items, report_text
 
-CATALOGUE = load_catalogue(DATA)
+CATALOGUE = real_catalogue()
 EVIDENCE = CATALOGUE.evidence
 BLOCKS = [(page, block) for page in EVIDENCE.pages for block in page.blocks if hasattr(block, "provenance")]
 QUOTED_KINDS = {"report", "research", "cited"}

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA
-from recsite.load import load_catalogue
+from conftest import real_catalogue
 from report_text import REPORT, appendix3_items, section7_items
 
 pytestmark = pytest.mark.skipif(not REPORT.exists(), reason=f"the report's text is not at {REPORT}")
@@ -13,7 +12,7 @@ pytestmark = pytest.mark.skipif(not REPORT.exists(), reason=f"the report's text 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(DATA)
+    return real_catalogue()
 
 
 def test_each_text_is_a_whole_item_of_appendix_3_or_section_7(catalogue):

@@ -7,11 +7,10 @@ import re
 
 import pytest
 
-from conftest import DATA, text_of
+from conftest import real_catalogue, text_of
 from recsite.model import RESEARCH_PARTS, TEXT_KINDS
-from recsite.load import load_catalogue
 
-CATALOGUE = load_catalogue(DATA)
+CATALOGUE = real_catalogue()
 EVIDENCE = CATALOGUE.evidence
 
 

@@ -10,10 +10,9 @@ import re
 
 import pytest
 
-from conftest import DATA, open_page
-from recsite.load import load_catalogue
+from conftest import open_page, real_catalogue
 
-RECS = load_catalogue(DATA).recommendations
+RECS = real_catalogue().recommendations
 INDEX_PATH = "/search/search_index.json"
 WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 TAG = re.compile(r"<[^>]+>")

@@ -9,10 +9,9 @@ import re
 
 import pytest
 
-from conftest import DATA, text_of
-from recsite.load import load_catalogue
+from conftest import DATA, real_catalogue, text_of
 
-CATALOGUE = load_catalogue(DATA)
+CATALOGUE = real_catalogue()
 RECS = CATALOGUE.recommendations
 
 

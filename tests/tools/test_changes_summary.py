@@ -6,11 +6,11 @@ import dataclasses
 
 import changes_summary
 from changes_summary import compare, summary
-from conftest import DATA
+from conftest import real_catalogue
 from recsite.model import Retired
 from recsite.load import load_catalogue
 
-BASE = load_catalogue(DATA)
+BASE = real_catalogue()
 
 
 def _head():

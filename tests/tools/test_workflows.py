@@ -32,8 +32,8 @@ LOCAL_COMMANDS = {
     ".ci/run": (None, "it is this test run"),
     "python3 scripts/dev.py check": ("python3 scripts/dev.py check", ""),
     "python3 scripts/dev.py build": ("python3 scripts/dev.py build", ""),
-    # Its job builds the site in a step before; here the steps may run on different pytest-xdist
-    # workers, each with its own copy of the project, so it builds the site when it is not there yet.
+    # Its job builds the site in a step before, and so does this run (one xdist group, one copy of
+    # the project); run alone (`-k`), it builds the site itself.
     ".venv/bin/python scripts/external_links.py site":
         ("test -d site || python3 scripts/dev.py build\n.venv/bin/python scripts/external_links.py site --list",
          "offline: lists the links instead of fetching them"),
@@ -163,14 +163,23 @@ def project(tmp_path_factory) -> Path:
 
 
 def _steps():
+    """Each different run step (its command and environment) once, named after every workflow step
+    that runs it: the same build in two workflows is one build here."""
+    found: dict[tuple, tuple[str, dict, list[str]]] = {}
     for path in WORKFLOWS:
         for job_name, job in _load(path)["jobs"].items():
             for step in job.get("steps", []):
                 if "run" in step:
-                    yield pytest.param(path.name, step, id=f"{path.stem}-{job_name}-{step.get('name', step['run'])}")
+                    key = (step["run"].strip(), tuple(sorted(step.get("env", {}).items())))
+                    found.setdefault(key, (path.name, step, []))[2].append(
+                        f"{path.stem}-{job_name}-{step.get('name', step['run'])}")
+    # One xdist group: the steps share one copy of the project, and a job's later step finds what
+    # an earlier one built (external-links' check reads the site its Build step made).
+    return [pytest.param(workflow, step, id=" = ".join(names), marks=pytest.mark.xdist_group("workflow steps"))
+            for workflow, step, names in found.values()]
 
 
-@pytest.mark.parametrize(("workflow", "step"), list(_steps()))
+@pytest.mark.parametrize(("workflow", "step"), _steps())
 def test_each_run_step_runs_here(project, tmp_path, workflow, step):
     command = step["run"].strip()
     assert command in LOCAL_COMMANDS, f"{workflow}: add the step `{command}` to LOCAL_COMMANDS"
