@@ -132,11 +132,17 @@ def test_a_link_to_a_card_far_down_a_long_list_still_shows_it(long_page):
     page.wait_for_function(in_view, arg=ids[-2])
 
 
+# What a long list adds to the list page: the count of what is shown and the "Show more" button.
+# Its cards are the list page's own (axe reads all 48 on the real site's list, in both schemes), so
+# only the first run reads the whole page (cards hidden past fifty included); the others read these.
+LONG_LIST_PARTS = "{include: [['#rec-count'], ['#rec-more']]}"
+
+
 @pytest.mark.browser
 @LONG_LIST
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_long_list_with_its_show_more_button_has_no_axe_violations(tabs, long_site, scheme):
-    from axe import AXE_RUN, AXE_TAGS, axe_script, described
+    from axe import AXE_TAGS, axe_script, described
 
     found = []
     with tabs.open(long_site, color_scheme=scheme) as page:
@@ -144,5 +150,9 @@ def test_a_long_list_with_its_show_more_button_has_no_axe_violations(tabs, long_
             page.goto(address)
             page.locator("#rec-more").wait_for(state="visible")
             page.add_script_tag(path=str(axe_script()))
-            found += described(address, page.evaluate(AXE_RUN, AXE_TAGS))
+            whole = scheme == "light" and address == "recommendations/"
+            context = "document" if whole else LONG_LIST_PARTS
+            result = page.evaluate(f"tags => axe.run({context}, {{runOnly: {{type: 'tag', values: tags}}, "
+                                   "resultTypes: ['violations']})", AXE_TAGS)
+            found += described(address, result)
     assert not found, "\n".join(found)
