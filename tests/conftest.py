@@ -40,6 +40,9 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
                 item.stash[GROUP_LOST] = True
+    # pytest-xdist hands tests out in this order: a long one collected last kept one worker busy
+    # while the other had finished.
+    items.sort(key=lambda item: item.get_closest_marker("early") is None)
 
 
 @pytest.fixture(autouse=True)

@@ -159,6 +159,7 @@ def edits(draw):
 
 # Derandomized, so CI runs the same bounded set every time; `--hypothesis-seed` or more examples
 # explore further locally.
+@pytest.mark.early
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(edits())
 def test_any_edit_of_the_data_loads_or_gives_located_problems(edit):
