@@ -243,7 +243,7 @@ class Engine:
 # --- Chromium: Playwright ---------------------------------------------------------------------
 
 # A click lets a page write to the clipboard in desktop Chromium; Chromium's headless shell (what
-# Playwright runs headless, scripts/chromium.py) asks for the permission instead, so the tab has it.
+# Playwright runs headless, scripts/browsers.py) refuses it without the permission, so the tab has it.
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 
 
