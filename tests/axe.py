@@ -23,8 +23,15 @@ def site_pages(root: Path) -> list[str]:
     return addresses
 
 
-# Only violations are read, so axe is asked for nothing else (it skips collecting every passing node).
-AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+def axe_run(context: str = "document") -> str:
+    """The script that runs axe (with AXE_TAGS as its argument) on `context`: the whole document, or
+    axe's {include: [[selector]...]} or {exclude: [...]} (an include that matches nothing is skipped
+    silently: a test that uses one checks first that its elements are there).
+    Only violations are read, so axe is asked for nothing else (it skips collecting every passing node)."""
+    return f"tags => axe.run({context}, {{runOnly: {{type: 'tag', values: tags}}, resultTypes: ['violations']}})"
+
+
+AXE_RUN = axe_run()
 
 
 def described(address: str, result: dict) -> list[str]:
