@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from anchorcheck import target_file
-from chromium import CHROMIUM_SHELL, launch
+from chromium import CHROMIUM, CHROMIUM_SHELL, launch
 from localserver import served
 from tabs import TIMEOUT_MS, Tabs, watch_errors
 
@@ -134,6 +134,19 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = launch(playwright.chromium, CHROMIUM_SHELL)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def desktop_chromium():
+    """Chromium itself, not its headless shell, for a test whose result differs between them."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"Debian's chromium is missing at {CHROMIUM}: run `python3 scripts/dev.py test`, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright.chromium, CHROMIUM)
         yield browser
         browser.close()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from axe import AXE_RUN, AXE_TAGS, axe_script, described, site_pages
+from conftest import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -143,10 +144,12 @@ FOCUS_HIDDEN = """() => {
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["without JavaScript", "with JavaScript"])
-def test_tab_never_takes_the_focus_to_something_unseen(tabs, site, javascript):
+def test_tab_never_takes_the_focus_to_something_unseen(desktop_chromium, site, javascript):
     """Every stop of the Tab key, from the top of a long page (skip link, header, navigation, the
-    contents, the table of contents, the footer), is something the reader can see."""
-    with tabs.open(site.url, java_script_enabled=javascript) as page:
+    contents, the table of contents, the footer), is something the reader can see. In Chromium
+    itself: in its headless shell the Tab out of the search box stopped, 3 runs in 8, on Material's
+    empty result list (a stop with no size), never in 6 runs of the browser; the cause is not known."""
+    with open_page(desktop_chromium, site.url, java_script_enabled=javascript) as page:
         page.goto("about/")
         unseen, stops = [], 0
         for stops in range(1, 400):
