@@ -126,29 +126,32 @@ def project_copy(tmp_path) -> Path:
 # --- Debian's Chromium headless shell through Playwright (browser tests) ----------------------
 
 @pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM_SHELL.exists():
-        pytest.fail(f"Chromium's headless shell is missing at {CHROMIUM_SHELL}: run `python3 scripts/dev.py "
-                    "test`, which installs it (Debian's chromium-headless-shell)")
+def playwright():
+    """One Playwright per test process: a second sync_playwright() in the same process fails."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = launch(playwright.chromium, CHROMIUM_SHELL)
-        yield browser
-        browser.close()
+    with sync_playwright() as started:
+        yield started
 
 
 @pytest.fixture(scope="session")
-def desktop_chromium():
+def browser(playwright):
+    if not CHROMIUM_SHELL.exists():
+        pytest.fail(f"Chromium's headless shell is missing at {CHROMIUM_SHELL}: run `python3 scripts/dev.py "
+                    "test`, which installs it (Debian's chromium-headless-shell)")
+    browser = launch(playwright.chromium, CHROMIUM_SHELL)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def desktop_chromium(playwright):
     """Chromium itself, not its headless shell, for a test whose result differs between them."""
     if not CHROMIUM.exists():
         pytest.fail(f"Debian's chromium is missing at {CHROMIUM}: run `python3 scripts/dev.py test`, which installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright.chromium, CHROMIUM)
-        yield browser
-        browser.close()
+    browser = launch(playwright.chromium, CHROMIUM)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(scope="session")
