@@ -50,7 +50,7 @@ class Program:
 # time (432 processor-seconds against 592, one run of each, back to back). The benchmark measures in
 # Chromium itself, the browser readers have.
 CHROMIUM_SHELL = Program("CHROMIUM_SHELL", "/usr/lib/chromium/chromium-headless-shell", "chromium-headless-shell",
-                         "Chromium's headless shell")
+                         "Chromium headless shell")
 CHROMIUM = Program("CHROMIUM", "/usr/bin/chromium", "chromium", "Chromium")
 WEBKIT_DRIVER = Program("WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver", "webkit2gtk-driver", "WebKit")
 # MiniBrowser's folder names the machine's architecture (x86_64-linux-gnu, aarch64-linux-gnu…).

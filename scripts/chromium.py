@@ -10,8 +10,8 @@ from pathlib import Path
 
 import browsers
 
-# Where each is, unless the CHROMIUM_SHELL or CHROMIUM environment variable says otherwise (browsers.py).
-CHROMIUM_SHELL: Path = browsers.CHROMIUM_SHELL.path
+# The benchmark's, unless the CHROMIUM environment variable says otherwise (browsers.py; the tests
+# take the headless shell's path, CHROMIUM_SHELL, from there too).
 CHROMIUM: Path = browsers.CHROMIUM.path
 # Flags for a headless run on a machine with no display, no GPU and no internet.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import browsers
 from anchorcheck import target_file
-from chromium import CHROMIUM, CHROMIUM_SHELL, launch
+from chromium import launch
 from localserver import served
 from tabs import TIMEOUT_MS, Tabs, watch_errors
 
@@ -134,24 +135,24 @@ def playwright():
         yield started
 
 
-@pytest.fixture(scope="session")
-def browser(playwright):
-    if not CHROMIUM_SHELL.exists():
-        pytest.fail(f"Chromium's headless shell is missing at {CHROMIUM_SHELL}: run `python3 scripts/dev.py "
-                    "test`, which installs it (Debian's chromium-headless-shell)")
-    browser = launch(playwright.chromium, CHROMIUM_SHELL)
+def launched(playwright, program):
+    """For a fixture to yield from: Debian's Chromium program (browsers.py) started, then closed."""
+    if not program.path.exists():
+        pytest.fail(program.how_to_install())
+    browser = launch(playwright.chromium, program.path)
     yield browser
     browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    yield from launched(playwright, browsers.CHROMIUM_SHELL)
 
 
 @pytest.fixture(scope="session")
 def desktop_chromium(playwright):
     """Chromium itself, not its headless shell, for a test whose result differs between them."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"Debian's chromium is missing at {CHROMIUM}: run `python3 scripts/dev.py test`, which installs it")
-    browser = launch(playwright.chromium, CHROMIUM)
-    yield browser
-    browser.close()
+    yield from launched(playwright, browsers.CHROMIUM)
 
 
 @pytest.fixture(scope="session")
