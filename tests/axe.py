@@ -27,8 +27,18 @@ def axe_run(context: str = "document") -> str:
     """The script that runs axe (with AXE_TAGS as its argument) on `context`: the whole document, or
     axe's {include: [[selector]...]} or {exclude: [...]} (an include that matches nothing is skipped
     silently: a test that uses one checks first that its elements are there).
-    Only violations are read, so axe is asked for nothing else (it skips collecting every passing node)."""
-    return f"tags => axe.run({context}, {{runOnly: {{type: 'tag', values: tags}}, resultTypes: ['violations']}})"
+    Only violations are read, so axe is asked for nothing else (it skips collecting every passing node).
+
+    axe reads colours as they are at that instant, so the script first lets the page settle: a frame
+    for what the test just did to start its CSS transitions (Material swaps the header's title on
+    the scroll event, a frame after the planner moves the focus down the page), then those
+    transitions to end. Without this, a title half-way through its 0.15 s fade failed colour
+    contrast whenever axe got there quickly (once in CI, the planner's import preview in dark)."""
+    return ("async tags => {"
+            " await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"
+            " await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition)"
+            ".map(a => a.finished.catch(() => null)));"
+            f" return axe.run({context}, {{runOnly: {{type: 'tag', values: tags}}, resultTypes: ['violations']}}); }}")
 
 
 AXE_RUN = axe_run()
