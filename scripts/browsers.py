@@ -60,8 +60,8 @@ WEBKIT_BROWSER = Program("WEBKIT_BROWSER", next(iter(sorted(glob.glob("/usr/lib/
 XVFB = Program("XVFB", "/usr/bin/Xvfb", "xvfb", "WebKit")
 FIREFOX = Program("FIREFOX", "/usr/bin/firefox-esr", "firefox-esr", "Firefox")
 
-# What the tests drive (Chromium itself for one test: tests/site/test_accessibility.py says why).
-PROGRAMS = (CHROMIUM_SHELL, CHROMIUM, WEBKIT_DRIVER, WEBKIT_BROWSER, XVFB, FIREFOX)
+# What the tests drive.
+PROGRAMS = (CHROMIUM_SHELL, WEBKIT_DRIVER, WEBKIT_BROWSER, XVFB, FIREFOX)
 
 
 def missing(programs=PROGRAMS) -> list[Program]:

@@ -135,24 +135,14 @@ def playwright():
         yield started
 
 
-def launched(playwright, program):
-    """For a fixture to yield from: Debian's Chromium program (browsers.py) started, then closed."""
-    if not program.path.exists():
-        pytest.fail(program.how_to_install())
-    browser = launch(playwright.chromium, program.path)
-    yield browser
-    browser.close()
-
-
 @pytest.fixture(scope="session")
 def browser(playwright):
-    yield from launched(playwright, browsers.CHROMIUM_SHELL)
-
-
-@pytest.fixture(scope="session")
-def desktop_chromium(playwright):
-    """Chromium itself, not its headless shell, for a test whose result differs between them."""
-    yield from launched(playwright, browsers.CHROMIUM)
+    """Debian's Chromium headless shell (browsers.py), started once per test process."""
+    if not browsers.CHROMIUM_SHELL.path.exists():
+        pytest.fail(browsers.CHROMIUM_SHELL.how_to_install())
+    started = launch(playwright.chromium, browsers.CHROMIUM_SHELL.path)
+    yield started
+    started.close()
 
 
 @pytest.fixture(scope="session")

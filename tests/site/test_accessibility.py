@@ -143,13 +143,32 @@ FOCUS_HIDDEN = """() => {
 }"""
 
 
+def test_two_quick_tabs_through_the_search_box_land_on_something_seen(page):
+    """Material opens search (checks its toggle) a moment after the box takes the focus. Two Tab
+    presses that reach the page together, as keys queued while it is busy, came before it, and the
+    second one stopped on the closed search's empty result list, out of sight (every time here;
+    the Tab-stop test below met it now and then). Now the list is out of the Tab order until
+    words are typed."""
+    page.goto("about/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-search__input')"):
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    page.keyboard.press("Shift+Tab")
+    page.evaluate("setTimeout(() => { const start = performance.now(); while (performance.now() - start < 300); })")
+    page.keyboard.press("Tab")  # into the search box and out again, both while the page is busy
+    page.keyboard.press("Tab")
+    why = page.evaluate(FOCUS_HIDDEN)
+    assert why == "", why or "the focus left the page"
+
+
 @pytest.mark.parametrize("javascript", [False, True], ids=["without JavaScript", "with JavaScript"])
-def test_tab_never_takes_the_focus_to_something_unseen(desktop_chromium, site, javascript):
+def test_tab_never_takes_the_focus_to_something_unseen(browser, site, javascript):
     """Every stop of the Tab key, from the top of a long page (skip link, header, navigation, the
-    contents, the table of contents, the footer), is something the reader can see. In Chromium
-    itself: in its headless shell the Tab out of the search box stopped, 3 runs in 8, on Material's
-    empty result list (a stop with no size), never in 6 runs of the browser; the cause is not known."""
-    with open_page(desktop_chromium, site.url, java_script_enabled=javascript) as page:
+    contents, the table of contents, the footer), is something the reader can see."""
+    with open_page(browser, site.url, java_script_enabled=javascript) as page:
         page.goto("about/")
         unseen, stops = [], 0
         for stops in range(1, 400):
