@@ -9,9 +9,9 @@ from pathlib import Path
 from anchorcheck import missing_anchors
 from localserver import linkcheck, served
 
-def check_links(site_root: Path, url: str) -> list[dict]:
-    """linkchecker's warnings and errors for every page of the site."""
-    status, problems = linkcheck(site_root, url)
+def check_links(site_root: Path, url: str, home_only: bool = False) -> list[dict]:
+    """linkchecker's warnings and errors for every page of the site (or the home page's links)."""
+    status, problems = linkcheck(site_root, url, home_only)
     assert (status == 0) == (problems == []), problems
     return problems
 
@@ -28,7 +28,8 @@ def test_every_link_and_anchor_in_the_site_resolves(site):
 
 def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(site, tmp_path):
     """Proof that the check above can fail: a page with one of each is reported. (A copy of the
-    built site, served at its own address, with the two links added to its home page.)"""
+    built site, served at its own address, with the two links added to its home page; linkchecker
+    follows the home page's links only, a tenth of the time of the whole site.)"""
     site_dir = tmp_path / "broken-site"
     shutil.copytree(site.root, site_dir)
     index = site_dir / "index.html"
@@ -36,7 +37,7 @@ def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(site, tmp_path)
         "</article>", '<p><a href="no-such-page/">gone</a> <a href="key-recommendations/#no-such-anchor">lost</a></p>'
         "</article>", 1), encoding="utf-8")
     with served(site_dir) as url:
-        found = describe(check_links(site_dir, url))
+        found = describe(check_links(site_dir, url, home_only=True))
         anchors = missing_anchors(site_dir, url)
     assert len(found) == 1 and "no-such-page/" in found[0] and "404" in found[0], found
     assert anchors == ["index.html: key-recommendations/#no-such-anchor: anchor not found"]
