@@ -18,6 +18,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync"]
 
 
-def launch(browser_type, executable: Path = CHROMIUM):
+def launch(browser_type, executable: Path = CHROMIUM, extra_args: tuple[str, ...] = ()):
     """Start Debian's chromium with Playwright's `playwright.chromium` (sync, or async to await)."""
-    return browser_type.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+    return browser_type.launch(executable_path=str(executable), args=[*CHROMIUM_ARGS, *extra_args])
