@@ -75,9 +75,7 @@ def test_search_index_and_worker_wait_until_search_is_opened_then_search_finds_a
 
         search = page.locator("input.md-search__input")
         search.click()
-        # Attached, not visible: with the box empty and the toggle unchecked, site.css keeps the
-        # closed list out of the Tab order (visibility: hidden) until words are typed.
-        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(state="attached", timeout=60_000)
+        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=60_000)
         assert len(_search_files(seen)) == 2, seen
         search.press_sequentially(" ".join(rec.text.split()[:6]))
         # The results change with each key typed, so they are read all at once until they settle.
