@@ -29,15 +29,19 @@ def axe_run(context: str = "document") -> str:
     silently: a test that uses one checks first that its elements are there).
     Only violations are read, so axe is asked for nothing else (it skips collecting every passing node).
 
-    axe reads colours as they are at that instant, so the script first lets the page settle: a frame
-    for what the test just did to start its CSS transitions (Material swaps the header's title on
-    the scroll event, a frame after the planner moves the focus down the page), then those
+    axe reads colours as they are at that instant, so the script first lets the page settle: two
+    frames for what the test just did to start its CSS transitions (Material swaps the header's
+    title on the scroll event, a frame after the planner moves the focus down the page), then those
     transitions to end. Without this, a title half-way through its 0.15 s fade failed colour
-    contrast whenever axe got there quickly (once in CI, the planner's import preview in dark)."""
+    contrast whenever axe got there quickly (once in CI, the planner's import preview in dark).
+    The wait is capped at 2 s (the site's longest transition is 0.5 s): a transition that never
+    ends, or a page that draws no frames, gets axe as it stands rather than a test that hangs."""
     return ("async tags => {"
+            " const settled = (async () => {"
             " await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"
             " await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition)"
-            ".map(a => a.finished.catch(() => null)));"
+            ".map(a => a.finished.catch(() => null))); })();"
+            " await Promise.race([settled, new Promise(done => setTimeout(done, 2000))]);"
             f" return axe.run({context}, {{runOnly: {{type: 'tag', values: tags}}, resultTypes: ['violations']}}); }}")
 
 

@@ -85,7 +85,8 @@ def test_axe_reads_the_page_once_its_fades_have_ended(tabs, site):
     """The import preview takes the focus down the page, so Material fades the header's title from
     the site's name to the page's (0.15 s). Caught 30 ms into the fade, the fading name fails colour
     contrast, which no reader meets: the axe tests must wait for the fade, and do (AXE_RUN). Without
-    that wait this failed once in CI; here the fade is held at that instant so it fails every time."""
+    that wait this failed once in CI; here the fade is set to that instant (it then runs on), so
+    without the wait it fails every time."""
     header = axe_run("{include: [['.md-header']]}")
     with tabs.open(site.url, color_scheme="dark") as page:
         open_planner(page)
