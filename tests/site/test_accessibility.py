@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from axe import AXE_RUN, AXE_TAGS, axe_script, described, site_pages
-from conftest import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -165,10 +164,10 @@ def test_two_quick_tabs_through_the_search_box_land_on_something_seen(page):
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["without JavaScript", "with JavaScript"])
-def test_tab_never_takes_the_focus_to_something_unseen(browser, site, javascript):
+def test_tab_never_takes_the_focus_to_something_unseen(tabs, site, javascript):
     """Every stop of the Tab key, from the top of a long page (skip link, header, navigation, the
     contents, the table of contents, the footer), is something the reader can see."""
-    with open_page(browser, site.url, java_script_enabled=javascript) as page:
+    with tabs.open(site.url, java_script_enabled=javascript) as page:
         page.goto("about/")
         unseen, stops = [], 0
         for stops in range(1, 400):
