@@ -163,10 +163,11 @@ def _site_dir(args: list[str]) -> tuple[list[str], str]:
 
 # The tests write about 150 MB of scratch files a run (sites built from copies of the project,
 # browser profiles, Chromium's shared memory: Playwright starts it with --disable-dev-shm-usage,
-# which puts that under TMPDIR). On a slow or shared disk the processors then sit waiting: 15-30
-# processor-seconds of every suite run here went to waiting for the disk, none with the scratch
-# files in memory. So they go to /dev/shm (memory) when it is there with room to spare, and a
-# machine without it, or with a small one (containers often get 64 MB), uses the usual TMPDIR.
+# which puts that under TMPDIR). On a slow or shared disk the processors then sit waiting: with
+# them on this machine's disk, suite runs spent 5-32 processor-seconds waiting for it; with them in
+# memory most runs waited 1-5 (what is left is reads no test can avoid). So they go to /dev/shm
+# (memory) when it is there with room to spare, and a machine without it, or with a small one
+# (containers often get 64 MB), uses the usual TMPDIR.
 SCRATCH_IN_MEMORY = Path("/dev/shm")
 SCRATCH_ROOM = 2 * 1024**3
 

@@ -36,7 +36,7 @@ def axe_violations(browser, base_url: str, scheme: str, addresses: list[str]) ->
 
 
 def test_axe_as_the_tests_run_it_finds_a_real_problem(browser, site):
-    """The tests above pass only because the site has no violation, not because axe ran nothing:
+    """The axe tests here pass because the site has no violation, not because axe ran nothing:
     pale grey text and an unnamed button, added to a real page, are found by the same script."""
     context = browser.new_context(base_url=site.url)
     context.add_init_script(path=str(axe_script()))
