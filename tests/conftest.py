@@ -203,6 +203,27 @@ def open_page(browser, base_url: str, **options):
     assert not errors, f"JavaScript errors: {errors}"
 
 
+# Resolves once the page has drawn two more frames: the frame the last change is drawn in is done.
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+@contextmanager
+def slowed_processor(page, rate: int):
+    """The page's processor slowed `rate` times while the block runs, as on a slow phone; then at
+    full speed again. Slow only the page's start, where the pace decides what a reader sees drawn
+    before the scripts have run, not a wait after it: Chromium slows a page by stopping its main
+    thread in a loop that spins, so a slowed page keeps a processor busy for as long as it is
+    slowed, idle or not (a page slowed 4 times for 3.5 s used 3.1-3.8 processor-seconds, at full
+    speed 0.45), and the other tests running beside it wait for that processor. A shift after the
+    block still counts at full speed: moved content is moved area, however quickly it moves."""
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    try:
+        yield
+    finally:
+        devtools.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+
+
 # Set on a test's item when the test itself raised (failed, or failed as expected), for fixtures to
 # read at teardown.
 FAILED = pytest.StashKey[bool]()
