@@ -82,7 +82,8 @@ class Tabs:
                            forced_colors=options.get("forced_colors", "none"))
         page.goto("about:blank")  # leaving the test's page first: its scripts store nothing more
         # The site's local and session storage and its cookies, in one message to the browser
-        # rather than a visit to the site to clear them from a page (about a sixth less work a test).
+        # rather than a visit to the site to clear them from a page (about a sixth less work a
+        # test). Chromium's "local_storage" takes the tab's session storage too: test_tabs checks.
         parts = urlsplit(base_url)
         self._devtools(page).send("Storage.clearDataForOrigin", {"origin": f"{parts.scheme}://{parts.netloc}",
                                                                  "storageTypes": "local_storage,cookies"})
