@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import node_package
+from conftest import TWO_FRAMES, node_package
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -41,7 +41,7 @@ def axe_run(context: str = "document") -> str:
     ends, or a page that draws no frames, gets axe as it stands rather than a test that hangs."""
     return ("async tags => {"
             " const settled = (async () => {"
-            " await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"
+            f" await ({TWO_FRAMES})();"
             " await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition)"
             ".map(a => a.finished.catch(() => null))); })();"
             " await Promise.race([settled, new Promise(done => setTimeout(done, 2000))]);"

@@ -203,7 +203,8 @@ def open_page(browser, base_url: str, **options):
     assert not errors, f"JavaScript errors: {errors}"
 
 
-# Resolves once the page has drawn two more frames: the frame the last change is drawn in is done.
+# Resolves once the page has drawn two more frames: the frame the last change is drawn in is done
+# (the slow-phone tests, and axe.py's wait before it reads the page's colours).
 TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from axe import AXE_RUN, AXE_TAGS, axe_run, axe_script, described
+from conftest import TWO_FRAMES
 
 pytestmark = pytest.mark.browser
 
@@ -92,8 +93,7 @@ def test_axe_reads_the_page_once_its_fades_have_ended(tabs, site):
         open_planner(page)
         page.add_script_tag(path=str(axe_script()))
         preview(page)
-        fades = page.evaluate("""async () => {
-            await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+        fades = page.evaluate("async () => { await (" + TWO_FRAMES + """)();
             const fades = document.getAnimations().filter(a => a instanceof CSSTransition);
             fades.forEach(fade => { fade.currentTime = 30; });
             return fades.map(fade => fade.effect.target.className + ' ' + fade.transitionProperty);
