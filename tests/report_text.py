@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-REPORT = Path(__file__).resolve().parents[2] / "shared" / "source" / "ndti-2014-personal-budgets-employment-support.txt"
+REPORT = Path(__file__).resolve().parents[1] / "source" / "ndti-2014-personal-budgets-employment-support.txt"
 
 _FOOTNOTE_NUMBER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # Lines of a footnote that lost their number in extraction: a bare address, or "Ibid." read as "lbid.".
