@@ -23,7 +23,9 @@ from .read.published import PUBLISHED_FILE, read_register
 from .read.recommendations import read_recommendations
 from .read.report import read_report
 from .read.taxonomy import read_taxonomy
+from .reporttext import ReportText
 from .schema import check_records
+from .verbatim import check_words
 from .yamlsource import load_yaml
 
 REPORT_FILE = "report.yaml"
@@ -36,8 +38,10 @@ DATA_FILES = (REPORT_FILE, TAXONOMY_FILE, RECOMMENDATIONS_FILE, PUBLISHED_FILE, 
               APPENDICES_FILE, GLOSSARY_FILE)
 
 
-def load_catalogue(data_dir: Path, label_dir: str = "data") -> Catalogue:
-    """Read and check all data files. `label_dir` is how the folder is named in messages."""
+def load_catalogue(data_dir: Path, label_dir: str = "data", report: ReportText | None = None) -> Catalogue:
+    """Read and check all data files. `label_dir` is how the folder is named in messages. With the
+    `report`'s text, every field the schemas mark as the report's words is checked against it too
+    (the editors' check and the tests do; a build leaves it to them: recsite/verbatim.py)."""
     documents: dict[str, Any] = {}
     problems: list[Problem] = []
     # Ids of records that failed their schema: set aside, but still present (a link to one is not
@@ -55,11 +59,13 @@ def load_catalogue(data_dir: Path, label_dir: str = "data") -> Catalogue:
                                     "the file is empty (expected the data "
                                     "described in data/schema/)"))
             continue
-        found, faulty = check_records(document, data_dir / SCHEMA_DIR / name.replace(".yaml", ".schema.json"),
-                                      label)
+        schema = data_dir / SCHEMA_DIR / name.replace(".yaml", ".schema.json")
+        found, faulty = check_records(document, schema, label)
         problems.extend(found)
         if not found:
             documents[name] = document
+            if report is not None:
+                problems.extend(check_words(document, schema, label, report, data_dir / name))
         elif name == RECOMMENDATIONS_FILE and all(len(path) == 2 for path in faulty):
             # Only some records are malformed: check the others too, so an editor sees every
             # problem at once. Ids of the malformed ones still count as present.

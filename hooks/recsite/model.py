@@ -251,6 +251,7 @@ class Reference:
     url: str | None
     source: Source
     ibid: bool = False   # printed as "Ibid.": `text` is the footnote it points back to
+    items: tuple[str, ...] = ()   # a list the footnote prints after its text, one entry a line
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -55,15 +55,17 @@ def _schemas(schema_dir: Path) -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
-def validator(schema_path: Path) -> Draft202012Validator:
+def validator(schema_path: Path, keywords: tuple = ()) -> Draft202012Validator:
+    """The file's schema as a validator; `keywords` ((name, function) pairs) adds keywords of the
+    site's own, such as the word-for-word check's `x-words` (recsite/verbatim.py)."""
     schemas = _schemas(schema_path.parent)
     registry = Registry().with_resources(
         (uri, Resource.from_contents(schema, default_specification=DRAFT202012))
         for uri, schema in schemas.items())
     # Following a $ref is most of jsonschema's time on a large file (5,000 records: seconds), so
     # the refs are replaced by what they point at once, here.
-    return Draft202012Validator(_inline(schemas[schema_path.name], schema_path.name, schemas),
-                                registry=registry)
+    cls = validators.extend(Draft202012Validator, dict(keywords)) if keywords else Draft202012Validator
+    return cls(_inline(schemas[schema_path.name], schema_path.name, schemas), registry=registry)
 
 
 _ANNOTATIONS = {"description", "title", "$comment"}
@@ -120,7 +122,7 @@ def check_records(document: Any, schema_path: Path, label: str) -> tuple[list[Pr
     for error in _leaves(validator(schema_path).iter_errors(document)):
         path = list(error.absolute_path)
         faulty.add(tuple(path[:2]))
-        (line, column), record, path = _locate(document, path)
+        (line, column), record, path = locate(document, path)
         if error.validator == "required":
             missing = error.message.split("'")[1]
             expected = _expected(error.schema, missing, schema_path)
@@ -135,12 +137,12 @@ def check_records(document: Any, schema_path: Path, label: str) -> tuple[list[Pr
                                         line=at[0],
                                         column=at[1],
                                         record=record,
-                                        field=_field(path + [extra])))
+                                        field=field_name(path + [extra])))
             continue
         else:
             message = _message(error)
         problems.append(Problem(label, message, line=line, column=column, record=record,
-                                field=_field(path)))
+                                field=field_name(path)))
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0)), faulty
 
 
@@ -158,7 +160,7 @@ def _extra_keys(error: ValidationError) -> list[str]:
     return [key for key in error.instance if key not in allowed]
 
 
-def _locate(document: Any, path: list) -> tuple[tuple[int | None, int | None], str | None, list]:
+def locate(document: Any, path: list) -> tuple[tuple[int | None, int | None], str | None, list]:
     """Where the value at `path` is: its (line, column), the id of the nearest record (a mapping
     with an `id`) around it, and the rest of the path from that record."""
     node, record, from_record = document, None, list(path)
@@ -183,7 +185,7 @@ def _locate(document: Any, path: list) -> tuple[tuple[int | None, int | None], s
     return place, record, from_record
 
 
-def _field(path: list) -> str | None:
+def field_name(path: list) -> str | None:
     """A field path as an editor reads it: ['source', 'page'] -> 'source.page',
     ['quotes', 0, 'role'] -> 'quotes[1].role' (list positions counted from 1)."""
     text = ""

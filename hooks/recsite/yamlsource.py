@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .problems import DataError, Problem
+from .yamlhints import explain
 
 # The deepest the data goes is about eight levels; fifty is generous and still far from the point
 # where building nested Python objects would exhaust the stack.
@@ -75,7 +76,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
             loader.problems.append(
                 Problem(loader.file,
                         f"duplicate key (first given on line {mapping.key_lines[key]}); "
-                        "each key may appear once in a mapping",
+                        "each key may appear once in a mapping"
+                        # The usual cause: a new record whose `- ` was forgotten.
+                        + ("; if a new record starts here, begin its first line with `- `" if key == "id" else ""),
                         line=line,
                         column=column,
                         field=str(key))
@@ -263,10 +266,59 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
     if unsafe:
         raise DataError(unsafe)
     data = _parse(text, label)
-    hidden = _check_characters(data, label)
+    hidden = _check_characters(data, label) + _swallowed_fields(data, text, label)
     if hidden:
         raise DataError(hidden)
     return data
+
+
+# A key line that starts a block of text: `text: >-`, `plain: |`, with optional chomping or indent.
+_BLOCK_START = re.compile(r":\s*[>|][+-]?[1-9]?[+-]?\s*(#.*)?$")
+_FIELD_LINE = re.compile(r"^(\s+)([A-Za-z_][A-Za-z0-9_]*):(\s|$)")
+
+
+def _swallowed_fields(data: Any, text: str, label: str) -> list[Problem]:
+    """Fields an editor indented too far under a block of text (`text: >-`), which YAML reads as more
+    of the text: the record then quietly lacks the field, and its text gains words. A line inside the
+    block that starts like a field the file uses elsewhere (`related: [...]`) is almost always that."""
+    lines = text.splitlines()
+    mappings = [node for node in _walk(data) if isinstance(node, Located)]
+    fields = {key for node in mappings for key in node}
+    problems = []
+    for node in mappings:
+        for key, value in node.items():
+            line = node.line_of(key)
+            if not isinstance(value, str) or not _BLOCK_START.search(lines[line - 1]):
+                continue
+            indent = node.column_of(key) - 1
+            for number in range(line + 1, len(lines) + 1):
+                content = lines[number - 1]
+                if content.strip() and len(content) - len(content.lstrip()) <= indent:
+                    break  # the block has ended
+                swallowed = _FIELD_LINE.match(content)
+                if swallowed and swallowed[2] in fields:
+                    name = swallowed[2]
+                    problems.append(Problem(
+                        label,
+                        f"this line (`{content.strip()}`) is indented further than `{key}:` on line {line}, "
+                        f"so it was read as part of `{key}`, not as the field `{name}` (move it left to line up "
+                        f"with `{key}:`; if the words belong to `{key}`, wrap them so that no line starts "
+                        f"with `{name}:`)",
+                        line=number, column=len(swallowed[1]) + 1,
+                        record=node.get("id") if isinstance(node.get("id"), str) else None, field=key))
+    return problems
+
+
+def _walk(data: Any):
+    """Every value in `data`, depth first, without recursion."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        yield value
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
 
 
 def _parse(text: str, label: str) -> Any:
@@ -288,6 +340,11 @@ def _parse(text: str, label: str) -> Any:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         what = error.problem or "invalid YAML"
+        context_line = error.context_mark.line + 1 if error.context_mark else None
+        hint = explain(what, error.context, line, column, text, context_line) if line else None
+        if hint is not None:
+            raise DataError([Problem(label, f"YAML syntax error: {hint.message}", line=hint.line,
+                                     column=hint.column)]) from None
         if error.context:
             what = f"{error.context}, {what}"
         if "\t" in what or "'\\t'" in what:

@@ -114,10 +114,11 @@ def _references(reader: FileReader, nodes: list) -> dict[int, Reference]:
                 reader.add(node, record, "same_as", f"footnote {node['same_as']} is not listed above "
                                                     "with its own text (expected an earlier footnote)")
                 continue
-            references[number] = Reference(number, target.text, target.url, Source("", node["page"]), True)
+            references[number] = Reference(number, target.text, target.url, Source("", node["page"]), True,
+                                           target.items)
         else:
             references[number] = Reference(number, _text(node["text"]), node.get("url"),
-                                           Source("", node["page"]))
+                                           Source("", node["page"]), items=tuple(map(_text, node.get("items", ()))))
     return references
 
 
