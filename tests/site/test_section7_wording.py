@@ -36,7 +36,8 @@ def quotes(element) -> list[str]:
 
 
 def card_pages(rec) -> list[str]:
-    return ["recommendations/", f"audiences/{rec.audience.id}/", f"themes/{rec.theme.id}/"]
+    return ["recommendations/", f"audiences/{rec.audience.id}/", f"themes/{rec.theme.id}/",
+            f"barriers/{rec.theme.barrier.id}/"]
 
 
 @pytest.mark.parametrize("rec", REWORDED, ids=[rec.id for rec in REWORDED])
