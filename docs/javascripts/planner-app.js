@@ -166,6 +166,12 @@
         article.appendChild(el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: rec.text})]));
         article.appendChild(el("p", {className: "provenance evidence-source", "data-kind": "report"}, [
           el("span", {className: "provenance__tag", text: data.kinds.report + ":"}), document.createTextNode(" " + rec.where + ".")]));
+        // How Section 7 words it differently (recsite/wording.py): our sentence, the report's words in <q>.
+        if (rec.section7_note) {
+          article.appendChild(el("p", {className: "section7-difference"}, rec.section7_note.map(function (part, i) {
+            return i % 2 ? el("q", {"data-provenance": "report", text: part}) : document.createTextNode(part);
+          })));
+        }
         if (item.seen && rec.changed > item.seen) {
           var list = el("ul");
           rec.changes.filter(function (c) { return c.date > item.seen; }).forEach(function (c) {
@@ -325,16 +331,33 @@
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
     }
 
+    // The plan's recommendations, with whose words each text is, as recommendations.json says it.
+    // Only the export carries them: an import reads the items alone.
+    function described(rec) {
+      return {id: rec.id, title: rec.title, text: rec.text, url: new URL(rec.url, location.href).href,
+        title_kind: "site", text_kind: "report", report_words: {text: rec.text, section7_wording: rec.section7_wording},
+        site_words: {title: rec.title, plain: rec.plain}, where: rec.where, section7_where: rec.section7_where,
+        twin: rec.twin, section7_difference: rec.section7_difference};
+    }
+
     $("planner-export-json").addEventListener("click", function () {
-      download("action-plan-" + today() + ".json", "application/json", JSON.stringify(plan, null, 2) + "\n");
+      var out = Object.assign({}, plan, {recommendations: plan.items.filter(function (item) { return recs[item.id]; })
+        .map(function (item) { return described(recs[item.id]); })});
+      download("action-plan-" + today() + ".json", "application/json", JSON.stringify(out, null, 2) + "\n");
       announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as JSON.");
     });
     $("planner-export-csv").addEventListener("click", function () {
-      var lines = [["id", "title", "report_words", "plain_words", "audience", "theme", "key", "in_the_report", "url", "status", "owner", "target_date", "notes"]];
+      // The review spreadsheet's columns (planner.py, CSV_COLUMNS), so either imports back.
+      var lines = [data.columns];
       plan.items.forEach(function (item) {
-        var rec = recs[item.id] || {};
-        lines.push([item.id, rec.title, rec.text, rec.plain, titles[rec.audience], titles[rec.theme], rec.id ? (rec.key ? "yes" : "no") : "",
-          rec.where, rec.url ? new URL(rec.url, location.href).href : "", labels[item.status], item.owner, item.due, item.notes]);
+        var rec = recs[item.id] || {}, is = !!rec.id;
+        var row = {id: item.id, title: rec.title, report_words: rec.text, plain_words: rec.plain, audience: titles[rec.audience],
+          theme: titles[rec.theme], key: is ? (rec.key ? "yes" : "no") : "", in_the_report: rec.where,
+          url: is ? new URL(rec.url, location.href).href : "", status: labels[item.status], owner: item.owner, target_date: item.due,
+          notes: item.notes, title_kind: is ? "site" : "", report_words_kind: is ? "report" : "", plain_words_kind: is ? "site" : "",
+          section7_where: rec.section7_where, report_words_section7_wording: rec.section7_wording,
+          section7_difference: rec.section7_difference, twin: rec.twin};
+        lines.push(data.columns.map(function (name) { return row[name]; }));
       });
       // The byte-order mark tells Excel the file is UTF-8.
       download("action-plan-" + today() + ".csv", "text/csv", "\ufeff" + lines.map(function (line) { return line.map(csvCell).join(","); }).join("\r\n") + "\r\n");

@@ -14,7 +14,7 @@ import io
 import json
 from pathlib import Path
 
-from . import paths
+from . import paths, wording
 from .dates import long_date
 from .model import Catalogue, Recommendation, Retired
 
@@ -31,7 +31,7 @@ COLUMNS = ["id", "title", "text", "theme", "theme_title", "audience", "audience_
            "report_words_section7_wording", "where", "section7_where", "theme_url", "audience_url",
            "barrier", "barrier_title", "barrier_section", "barrier_where", "barrier_url", "related",
            "last_changed", "changes", "citation", "withdrawn_date", "withdrawn_reason",
-           "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin"]
+           "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin", "section7_difference"]
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -86,7 +86,14 @@ def _record(rec: Recommendation, catalogue: Catalogue, site_url: str) -> dict:
                      f"{url} (record last changed {long_date(changed)})."),
         "withdrawn": None,
         "describedby": schema_url(site_url),
+        "section7_difference": section7_difference(rec),
     }
+
+
+def section7_difference(rec: Recommendation) -> str | None:
+    """How Section 7's wording differs from the text, as its page says it (recsite/wording.py): the
+    site's sentence, the report's words in it between “ and ”. None where there is no other wording."""
+    return wording.as_text(rec.section7_note) if rec.section7_note else None
 
 
 def _withdrawn_record(retired: Retired, site_url: str) -> dict:
@@ -134,6 +141,7 @@ def _withdrawn_record(retired: Retired, site_url: str) -> dict:
                                 if replaced_by else None),
         },
         "describedby": schema_url(site_url),
+        "section7_difference": None,
     }
 
 

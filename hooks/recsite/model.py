@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+
+from . import wording
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,15 @@ class Source:
         if self.section.startswith("A"):
             return f"Appendix {self.section[1]}, section {self.section}, {self.pages}"
         return f"Section {self.section}, {self.pages}"
+
+    @property
+    def name(self) -> str:
+        """The place as the subject of a sentence: 'Section 7.1.2', 'Appendix 3 (section A3.1.2)'."""
+        if self.section.startswith(("Appendix", "Part")):
+            return self.section
+        if self.section.startswith("A"):
+            return f"Appendix {self.section[1]} (section {self.section})"
+        return f"Section {self.section}"
 
 
 @dataclass(frozen=True)
@@ -108,6 +120,26 @@ class Recommendation:
     def last_changed(self, published: date) -> date:
         """When the record last changed: its newest change, or when the site first published it."""
         return self.changes[0].date if self.changes else published
+
+    # How the two printings differ, said exactly (recsite/wording.py): the sentence as parts, even
+    # ones the site's words and odd ones the report's; None where Section 7 prints the same text or
+    # does not repeat the recommendation. Computed once per build (cached on the record).
+    @cached_property
+    def section7_note(self) -> tuple[str, ...] | None:
+        """How Section 7's wording differs from the text (Appendix 3's), for where the text is shown."""
+        if not (self.section7 and self.section7.wording):
+            return None
+        return wording.describe(wording.compare(self.text, self.section7.wording),
+                                self.section7.source.name, self.source.name)
+
+    @cached_property
+    def text_note(self) -> tuple[str, ...] | None:
+        """How the text (Appendix 3's) differs from Section 7's wording, for where Section 7's is
+        shown first (the key recommendations page)."""
+        if not (self.section7 and self.section7.wording):
+            return None
+        return wording.describe(wording.compare(self.section7.wording, self.text),
+                                self.source.name, self.section7.source.name)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import json
 
 
 from . import paths
-from .downloads import csv_cell
+from .downloads import REPORT_WORDS, SITE_WORDS, csv_cell, section7_difference
 from .model import TEXT_KINDS, Catalogue, Recommendation
 from .terms import terms_used
 
@@ -38,10 +38,17 @@ PLAN_VERSION = 1
 STATUSES = [("not-started", "Not started"), ("planned", "Planned"), ("in-progress", "In progress"),
             ("done", "Done"), ("not-applicable", "Not applicable")]
 
-# The review spreadsheet's columns; the planner's CSV export writes the same ones, so either can be
-# imported back. The report's words are in `report_words`, the site's own in `title` and `plain_words`.
+# The review spreadsheet's columns; the planner's CSV export writes the same ones (the script reads
+# them from the planner's data), so either can be imported back. An import reads columns by name, so
+# new ones are added at the end. Whose words each is, as recommendations.json says it: the report's in
+# `report_words` and `report_words_section7_wording`, the site's own in `title` and `plain_words`
+# (the *_kind columns say so in every row); `section7_difference` is the site's sentence quoting the
+# report's words between “ and ”.
 CSV_COLUMNS = ["id", "title", "report_words", "plain_words", "audience", "theme", "key", "in_the_report",
-               "url", "status", "owner", "target_date", "notes"]
+               "url", "status", "owner", "target_date", "notes",
+               # Added later, at the end.
+               "title_kind", "report_words_kind", "plain_words_kind", "section7_where",
+               "report_words_section7_wording", "section7_difference", "twin"]
 
 def _record(rec: Recommendation, catalogue: Catalogue, page: str) -> dict:
     return {
@@ -56,6 +63,13 @@ def _record(rec: Recommendation, catalogue: Catalogue, page: str) -> dict:
         "url": paths.relative(page, paths.recommendation_page(rec.id)),
         "changed": rec.last_changed(catalogue.report.site_published).isoformat(),
         "changes": [{"date": c.date.isoformat(), "change": c.change} for c in rec.changes],
+        # As recommendations.json has them: for the planner's exports, and the note under the text
+        # (section7_note: the same sentence as parts, the odd ones the report's words; recsite/wording.py).
+        "section7_where": rec.section7.source.where if rec.section7 else None,
+        "section7_wording": rec.section7.wording if rec.section7 else None,
+        "section7_difference": section7_difference(rec),
+        "section7_note": list(rec.section7_note) if rec.section7_note else None,
+        "twin": rec.twin,
     }
 
 
@@ -68,6 +82,7 @@ def planner_data(catalogue: Catalogue, page: str = PLANNER) -> dict:
         "version": PLAN_VERSION,
         "statuses": [{"id": code, "label": label} for code, label in STATUSES],
         "kinds": {"report": TEXT_KINDS["report"], "site": TEXT_KINDS["site"]},
+        "columns": CSV_COLUMNS,
         "themes": [{"id": t.id, "title": t.title} for t in catalogue.themes],
         "audiences": [{"id": a.id, "title": a.title} for a in catalogue.audiences],
         "recs": [_record(rec, catalogue, page) for rec in catalogue.recommendations],
@@ -95,7 +110,9 @@ def review_csv(catalogue: Catalogue, site_url: str) -> str:
         writer.writerow([csv_cell(value) for value in (
             rec.id, rec.title, rec.text, rec.plain or "", rec.audience.title, rec.theme.title,
             "yes" if rec.key else "no", rec.source.where,
-            paths.absolute(site_url, paths.recommendation_page(rec.id)), "", "", "", "")])
+            paths.absolute(site_url, paths.recommendation_page(rec.id)), "", "", "", "",
+            SITE_WORDS, REPORT_WORDS, SITE_WORDS, rec.section7.source.where if rec.section7 else "",
+            rec.section7.wording if rec.section7 else "", section7_difference(rec), rec.twin)])
     return out.getvalue()
 
 

@@ -31,6 +31,7 @@ FIRST_FIELDS = ["id", "title", "text", "theme", "theme_title", "audience", "audi
 PLAIN = "think-about-employment-early"           # individuals and families: has plain words and Section 7 wording
 FOOTNOTE = "job-coaching-standards"
 RELATED = "offer-all-pb-options"
+REWORDED = "transition-presumption-of-employment"  # Section 7 prints it without some of its words
 NOT_KEY = "publish-outcome-measures"
 
 
@@ -92,13 +93,19 @@ def _break(records: list[dict], how: str) -> list[dict]:
         plain["site_words"]["plain"] = None
     elif how == "withdrawn without a reason":
         broken[-1]["withdrawn"]["reason"] = ""
+    elif how == "Section 7's wording without how it differs":
+        next(record for record in broken if record["id"] == REWORDED)["section7_difference"] = None
+    elif how == "a difference where Section 7 prints the same text":
+        first["section7_difference"] = "Section 7.1.1 prints it differently."
     return broken
 
 
 @pytest.mark.parametrize("how", ["plain words filed as the report's", "title said to be the report's words",
                                  "an existing field removed", "key as text", "current record without a theme",
                                  "key recommendation without its Section 7 place", "unknown status",
-                                 "plain words missing for individuals and families", "withdrawn without a reason"])
+                                 "plain words missing for individuals and families", "withdrawn without a reason",
+                                 "Section 7's wording without how it differs",
+                                 "a difference where Section 7 prints the same text"])
 def test_a_wrong_json_fails_validation(how):
     records = _json(_retired_catalogue())
     with pytest.raises(ValidationError):
@@ -178,6 +185,23 @@ def test_a_withdrawn_recommendation_is_in_the_downloads_marked_as_withdrawn():
     assert row["theme"] == "" and row["key"] == ""
 
 
+def test_each_record_says_how_section_7_words_it_differently_as_its_page_does():
+    records = {record["id"]: record for record in _json()}
+    assert list(records[REWORDED])[-1] == "section7_difference"  # added at the end
+    assert records[REWORDED]["section7_difference"] == (
+        "Section 7.1.2 prints it without “for those who will not go on to further education”.")
+    assert records["partnership-links"]["section7_difference"] == (
+        "Section 7.1.2 adds “to promote an understanding, and use of employment support that is in line with "
+        "evidence and best practice” at the end.")
+    assert records[PLAIN]["section7_difference"] == (
+        "Section 7.1.3 prints the same words (punctuation and capitals differ).")
+    for record in records.values():
+        # Exactly where Section 7 has its own wording; never an adjective for the difference.
+        assert (record["section7_difference"] is None) == (record["report_words"]["section7_wording"] is None)
+        assert "slightly" not in json.dumps(record)
+    assert _json(_retired_catalogue())[-1]["section7_difference"] is None
+
+
 # --- The CSV ------------------------------------------------------------------------------------
 
 def test_every_new_csv_column_is_there_after_the_old_ones():
@@ -189,7 +213,7 @@ def test_every_new_csv_column_is_there_after_the_old_ones():
         "report_words_section7_wording", "where", "section7_where", "theme_url", "audience_url",
         "barrier", "barrier_title", "barrier_section", "barrier_where", "barrier_url", "related",
         "last_changed", "changes", "citation", "withdrawn_date", "withdrawn_reason",
-        "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin"]
+        "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin", "section7_difference"]
 
 
 def test_csv_cells_hold_the_right_values():
@@ -201,6 +225,8 @@ def test_csv_cells_hold_the_right_values():
     assert (plain["title_kind"], plain["text_kind"], plain["status"]) == ("site", "report", "current")
     assert plain["report_words_section7_wording"] == RECS[PLAIN].section7.wording
     assert plain["section7_where"] == "Section 7.1.3, page 37"
+    assert plain["section7_difference"] == "Section 7.1.3 prints the same words (punctuation and capitals differ)."
+    assert rows[NOT_KEY]["section7_difference"] == ""
     assert plain["barrier"] == "demand-and-expectations"
     assert plain["barrier_title"] == RECS[PLAIN].theme.barrier.title
     assert plain["last_changed"] == RECS[PLAIN].last_changed(CATALOGUE.report.site_published).isoformat()

@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from conftest import DATA, ROOT, real_catalogue, text_of
-from recsite import planner
+from recsite import downloads, planner
 from recsite.load import load_catalogue
 
 JS = ROOT / "docs" / "javascripts" / "planner.js"  # every page: the stored plan, "Add to my plan"
@@ -57,8 +57,28 @@ def test_the_planner_data_holds_every_recommendation_in_the_reports_words(catalo
         assert record["changed"] == rec.last_changed(catalogue.report.site_published).isoformat()
         assert [c["change"] for c in record["changes"]] == [c.change for c in rec.changes]
     assert data["kinds"] == {"report": "In the report's words", "site": "Our words"}
+    assert data["columns"] == planner.CSV_COLUMNS  # the script's CSV export writes these
     assert data["retired"] == {}
     assert [s["id"] for s in data["statuses"]] == ["not-started", "planned", "in-progress", "done", "not-applicable"]
+
+
+def test_the_planner_data_says_how_section_7_words_it_as_the_downloads_do(catalogue):
+    """What the planner shows under the report's words and puts in its exports: Section 7's place,
+    its wording, how it differs (the same sentence as recommendations.json) and the twin."""
+    records = {record["id"]: record for record in planner.planner_data(catalogue)["recs"]}
+    downloaded = {record["id"]: record for record in json.loads(downloads.to_json(catalogue, "http://x/"))}
+    for rec_id, record in records.items():
+        json_record = downloaded[rec_id]
+        assert record["section7_where"] == json_record["section7_where"]
+        assert record["section7_wording"] == json_record["report_words"]["section7_wording"]
+        assert record["section7_difference"] == json_record["section7_difference"]
+        assert record["twin"] == json_record["twin"]
+    transition = records["transition-presumption-of-employment"]
+    assert transition["section7_note"] == [
+        "Section 7.1.2 prints it without ", "for those who will not go on to further education", "."]
+    assert records["share-pb-best-practice"]["section7_note"] == [
+        "Section 7.3.1 prints the same words (punctuation differs)."]
+    assert records["employment-as-the-norm"]["section7_note"] is None
 
 
 def test_withdrawn_ids_map_to_their_replacement_from_published_yaml(tmp_path):
@@ -137,6 +157,17 @@ def test_review_spreadsheet_has_every_recommendation_and_empty_review_columns(si
         assert row["plain_words"] == (rec.plain or "")
         assert row["url"] == f"{site.url.rstrip('/')}/recommendations/{rec.id}/"
         assert (row["status"], row["owner"], row["target_date"], row["notes"]) == ("", "", "", "")
+        # Whose words each column is, Section 7's wording and how it differs, the twin: as recommendations.csv.
+        assert (row["title_kind"], row["report_words_kind"], row["plain_words_kind"]) == ("site", "report", "site")
+        assert row["section7_where"] == (rec.section7.source.where if rec.section7 else "")
+        assert row["report_words_section7_wording"] == ((rec.section7 and rec.section7.wording) or "")
+        assert row["section7_difference"] == (downloads.section7_difference(rec) or "")
+        assert row["twin"] == (rec.twin or "")
+    assert rows[[row["id"] for row in rows].index("partnership-links")]["section7_difference"] == (
+        "Section 7.1.2 adds “to promote an understanding, and use of employment support that is in line with "
+        "evidence and best practice” at the end.")
+    assert planner.CSV_COLUMNS[:13] == ["id", "title", "report_words", "plain_words", "audience", "theme", "key",
+                                        "in_the_report", "url", "status", "owner", "target_date", "notes"]
 
 
 def test_review_spreadsheet_cells_never_start_a_formula(catalogue):

@@ -111,6 +111,13 @@ def test_each_item_shows_the_reports_words_and_a_link_to_its_page(page, site):
         assert item.locator("h3 a").get_attribute("href") == f"../recommendations/{rec['id']}/"
         if rec["plain"]:
             assert item.locator(".rec-plain__text").inner_text() == rec["plain"]
+        # Where Section 7 words it differently, how (the site's sentence, the report's words in <q>).
+        note = item.locator(".section7-difference")
+        if rec["section7_note"]:
+            assert note.text_content() == "".join(rec["section7_note"])
+            assert note.locator("q[data-provenance='report']").all_text_contents() == rec["section7_note"][1::2]
+        else:
+            assert note.count() == 0
     rows = page.locator("#planner-charts table").first.locator("tbody tr")
     assert rows.count() == 4
     assert page.locator(".pl-bar").first.get_attribute("role") == "img"
@@ -218,16 +225,35 @@ def test_export_csv_and_json_match_the_screen_and_json_round_trips(tabs, site):
         assert text.startswith("\ufeff") and "\r\n" in text
         rows = list(csv.DictReader(io.StringIO(text[1:], newline="")))
         assert [row["id"] for row in rows] == list(on_screen)
+        # The recommendation's columns are the review spreadsheet's, value for value: whose words each
+        # is, Section 7's wording and how it differs, the twin (as recommendations.csv has them).
+        review = {row["id"]: row for row in csv.DictReader(
+            io.StringIO((site.root / "planner" / "review.csv").read_text(encoding="utf-8-sig"), newline=""))}
+        mine = ("status", "owner", "target_date", "notes")
+        assert list(rows[0]) == list(review["beyond-facs-eligibility"])
         for row in rows:
             status, owner, due, notes = on_screen[row["id"]]
             assert (row["status"], row["owner"], row["target_date"]) == (labels[status], owner, due)
             assert row["notes"] == (f"'{notes}" if looks_like_formula(notes) else notes)  # formula-safe
             assert row["report_words"] == page.locator(f"#pl-item-{row['id']} blockquote").inner_text()
+            assert {k: v for k, v in row.items() if k not in mine} == {
+                k: v for k, v in review[row["id"]].items() if k not in mine}, row["id"]
+        assert next(row for row in rows if row["id"] == "partnership-links")["section7_difference"].startswith(
+            "Section 7.1.2 adds “to promote an understanding")
 
         exported = export(page, "#planner-export-json")
         plan = json.loads(exported)
+        described = plan.pop("recommendations")  # the export's alone: the stored plan holds no words
         assert plan == stored(page)
         assert {i["id"]: (i["status"], i["owner"], i["due"], i["notes"]) for i in plan["items"]} == on_screen
+        # Each of the plan's recommendations as recommendations.json describes it.
+        records = {r["id"]: r for r in json.loads((site.root / "recommendations.json").read_text(encoding="utf-8"))}
+        assert [r["id"] for r in described] == list(on_screen)
+        for record in described:
+            full = records[record["id"]]
+            assert record == {name: ({k: full[name][k] for k in value} if isinstance(value, dict) else full[name])
+                              for name, value in record.items()}, record["id"]
+            assert set(record) >= {"title_kind", "text_kind", "report_words", "site_words", "section7_difference", "twin"}
 
         page.click("#planner-clear")
         page.click("#planner-confirm-yes")

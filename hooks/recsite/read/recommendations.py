@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from ..anchors import FIXED_ANCHORS, PAGE_NAMES
+from .. import wording
 from ..model import Audience, Change, Recommendation, Section7, Source, Theme
 from .fields import FileReader, read_text as _text
 
@@ -108,6 +109,12 @@ def _recommendation(reader: FileReader, node: Any, themes: dict[str, Theme],
             reader.add(s7, rec_id, "section7.section",
                        f"section '{s7['section']}' is not where Section 7 lists this theme and audience "
                        f"(expected: {', '.join(sorted(section7_expected))})")
+            ok = False
+        elif "wording" in s7 and wording.compare(_text(node["text"]), _text(s7["wording"])).identical:
+            # The site says how the two printings differ; the same text twice has nothing to say.
+            reader.add(s7, rec_id, "section7.wording", "the same as text: leave it out (expected wording "
+                                                       "only where Section 7 prints the recommendation "
+                                                       "differently)")
             ok = False
         else:
             section7 = Section7(Source(s7["section"], s7["page"]),
