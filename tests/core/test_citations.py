@@ -14,13 +14,15 @@ import jsonschema
 import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
+from bs4 import BeautifulSoup
 
-from conftest import ROOT, real_catalogue
+from conftest import ROOT, real_catalogue, text_of
 from recsite import citations
 from recsite.citations import (Person, Reference, csl_item, highwire_tags, parse_month, parse_person,
                                recommendation_reference, report_reference, to_bibtex, to_csl_json, to_ris)
 from recsite.model import Change, Recommendation, Retired
 from recsite.plan import plan_site
+from recsite.render import snippet_renderer
 
 CATALOGUE = real_catalogue()
 SITE_URL = "https://example.org/pb/"
@@ -327,6 +329,31 @@ def test_every_recommendation_page_cites_the_report_at_the_recommendations_pages
         assert _metas(soup, "citation_public_url") == [f"{site.url}recommendations/{rec.id}/"]
         citation_tags = soup.head.find_all("meta", attrs={"name": lambda name: name and "citation_" in name})
         assert not [meta for meta in citation_tags if rec.title in meta["content"]], rec.id
+
+
+def test_every_citation_line_cites_the_report_at_its_place_never_the_sites_heading(site):
+    """The lines a reader copies: each recommendation's "Cite this recommendation" and the same line
+    in recommendations.json, and the About page's "How to cite" (made from data/report.yaml)."""
+    records = {record["id"]: record for record in
+               json.loads((site.root / "recommendations.json").read_text(encoding="utf-8"))}
+    for rec in CATALOGUE.recommendations:
+        line = text_of(site.soup(f"recommendations/{rec.id}/").find("p", class_="citation"))
+        for shown in (line, records[rec.id]["citation"]):
+            shown = " ".join(shown.split())
+            assert shown.startswith(f"{REPORT.citation()} {rec.source.where}. Available at: "), rec.id
+            assert rec.title not in shown, rec.id
+    about = site.soup("about/").find(id="cite").find_next("p", class_="citation")
+    assert " ".join(about.get_text().split()) == REPORT.citation()
+    assert " ".join(about.find("cite").get_text().split()) == REPORT.title
+
+
+def test_the_about_pages_citation_follows_the_reports_data():
+    """Made from data/report.yaml, not typed into docs/about.md, so a correction there reaches it."""
+    report = dataclasses.replace(REPORT, title="A Corrected Title", publisher="NDTi & Partners")
+    html = snippet_renderer(dataclasses.replace(CATALOGUE, report=report), SITE_URL)("cite-report", "about.md")
+    line = BeautifulSoup(html, "html.parser").find("p", class_="citation")
+    assert " ".join(line.get_text().split()) == report.citation()
+    assert line.find("cite").get_text() == "A Corrected Title" and "NDTi &amp; Partners" in str(line)
 
 
 def test_pages_that_are_not_citable_have_no_citation_tags(site):
