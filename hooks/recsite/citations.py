@@ -1,21 +1,22 @@
-"""What reference managers read: the report and each recommendation as a `Reference`, written as
-RIS, BibTeX and CSL-JSON downloads and as Highwire Press `citation_*` meta tags.
+"""What reference managers read: the report as a `Reference`, written as RIS, BibTeX and CSL-JSON
+downloads and as Highwire Press `citation_*` meta tags.
 
-The meta tags are the ones Zotero's "Embedded Metadata" translator reads (its HIGHWIRE_MAPPINGS):
-`citation_technical_report_institution` makes the report page a Zotero "Report", and
-`citation_book_title` makes a recommendation's page a "Book Section" of the report (Google Scholar
-reads `citation_inbook_title` for the same, so both are given). One `citation_author` per author,
-written "Family, Given" so no reader has to guess which name is which.
-
-A recommendation's title is the site's own short heading, not the report's: every format says so
-in its note, and gives the report's words as the abstract.
+The report gives its recommendations no titles: the short heading each has on this site is ours.
+So a recommendation is never cited as a work of its own (a chapter "by" the report's authors under
+a title they never wrote). Its reference is the report itself, a report by its four authors, with
+the recommendation's place in it as the locator: its section and pages (RIS `RPRT` with `SP`/`EP`,
+BibTeX `@techreport` with `pages`, CSL-JSON `report` with `page` and `section`), the place in words
+in a note, and the recommendation's address on this site as where it was read (the URL). The site's
+heading appears only in a note that says it is this site's. The report's own record gives this
+site's address only in a note, as the record on this site: the site is not where the report is
+published, so that record has no URL.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import paths
@@ -59,8 +60,10 @@ class Person:
 
 @dataclass(frozen=True)
 class Reference:
-    """One citable thing, in the terms the formats share. `container_title` is set for a part of the
-    report (a recommendation) and names the report; otherwise the reference is the report itself."""
+    """One reference, always to the report itself. For a recommendation it also gives the place
+    cited (`section`, `first_page`, `last_page`) and where it was read on this site (`url`); the
+    report's own record has no URL (the site is not where the report is published). `notes` are
+    labelled sentences, each saying whose words it gives."""
 
     key: str
     title: str
@@ -69,18 +72,23 @@ class Reference:
     month: int | None
     publisher: str
     place: str
-    url: str
+    url: str | None = None
     number: str | None = None           # the report's number, where it has one (this one has none)
     number_of_pages: int | None = None
-    container_title: str | None = None
+    section: str | None = None          # the place cited: 'Appendix 3, section A3.1.2'
     first_page: int | None = None
     last_page: int | None = None
     abstract: str | None = None
-    note: str | None = None
+    notes: tuple[str, ...] = ()
 
     @property
-    def is_part(self) -> bool:
-        return self.container_title is not None
+    def pages(self) -> str | None:
+        """The pages cited, '53' or '53-54' (RIS, CSL-JSON and Zotero write a range with a hyphen;
+        BibTeX's '53--54' is made from it)."""
+        if self.first_page is None:
+            return None
+        last = self.last_page or self.first_page
+        return str(self.first_page) if last == self.first_page else f"{self.first_page}-{last}"
 
 
 def parse_person(name: str) -> Person:
@@ -109,6 +117,7 @@ def _key(text: str) -> str:
 def report_reference(catalogue: Catalogue, site_url: str) -> Reference:
     report = catalogue.report
     authors = tuple(parse_person(name) for name in report.authors)
+    record = paths.absolute(site_url, REPORT_PAGE)
     return Reference(
         key=_key(f"{authors[0].family}{report.year}"),
         title=report.title,
@@ -117,39 +126,39 @@ def report_reference(catalogue: Catalogue, site_url: str) -> Reference:
         month=parse_month(report.date, report.year),
         publisher=report.publisher,
         place=report.place,
-        url=paths.absolute(site_url, REPORT_PAGE),
         number_of_pages=report.pages,
+        notes=(f"Record on this site, {record}, which is not where the report is published.",),
     )
 
 
 def recommendation_reference(rec: Recommendation, catalogue: Catalogue, site_url: str) -> Reference:
+    """The report, at the recommendation's section and pages, read at its page on this site."""
     whole = report_reference(catalogue, site_url)
     changed: date = rec.last_changed(catalogue.report.site_published)
-    return Reference(
+    url = paths.absolute(site_url, paths.recommendation_page(rec.id))
+    return replace(
+        whole,
         key=f"{whole.key}-{rec.id}",
-        title=rec.title,
-        authors=whole.authors,
-        year=whole.year,
-        month=whole.month,
-        publisher=whole.publisher,
-        place=whole.place,
-        url=paths.absolute(site_url, paths.recommendation_page(rec.id)),
-        container_title=whole.title,
+        url=url,
+        number_of_pages=None,   # only the pages cited; the report's own record gives its length
+        section=rec.source.section_name,
         first_page=rec.source.page,
         last_page=rec.source.to_page or rec.source.page,
         abstract=rec.text,
-        note=(f"Recommendation in {rec.source.where} of the report. The title is this site's short "
-              f"heading; the abstract is the report's words. Record last changed {long_date(changed)}."),
+        notes=(f"Cited at {rec.source.where} of the report: a recommendation, which the report gives no "
+               f"title; the abstract is its words in the report.",
+               f"Short title on this site (this site's heading, not the report's): “{rec.title}”.",
+               f"Read on this site at {url} (record last changed {long_date(changed)})."),
     )
 
 
 # --- RIS ---------------------------------------------------------------------------------------
 
 def to_ris(ref: Reference) -> str:
-    """One RIS record (the RIS format's tags: two letters, two spaces, a hyphen, a space)."""
-    lines: list[tuple[str, object]] = [("TY", "CHAP" if ref.is_part else "RPRT"), ("TI", ref.title)]
-    if ref.is_part:
-        lines.append(("T2", ref.container_title))
+    """One RIS record (the RIS format's tags: two letters, two spaces, a hyphen, a space). `RPRT`
+    always; the pages cited in SP/EP (a report's "Pages" in EndNote's and Zotero's RIS), and each
+    note its own N1 (Zotero makes each a note of its own)."""
+    lines: list[tuple[str, object]] = [("TY", "RPRT"), ("TI", ref.title)]
     lines += [("AU", person.inverted) for person in ref.authors]
     lines += [("PY", ref.year),
               ("DA", f"{ref.year}/{ref.month:02d}//" if ref.month else f"{ref.year}///"),
@@ -160,9 +169,10 @@ def to_ris(ref: Reference) -> str:
         lines += [("SP", ref.first_page), ("EP", ref.last_page or ref.first_page)]
     if ref.abstract:
         lines.append(("AB", ref.abstract))
-    if ref.note:
-        lines.append(("N1", ref.note))
-    lines += [("UR", ref.url), ("LA", LANGUAGE), ("ID", ref.key), ("ER", "")]
+    lines += [("N1", note) for note in ref.notes]
+    if ref.url:
+        lines.append(("UR", ref.url))
+    lines += [("LA", LANGUAGE), ("ID", ref.key), ("ER", "")]
     return "".join(f"{tag}  - {_one_line(value)}".rstrip() + "\r\n" for tag, value in lines)
 
 
@@ -185,62 +195,63 @@ def latex_text(value: str) -> str:
 
 
 def to_bibtex(ref: Reference) -> str:
-    """One BibTeX entry: @techreport for the report, @incollection for a recommendation in it.
-    Titles are braced twice so styles keep their capitals."""
-    if "{" in ref.url or "}" in ref.url or " " in ref.url:
+    """One BibTeX entry, always @techreport (the report). Titles are braced twice so styles keep
+    their capitals. BibTeX's standard styles print no `pages` for a report but do print `note`,
+    so the place cited is in both."""
+    if ref.url and ("{" in ref.url or "}" in ref.url or " " in ref.url):
         raise ValueError(f"{ref.url!r}: a URL in BibTeX cannot hold braces or spaces")
     fields: list[tuple[str, str]] = [
         ("title", f"{{{latex_text(ref.title)}}}"),
         ("author", " and ".join(latex_text(person.inverted) for person in ref.authors)),
+        ("institution", latex_text(ref.publisher)),
     ]
-    if ref.is_part:
-        fields += [("booktitle", f"{{{latex_text(ref.container_title)}}}"), ("publisher", latex_text(ref.publisher))]
-    else:
-        fields.append(("institution", latex_text(ref.publisher)))
     if ref.number:
         fields.append(("number", latex_text(ref.number)))
     fields += [("address", latex_text(ref.place)), ("year", str(ref.year))]
-    if ref.first_page:
-        last = ref.last_page or ref.first_page
-        fields.append(("pages", str(ref.first_page) if last == ref.first_page else f"{ref.first_page}--{last}"))
+    if ref.pages:
+        fields.append(("pages", ref.pages.replace("-", "--")))
     if ref.abstract:
         fields.append(("abstract", latex_text(ref.abstract)))
-    if ref.note:
-        fields.append(("note", latex_text(ref.note)))
-    fields += [("url", ref.url), ("language", "english")]
+    if ref.notes:
+        fields.append(("note", latex_text(" ".join(ref.notes))))
+    if ref.url:
+        fields.append(("url", ref.url))
+    fields.append(("language", "english"))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     month = f",\n  month = {_BIBTEX_MONTHS[ref.month - 1]}" if ref.month else ""
-    kind = "incollection" if ref.is_part else "techreport"
-    return f"@{kind}{{{ref.key},\n{body}{month}\n}}\n"
+    return f"@techreport{{{ref.key},\n{body}{month}\n}}\n"
 
 
 # --- CSL-JSON ----------------------------------------------------------------------------------
 
 def csl_item(ref: Reference) -> dict:
-    """One item of CSL-JSON (the input format of citeproc processors, Zotero and Pandoc)."""
+    """One item of CSL-JSON (the input format of citeproc processors, Zotero and Pandoc): type
+    `report`, with the pages cited as `page` and their section as `section` (CSL variables).
+    Harvard styles print `page` ("pp. 53–54") and the URL; none prints `note`."""
     item: dict = {
         "id": ref.key,
-        "type": "chapter" if ref.is_part else "report",
+        "type": "report",
         "title": ref.title,
         "author": [{"family": person.family, "given": person.given} for person in ref.authors],
         "issued": {"date-parts": [[ref.year, ref.month] if ref.month else [ref.year]]},
         "publisher": ref.publisher,
         "publisher-place": ref.place,
-        "URL": ref.url,
-        "language": LANGUAGE,
     }
-    if ref.is_part:
-        last = ref.last_page or ref.first_page
-        item["container-title"] = ref.container_title
-        item["page"] = str(ref.first_page) if last == ref.first_page else f"{ref.first_page}-{last}"
+    if ref.pages:
+        item["page"] = ref.pages
+    if ref.section:
+        item["section"] = ref.section
+    if ref.url:
+        item["URL"] = ref.url
+    item["language"] = LANGUAGE
     if ref.number:
         item["number"] = ref.number
     if ref.number_of_pages:
         item["number-of-pages"] = ref.number_of_pages
     if ref.abstract:
         item["abstract"] = ref.abstract
-    if ref.note:
-        item["note"] = ref.note
+    if ref.notes:
+        item["note"] = "\n".join(ref.notes)   # Zotero keeps it in Extra, one line each
     return item
 
 
@@ -252,21 +263,35 @@ def to_csl_json(ref: Reference) -> str:
 # --- Highwire Press meta tags ------------------------------------------------------------------
 
 def highwire_tags(ref: Reference) -> list[tuple[str, str]]:
-    """(name, content) of each `<meta name=… content=…>`, plain text (the page escapes it)."""
+    """(name, content) of each `<meta name=… content=…>`, plain text (the page escapes it).
+
+    What a reader's Zotero saves, and why (its Embedded Metadata translator, HIGHWIRE_MAPPINGS):
+    always the report, item type Report (`citation_technical_report_institution`), titled with the
+    report's title by its four authors. No `citation_book_title` or `citation_inbook_title`: either
+    makes Zotero save a Book Section, the chapter the report does not have. On a recommendation's
+    page the pages cited are the item's Pages (`citation_firstpage`/`lastpage`), its abstract is the
+    recommendation in the report's words (without it Zotero would take the page's description, our
+    words), and its URL is the page (where it was read). No meta tag carries the site's heading
+    (`citation_title` must not: a reader's library would show our words as the authors' title), so
+    Zotero gets none. The About page gives no `citation_public_url`: the site is not where the
+    report is published (Zotero still notes the page it saved from, as it does for any page).
+    Google Scholar indexes a work from a page with its full text; these pages hold the report's
+    details and a part of its words, so at most it groups them as versions of the report, never as
+    separate works with our headings."""
     when = f"{ref.year}/{ref.month:02d}" if ref.month else str(ref.year)
     tags = [("citation_title", ref.title)]
     tags += [("citation_author", person.inverted) for person in ref.authors]
-    tags += [("citation_publication_date", when), ("citation_date", when), ("citation_publisher", ref.publisher)]
-    if ref.is_part:
-        tags += [("citation_book_title", ref.container_title), ("citation_inbook_title", ref.container_title),
-                 ("citation_firstpage", str(ref.first_page)), ("citation_lastpage", str(ref.last_page or ref.first_page))]
-    else:
-        tags.append(("citation_technical_report_institution", ref.publisher))
+    tags += [("citation_publication_date", when), ("citation_date", when), ("citation_publisher", ref.publisher),
+             ("citation_technical_report_institution", ref.publisher)]
     if ref.number:
         tags.append(("citation_technical_report_number", ref.number))
+    if ref.first_page:
+        tags += [("citation_firstpage", str(ref.first_page)), ("citation_lastpage", str(ref.last_page or ref.first_page))]
     if ref.abstract:
         tags.append(("citation_abstract", " ".join(ref.abstract.split())))
-    tags += [("citation_public_url", ref.url), ("citation_language", LANGUAGE)]
+    if ref.url:
+        tags.append(("citation_public_url", ref.url))
+    tags.append(("citation_language", LANGUAGE))
     return tags
 
 

@@ -25,13 +25,18 @@ class Source:
         return f"page {self.page}"
 
     @property
+    def section_name(self) -> str:
+        """The section as a reader names it: 'Appendix 3, section A3.1.1', 'Section 4.1'."""
+        if self.section.startswith(("Appendix", "Part")):
+            return self.section
+        if self.section.startswith("A"):
+            return f"Appendix {self.section[1]}, section {self.section}"
+        return f"Section {self.section}"
+
+    @property
     def where(self) -> str:
         """How a reader finds it in the report: 'Appendix 3, section A3.1.1, page 53'."""
-        if self.section.startswith(("Appendix", "Part")):
-            return f"{self.section}, {self.pages}"
-        if self.section.startswith("A"):
-            return f"Appendix {self.section[1]}, section {self.section}, {self.pages}"
-        return f"Section {self.section}, {self.pages}"
+        return f"{self.section_name}, {self.pages}"
 
     @property
     def name(self) -> str:

@@ -1,6 +1,7 @@
-"""recsite.citations: the report and each recommendation as RIS, BibTeX and CSL-JSON, read back by
-real parsers (rispy, bibtexparser, the CSL-JSON schema, citeproc-py), and the citation_* meta tags
-Zotero's Embedded Metadata translator reads, in the built pages."""
+"""recsite.citations: the report, and the report at each recommendation's place, as RIS, BibTeX and
+CSL-JSON, read back by real parsers (rispy, bibtexparser, the CSL-JSON schema, citeproc-py), and the
+citation_* meta tags Zotero's Embedded Metadata translator reads, in the built pages. The report
+gives its recommendations no titles, so no citation may give the site's heading as a title."""
 
 from __future__ import annotations
 
@@ -13,19 +14,22 @@ import jsonschema
 import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
+from bs4 import BeautifulSoup
 
-from conftest import ROOT, real_catalogue
+from conftest import ROOT, real_catalogue, text_of
 from recsite import citations
 from recsite.citations import (Person, Reference, csl_item, highwire_tags, parse_month, parse_person,
                                recommendation_reference, report_reference, to_bibtex, to_csl_json, to_ris)
-from recsite.model import Change, Retired
+from recsite.model import Change, Recommendation, Retired
 from recsite.plan import plan_site
+from recsite.render import snippet_renderer
 
 CATALOGUE = real_catalogue()
 SITE_URL = "https://example.org/pb/"
 REPORT = CATALOGUE.report
 AUTHORS = [("Watts", "Rich"), ("Harflett", "Naomi"), ("Robinson", "Carol"), ("Greig", "Rob")]
 CSL_SCHEMA = json.loads((ROOT / "tests" / "schemas" / "csl-data.json").read_text(encoding="utf-8"))
+SITE_TITLES = {rec.title for rec in CATALOGUE.recommendations}
 HOSTILE = "Health & Wellbeing: 50% {braces} $x_1 #2 ~ ^ \\ \"quoted\" <b>bold</b> ‘curly’ – Cymraeg ✓"
 
 
@@ -37,7 +41,16 @@ def _references() -> list[Reference]:
 def _hostile(rec_index: int = 0) -> Reference:
     rec = CATALOGUE.recommendations[rec_index]
     return dataclasses.replace(recommendation_reference(rec, CATALOGUE, SITE_URL), title=HOSTILE,
-                               abstract=HOSTILE + "\nsecond line", note=HOSTILE)
+                               abstract=HOSTILE + "\nsecond line", notes=(HOSTILE,))
+
+
+def _spanning() -> Recommendation:
+    """A recommendation printed over two pages, so the pages cited are a range."""
+    return next(rec for rec in CATALOGUE.recommendations if (rec.source.to_page or rec.source.page) != rec.source.page)
+
+
+def _rec_of(ref: Reference) -> Recommendation | None:
+    return next((rec for rec in CATALOGUE.recommendations if ref.key.endswith("-" + rec.id)), None)
 
 
 def _bibtex(text: str) -> bibtexparser.Library:
@@ -64,43 +77,55 @@ def test_the_reports_month_comes_from_its_date():
         parse_month("Mai 2014", 2014)
 
 
-def test_the_report_is_a_report_by_its_four_authors():
+def test_the_report_is_a_report_by_its_four_authors_and_the_site_only_its_record():
     ref = report_reference(CATALOGUE, SITE_URL)
     assert [(p.family, p.given) for p in ref.authors] == AUTHORS
     assert (ref.title, ref.year, ref.month) == (REPORT.title, 2014, 5)
-    assert ref.url == SITE_URL + "about/" and not ref.is_part and ref.number is None
+    assert ref.number is None and ref.pages is None and ref.section is None
+    # The site is not where the report is published: its address is a labelled note, not the URL.
+    assert ref.url is None
+    assert ref.notes == (f"Record on this site, {SITE_URL}about/, which is not where the report is published.",)
 
 
-def test_a_recommendation_is_a_part_of_the_report_at_its_page():
-    rec = CATALOGUE.recommendations[0]
+def test_a_recommendation_is_cited_as_the_report_at_its_section_and_pages():
+    rec = _spanning()
     ref = recommendation_reference(rec, CATALOGUE, SITE_URL)
-    assert ref.container_title == REPORT.title and ref.title == rec.title and ref.abstract == rec.text
-    assert ref.first_page == rec.source.page and ref.url == SITE_URL + f"recommendations/{rec.id}/"
-    assert rec.source.where in ref.note and "this site's short heading" in ref.note
+    assert (ref.title, ref.authors) == (REPORT.title, report_reference(CATALOGUE, SITE_URL).authors)
+    assert ref.section == rec.source.section_name and ref.section.startswith("Appendix 3, section A3.")
+    assert ref.pages == f"{rec.source.page}-{rec.source.to_page}" and ref.abstract == rec.text
+    assert ref.url == SITE_URL + f"recommendations/{rec.id}/"   # where it was read
+    cited, heading, read = ref.notes
+    assert cited.startswith(f"Cited at {rec.source.where} of the report: a recommendation")
+    assert heading == f"Short title on this site (this site's heading, not the report's): “{rec.title}”."
+    assert read.startswith(f"Read on this site at {ref.url} (record last changed ")
 
 
 # --- RIS --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("ref", _references(), ids=lambda ref: ref.key)
-def test_ris_reads_back_with_rispy(ref):
+def test_ris_reads_back_with_rispy_as_the_report(ref):
     [entry] = rispy.loads(to_ris(ref))
-    assert entry["type_of_reference"] == ("CHAP" if ref.is_part else "RPRT")
-    assert entry["title"] == ref.title
+    assert entry["type_of_reference"] == "RPRT"
+    assert entry["title"] == REPORT.title and "secondary_title" not in entry and "short_title" not in entry
     assert entry["authors"] == [f"{family}, {given}" for family, given in AUTHORS]
     assert (entry["year"], entry["date"]) == ("2014", "2014/05//")
     assert entry["publisher"] == REPORT.publisher and entry["place_published"] == REPORT.place
-    assert entry["urls"] == [ref.url] and entry["language"] == "en" and entry["id"] == ref.key
-    if ref.is_part:
-        assert entry["secondary_title"] == REPORT.title
-        assert (entry["start_page"], entry["end_page"]) == (str(ref.first_page), str(ref.last_page))
-        assert entry["abstract"] == " ".join(ref.abstract.split())
+    assert entry["language"] == "en" and entry["id"] == ref.key and "issn" not in entry  # no number
+    assert entry["notes"] == list(ref.notes)
+    rec = _rec_of(ref)
+    if rec is None:
+        assert "urls" not in entry and "start_page" not in entry and f"{SITE_URL}about/" in entry["notes"][0]
     else:
-        assert "secondary_title" not in entry and "issn" not in entry  # the report has no number
+        assert entry["urls"] == [ref.url]
+        assert (entry["start_page"], entry["end_page"]) == (str(rec.source.page), str(rec.source.to_page or rec.source.page))
+        assert entry["notes"][0].startswith(f"Cited at {rec.source.where}")   # section and pages in words
+        assert entry["abstract"] == " ".join(rec.text.split())
 
 
 def test_ris_keeps_hostile_text_on_one_line_each():
     [entry] = rispy.loads(to_ris(_hostile()))
     assert entry["title"] == HOSTILE and entry["abstract"] == HOSTILE + " second line"
+    assert entry["notes"] == [HOSTILE]
 
 
 def test_a_report_number_goes_where_each_format_keeps_it():
@@ -116,23 +141,28 @@ def test_a_report_number_goes_where_each_format_keeps_it():
 # --- BibTeX -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("ref", _references(), ids=lambda ref: ref.key)
-def test_bibtex_reads_back_with_bibtexparser(ref):
+def test_bibtex_reads_back_with_bibtexparser_as_the_report(ref):
     [entry] = _bibtex(to_bibtex(ref)).entries
-    assert entry.entry_type == ("incollection" if ref.is_part else "techreport")
-    assert entry.key == ref.key
-    assert entry["title"] == ref.title   # the double braces that keep capitals are decoded away
+    assert entry.entry_type == "techreport" and entry.key == ref.key
+    assert entry["title"] == REPORT.title   # the double braces that keep capitals are decoded away
     assert entry["author"] == " and ".join(f"{family}, {given}" for family, given in AUTHORS)
-    assert (entry["year"], entry["address"], entry["url"]) == ("2014", REPORT.place, ref.url)
+    assert (entry["year"], entry["address"], entry["institution"]) == ("2014", REPORT.place, REPORT.publisher)
     assert entry.fields_dict["month"].value == "may"
-    if ref.is_part:
-        assert entry["booktitle"] == REPORT.title and entry["publisher"] == REPORT.publisher
-        if ref.first_page == ref.last_page:
-            assert entry["pages"] == str(ref.first_page)
-        else:  # written 53--54; the parser's LaTeX decoding may read it back as an en dash
-            assert entry["pages"] in (f"{ref.first_page}--{ref.last_page}", f"{ref.first_page}–{ref.last_page}")
-        assert entry["abstract"] == " ".join(ref.abstract.split())
+    assert not {"booktitle", "publisher", "number"} & set(entry.fields_dict)
+    assert entry["note"] == " ".join(ref.notes)
+    rec = _rec_of(ref)
+    if rec is None:
+        assert not {"url", "pages", "abstract"} & set(entry.fields_dict)
+        assert f"Record on this site, {SITE_URL}about/" in entry["note"]
     else:
-        assert entry["institution"] == REPORT.publisher and "number" not in entry.fields_dict
+        first, last = rec.source.page, rec.source.to_page or rec.source.page
+        if first == last:
+            assert entry["pages"] == str(first)
+        else:  # written 53--54; the parser's LaTeX decoding may read it back as an en dash
+            assert entry["pages"] in (f"{first}--{last}", f"{first}–{last}")
+        # Standard BibTeX styles print no pages for a report, but print the note: the place is there too.
+        assert entry["note"].startswith(f"Cited at {rec.source.where}")
+        assert entry["url"] == ref.url and entry["abstract"] == " ".join(rec.text.split())
 
 
 def test_bibtex_escapes_latex_so_hostile_text_reads_back_whole():
@@ -155,9 +185,19 @@ def test_csl_json_is_valid_against_the_csl_data_schema(ref):
     items = json.loads(to_csl_json(ref))
     jsonschema.Draft7Validator(CSL_SCHEMA).validate(items)
     [item] = items
-    assert item["type"] == ("chapter" if ref.is_part else "report")
+    assert item["type"] == "report" and item["title"] == REPORT.title
+    assert not {"container-title", "title-short"} & set(item)
     assert item["author"] == [{"family": family, "given": given} for family, given in AUTHORS]
     assert item["issued"] == {"date-parts": [[2014, 5]]}
+    assert item["note"] == "\n".join(ref.notes)
+    rec = _rec_of(ref)
+    if rec is None:
+        assert not {"URL", "page", "section"} & set(item) and item["number-of-pages"] == REPORT.pages
+    else:
+        first, last = rec.source.page, rec.source.to_page or rec.source.page
+        assert item["page"] == (str(first) if first == last else f"{first}-{last}")
+        assert item["section"] == rec.source.section_name and item["URL"] == ref.url
+        assert "number-of-pages" not in item   # only the pages cited: the report's length is its record's
 
 
 def test_the_csl_schema_check_can_fail():
@@ -169,27 +209,65 @@ def test_the_csl_schema_check_can_fail():
     jsonschema.Draft7Validator.check_schema(CSL_SCHEMA)
 
 
-def test_citeproc_py_renders_the_csl_json():
+def test_citeproc_py_renders_the_report_and_the_report_at_a_recommendations_pages():
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
-    rec = CATALOGUE.recommendations[0]
-    refs = [report_reference(CATALOGUE, SITE_URL), recommendation_reference(rec, CATALOGUE, SITE_URL)]
+    rec, spanning = CATALOGUE.recommendations[0], _spanning()
+    refs = [report_reference(CATALOGUE, SITE_URL), recommendation_reference(rec, CATALOGUE, SITE_URL),
+            recommendation_reference(spanning, CATALOGUE, SITE_URL)]
     source = CiteProcJSON([item for ref in refs for item in json.loads(to_csl_json(ref))])
     bibliography = CitationStylesBibliography(CitationStylesStyle("harvard-cite-them-right", validate=False), source,
                                               formatter.plain)
     for ref in refs:
         bibliography.register(Citation([CitationItem(ref.key)]))
     rendered = [str(entry) for entry in bibliography.bibliography()]
-    # Cite Them Right Harvard, the style of the site's own citation lines.
+    # Cite Them Right Harvard, the style of the site's own citation lines: the report, by its
+    # authors, with the pages cited and the page it was read at; the report itself with no URL.
     assert rendered == [
-        f"Watts, R. et al. (2014) {REPORT.title}. Bath: {REPORT.publisher}. Available at: {SITE_URL}about/.",
-        f"Watts, R. et al. (2014) “{rec.title}”, {REPORT.title}. Bath: {REPORT.publisher}, p. {rec.source.page}. "
+        f"Watts, R. et al. (2014) {REPORT.title}. Bath: {REPORT.publisher}.",
+        f"Watts, R. et al. (2014) {REPORT.title}. Bath: {REPORT.publisher}, p. {rec.source.page}. "
         f"Available at: {SITE_URL}recommendations/{rec.id}/.",
+        f"Watts, R. et al. (2014) {REPORT.title}. Bath: {REPORT.publisher}, pp. {spanning.source.page}–"
+        f"{spanning.source.to_page}. Available at: {SITE_URL}recommendations/{spanning.id}/.",
     ]
 
 
 # --- the files in the plan --------------------------------------------------------------------
+
+def _labelled_as_the_sites(text: str, heading: str) -> bool:
+    return f"Short title on this site (this site's heading, not the report's): “{heading}”" in text
+
+
+def test_no_file_gives_a_recommendations_site_heading_as_a_title():
+    """Each file's titles (read back by the format's parser) are the report's, and the site's
+    heading is only ever in the note that says it is the site's."""
+    for path, text in citations.files(CATALOGUE, SITE_URL).items():
+        if path.endswith(".ris"):
+            [entry] = rispy.loads(text)
+            titles = [entry.get(field) for field in ("title", "primary_title", "secondary_title", "tertiary_title",
+                                                     "short_title", "alternate_title1", "translated_title")]
+            notes = " ".join(entry["notes"])
+            elsewhere = [line for line in text.splitlines() if not line.startswith(("N1  - ", "AB  - "))]
+        elif path.endswith(".bib"):
+            [entry] = _bibtex(text).entries
+            titles = [entry.fields_dict[name].value for name in ("title", "booktitle", "shorttitle", "series")
+                      if name in entry.fields_dict]
+            notes = entry["note"]
+            elsewhere = [field.value for field in entry.fields if field.key not in ("note", "abstract")]
+        else:
+            [item] = json.loads(text)
+            titles = [item.get(name) for name in ("title", "container-title", "title-short", "collection-title")]
+            notes = item["note"]
+            elsewhere = [json.dumps(value, ensure_ascii=False) for name, value in item.items()
+                         if name not in ("note", "abstract")]
+        assert [title for title in titles if title] == [REPORT.title], path
+        for heading in SITE_TITLES:
+            assert not [field for field in elsewhere if heading in field], (path, heading)
+        rec = next((rec for rec in CATALOGUE.recommendations if f"/{rec.id}/" in path), None)
+        if rec is not None:
+            assert _labelled_as_the_sites(notes, rec.title), path
+
 
 def test_the_plan_has_the_reports_files_and_three_per_current_recommendation():
     plan = plan_site(CATALOGUE, SITE_URL)
@@ -210,13 +288,14 @@ def _metas(soup, name: str) -> list[str]:
 
 
 def _zotero_type(soup) -> str | None:
-    """The item type Zotero's Embedded Metadata translator picks from Highwire tags: the last
-    type-deciding tag wins, citation_title alone guesses a journal article."""
+    """The item type Zotero's Embedded Metadata translator picks from Highwire tags (its init(), as
+    of 2026): the last type-deciding tag wins, citation_title alone guesses a journal article."""
     decided = guess = None
     for meta in soup.head.find_all("meta", attrs={"name": True}):
         tag = meta["name"][meta["name"].rfind("citation_"):]
         decided = {"citation_journal_title": "journalArticle", "citation_technical_report_institution": "report",
-                   "citation_conference_title": "conferencePaper", "citation_book_title": "bookSection",
+                   "citation_conference_title": "conferencePaper", "citation_conference": "conferencePaper",
+                   "citation_book_title": "bookSection", "citation_inbook_title": "bookSection",
                    "citation_dissertation_institution": "thesis"}.get(tag, decided)
         if tag in ("citation_title", "citation_series_title"):
             guess = guess or "journalArticle"
@@ -232,20 +311,49 @@ def test_the_report_page_carries_the_reports_citation_tags(site):
     assert _metas(soup, "citation_publisher") == _metas(soup, "citation_technical_report_institution") \
         == [REPORT.publisher]
     assert _metas(soup, "citation_technical_report_number") == []   # the report has no number
-    canonical = soup.head.find("link", rel="canonical")["href"]
-    assert _metas(soup, "citation_public_url") == [canonical] == [site.url + "about/"]
+    # The site is not where the report is published: no tag gives this page as the report's URL.
+    assert _metas(soup, "citation_public_url") == [] and _metas(soup, "citation_firstpage") == []
 
 
-def test_every_recommendation_page_cites_the_recommendation_in_the_report(site):
+def test_every_recommendation_page_cites_the_report_at_the_recommendations_pages(site):
     for rec in CATALOGUE.recommendations:
         soup = site.soup(f"recommendations/{rec.id}/")
-        assert _zotero_type(soup) == "bookSection", rec.id
-        assert _metas(soup, "citation_title") == [rec.title]
-        assert len(_metas(soup, "citation_author")) == 4
-        assert _metas(soup, "citation_book_title") == _metas(soup, "citation_inbook_title") == [REPORT.title]
+        assert _zotero_type(soup) == "report", rec.id    # not a Book Section the report does not have
+        assert _metas(soup, "citation_title") == [REPORT.title], rec.id
+        assert _metas(soup, "citation_author") == [f"{family}, {given}" for family, given in AUTHORS]
+        assert _metas(soup, "citation_technical_report_institution") == [REPORT.publisher]
+        assert _metas(soup, "citation_book_title") == _metas(soup, "citation_inbook_title") == []
         assert _metas(soup, "citation_firstpage") == [str(rec.source.page)]
+        assert _metas(soup, "citation_lastpage") == [str(rec.source.to_page or rec.source.page)]
         assert _metas(soup, "citation_abstract") == [" ".join(rec.text.split())]
         assert _metas(soup, "citation_public_url") == [f"{site.url}recommendations/{rec.id}/"]
+        citation_tags = soup.head.find_all("meta", attrs={"name": lambda name: name and "citation_" in name})
+        assert not [meta for meta in citation_tags if rec.title in meta["content"]], rec.id
+
+
+def test_every_citation_line_cites_the_report_at_its_place_never_the_sites_heading(site):
+    """The lines a reader copies: each recommendation's "Cite this recommendation" and the same line
+    in recommendations.json, and the About page's "How to cite" (made from data/report.yaml)."""
+    records = {record["id"]: record for record in
+               json.loads((site.root / "recommendations.json").read_text(encoding="utf-8"))}
+    for rec in CATALOGUE.recommendations:
+        line = text_of(site.soup(f"recommendations/{rec.id}/").find("p", class_="citation"))
+        for shown in (line, records[rec.id]["citation"]):
+            shown = " ".join(shown.split())
+            assert shown.startswith(f"{REPORT.citation()} {rec.source.where}. Available at: "), rec.id
+            assert rec.title not in shown, rec.id
+    about = site.soup("about/").find(id="cite").find_next("p", class_="citation")
+    assert " ".join(about.get_text().split()) == REPORT.citation()
+    assert " ".join(about.find("cite").get_text().split()) == REPORT.title
+
+
+def test_the_about_pages_citation_follows_the_reports_data():
+    """Made from data/report.yaml, not typed into docs/about.md, so a correction there reaches it."""
+    report = dataclasses.replace(REPORT, title="A Corrected Title", publisher="NDTi & Partners")
+    html = snippet_renderer(dataclasses.replace(CATALOGUE, report=report), SITE_URL)("cite-report", "about.md")
+    line = BeautifulSoup(html, "html.parser").find("p", class_="citation")
+    assert " ".join(line.get_text().split()) == report.citation()
+    assert line.find("cite").get_text() == "A Corrected Title" and "NDTi &amp; Partners" in str(line)
 
 
 def test_pages_that_are_not_citable_have_no_citation_tags(site):
@@ -261,8 +369,8 @@ def test_the_cite_section_links_each_download_and_each_is_served(site):
         links = {a.get_text(): a["href"] for a in box.find_all("a", download=True)}  # not glossary links
         assert links == {"RIS": "cite.ris", "BibTeX": "cite.bib", "CSL-JSON": "cite.json"}, rec.id
         folder = site.root / "recommendations" / rec.id
-        assert rispy.loads((folder / "cite.ris").read_text(encoding="utf-8"))[0]["title"] == rec.title
-        assert _bibtex((folder / "cite.bib").read_text(encoding="utf-8")).entries[0]["title"] == rec.title
+        assert rispy.loads((folder / "cite.ris").read_text(encoding="utf-8"))[0]["title"] == REPORT.title
+        assert _bibtex((folder / "cite.bib").read_text(encoding="utf-8")).entries[0]["title"] == REPORT.title
         jsonschema.Draft7Validator(CSL_SCHEMA).validate(json.loads((folder / "cite.json").read_text(encoding="utf-8")))
     about = site.soup("about/").find("div", class_="cite-downloads")
     hrefs = [a["href"] for a in about.find_all("a", download=True)]
@@ -280,4 +388,4 @@ def test_a_withdrawn_recommendation_is_not_offered_for_citing():
 
 def test_the_note_gives_the_records_last_change_written_out():
     rec = dataclasses.replace(CATALOGUE.recommendations[0], changes=(Change(date(2027, 3, 1), "Typo."),))
-    assert recommendation_reference(rec, CATALOGUE, SITE_URL).note.endswith("Record last changed 1 March 2027.")
+    assert recommendation_reference(rec, CATALOGUE, SITE_URL).notes[-1].endswith("(record last changed 1 March 2027).")
