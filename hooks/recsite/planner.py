@@ -130,5 +130,6 @@ def add_pages(plan, renderer, catalogue: Catalogue, site_url: str) -> None:
     plan.descriptions[PLANNER] = ("Review your practice against the report's recommendations: choose the ones "
                                   "for your role, record status, owner, target date and notes, and export or "
                                   "print the plan. It stays in your browser.")
+    named = " and ".join(audience.report_name for audience in question_audiences(catalogue))
     plan.descriptions[QUESTIONS] = ("Questions about work to take to a support-planning review or assessment, "
-                                    "from the report's recommendations for individuals.")
+                                    f"from the report's recommendations for {named}.")
