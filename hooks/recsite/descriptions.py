@@ -48,7 +48,7 @@ def _key_count(recs: list[Recommendation]) -> str:
 
 def describe_recommendation(rec: Recommendation) -> str:
     kind = "A key recommendation" if rec.key else "A recommendation"
-    lead = (f"{rec.title}. {kind} of the NDTi report for {_lower_first(rec.audience.title)}, "
+    lead = (f"{rec.title}. {kind} of the NDTi report for {rec.audience.report_name}, "
             f"on {_lower_first(rec.theme.title)}: ")
     return lead + shorten(rec.text, max(LIMIT - len(lead), 60))
 
@@ -57,7 +57,7 @@ def describe_site(catalogue: Catalogue) -> dict[str, str]:
     """{docs path: description} for every page generated from the data."""
     recs = list(catalogue.recommendations)
     evidence = catalogue.evidence
-    audiences = _listing([_lower_first(a.title) for a in catalogue.audiences])
+    audiences = _listing([a.report_name for a in catalogue.audiences])  # as the report names them
     found: dict[str, str] = {}
 
     for rec in recs:
@@ -78,7 +78,7 @@ def describe_site(catalogue: Catalogue) -> dict[str, str]:
         audience_recs = catalogue.select(audience=audience)
         found[paths.audience_page(audience.id)] = shorten(
             f"The NDTi report's {_count(len(audience_recs), 'recommendation')} for "
-            f"{_lower_first(audience.title)} ({_key_count(audience_recs)}), by theme. {audience.includes}")
+            f"{audience.report_name} ({_key_count(audience_recs)}), by theme. {audience.includes}")
     for evidence_page in evidence.pages:
         found[paths.evidence_page(evidence_page.id)] = shorten(evidence_page.summary)
     for appendix in evidence.appendices:

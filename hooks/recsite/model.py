@@ -75,6 +75,9 @@ class Audience:
     includes: str
     includes_source: Source
     plain_words: bool = False   # its recommendations also need a plain-words version
+    # The report's own name for it in its headings ("Recommendations for individuals"): what a
+    # sentence saying what the report makes, or for whom, calls it. `title` is the site's label.
+    report_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import json
 
 from . import paths
 from .downloads import REPORT_WORDS, SITE_WORDS, csv_cell, section7_difference
-from .model import TEXT_KINDS, Catalogue, Recommendation
+from .model import TEXT_KINDS, Audience, Catalogue, Recommendation
 from .terms import terms_used
 
 PLANNER = "planner/index.md"
@@ -116,7 +116,7 @@ def review_csv(catalogue: Catalogue, site_url: str) -> str:
     return out.getvalue()
 
 
-def terms_in(text: str, catalogue: Catalogue) -> list:
+def terms_in(text: str, catalogue: Catalogue) -> list[Audience]:
     """The glossary terms a text uses, in glossary order (as the glossary links find them)."""
     return terms_used(text, catalogue.glossary)
 
@@ -126,6 +126,12 @@ def question_recs(catalogue: Catalogue) -> list[Recommendation]:
     return [rec for rec in catalogue.recommendations if rec.plain]
 
 
+def question_audiences(catalogue: Catalogue) -> list[Audience]:
+    """The audiences those recommendations are for (the ones given plain words): the page says who
+    they are, in the report's words, rather than in ours."""
+    return [audience for audience in catalogue.audiences if audience.plain_words]
+
+
 def add_pages(plan, renderer, catalogue: Catalogue, site_url: str) -> None:
     """Adds the planner, the questions page and the review spreadsheet to a SitePlan."""
     plan.pages[PLANNER] = renderer.render("planner.md.j2", PLANNER, data=data_block(planner_data(catalogue)),
@@ -133,6 +139,7 @@ def add_pages(plan, renderer, catalogue: Catalogue, site_url: str) -> None:
     recs = question_recs(catalogue)
     plan.pages[QUESTIONS] = renderer.render(
         "planner_questions.md.j2", QUESTIONS, recs=recs, planner=PLANNER,
+        audiences=question_audiences(catalogue),
         terms={rec.id: terms_in(f"{rec.plain} {rec.text}", catalogue) for rec in recs})
     plan.files[REVIEW_CSV] = review_csv(catalogue, site_url)
     plan.edit_targets[PLANNER] = ("data/recommendations.yaml", 0)
@@ -140,5 +147,6 @@ def add_pages(plan, renderer, catalogue: Catalogue, site_url: str) -> None:
     plan.descriptions[PLANNER] = ("Review your practice against the report's recommendations: choose the ones "
                                   "for your role, record status, owner, target date and notes, and export or "
                                   "print the plan. It stays in your browser.")
+    named = " and ".join(audience.report_name for audience in question_audiences(catalogue))
     plan.descriptions[QUESTIONS] = ("Questions about work to take to a support-planning review or assessment, "
-                                    "from the report's recommendations for individuals and families.")
+                                    f"from the report's recommendations for {named}.")

@@ -328,7 +328,9 @@ def test_every_recommendation_page_cites_the_report_at_the_recommendations_pages
         assert _metas(soup, "citation_abstract") == [" ".join(rec.text.split())]
         assert _metas(soup, "citation_public_url") == [f"{site.url}recommendations/{rec.id}/"]
         citation_tags = soup.head.find_all("meta", attrs={"name": lambda name: name and "citation_" in name})
-        assert not [meta for meta in citation_tags if rec.title in meta["content"]], rec.id
+        # The abstract is the report's words, which a faithful short title may begin like.
+        assert not [meta for meta in citation_tags
+                    if meta["name"] != "citation_abstract" and rec.title in meta["content"]], rec.id
 
 
 def test_every_citation_line_cites_the_report_at_its_place_never_the_sites_heading(site):

@@ -14,7 +14,7 @@ from recsite.problems import DataError
 from recsite.load import load_catalogue
 
 FIRST = """  - id: employment-as-the-norm
-    title: Promote employment as the norm
+    title: Use every opportunity to promote employment as the norm
     text: Use every opportunity to promote employment as the norm for disabled people
     theme: encouraging-demand
     audience: national-organisations
@@ -32,7 +32,7 @@ def test_record_id_may_not_take_a_page_anchor(tmp_path):
 
 def test_every_problem_is_reported_at_once_across_records_and_files(tmp_path):
     data = broken(tmp_path, FIRST, FIRST.replace("audience: national-organisations", "audience: nationals"))
-    second = "    title: Publish employment outcome measures\n"
+    second = "    title: Continue to promote and publish employment outcome measures\n"
     text = (data / RECS).read_text(encoding="utf-8").replace(second, "    title: [Publish]\n")
     (data / RECS).write_text(text, encoding="utf-8")
     evidence = (data / "evidence.yaml").read_text(encoding="utf-8")

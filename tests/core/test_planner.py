@@ -3,6 +3,7 @@ review spreadsheet for readers without JavaScript, the questions page, and the s
 
 from __future__ import annotations
 
+import copy
 import csv
 import gzip
 import io
@@ -14,6 +15,7 @@ import pytest
 from conftest import DATA, ROOT, real_catalogue, text_of
 from recsite import downloads, planner
 from recsite.load import load_catalogue
+from report_text import report_text
 
 JS = ROOT / "docs" / "javascripts" / "planner.js"  # every page: the stored plan, "Add to my plan"
 CSS = ROOT / "docs" / "stylesheets" / "planner.css"
@@ -211,6 +213,28 @@ def test_questions_page_asks_in_plain_words_with_the_reports_words_a_click_away(
         assert text_of(exact) == " ".join(rec.text.split())
         assert question.select_one(".planner-question__answer") is not None
     assert soup.select_one(".planner-bulk")["data-planner-ids"].split() == [rec.id for rec in recs]
+
+
+def test_questions_page_says_who_they_are_for_only_in_the_reports_words(site, catalogue):
+    """The report makes these recommendations to 'groups including people with learning disabilities
+    or mental health problems, their families / carers, user-led organisations, other representative
+    and VCS organisations' (A3.1.3, 7.1.3): the page quotes that, with its place, and says nothing of
+    its own about who they are for (it once said 'people who use Personal Budgets and their families')."""
+    lede = copy.copy(site.soup("planner/questions/").select_one(".lede"))  # the soup is shared: change a copy
+    individuals = next(a for a in catalogue.audiences if a.id == "individuals-and-families")
+    quoted = lede.select("[data-provenance='report']")
+    assert [text_of(q) for q in quoted] == [" ".join(individuals.includes.split())]
+    assert "user-led organisations, other representative and VCS organisations" in text_of(quoted[0])
+    assert " ".join(individuals.includes.split()) in " ".join(report_text().split())
+    who = quoted[0].parent
+    assert text_of(who.select_one(".provenance__tag")) == "In the report's words:"
+    assert text_of(who.select_one(".evidence-source")) == "(Appendix 3, section A3.1.3, page 54)"
+    who.decompose()
+    ours = text_of(lede)
+    # Our words name them only as the report's headings do ("Recommendations for individuals").
+    assert "The report makes 7 recommendations for individuals," in ours
+    assert all(f"A3.{n}.3. Recommendations for individuals" in report_text() for n in range(1, 5))
+    assert not any(words in ours for words in ("people who use", "Personal Budget", "famil", "carer"))
 
 
 def test_questions_link_each_glossary_term_they_use(site, catalogue):

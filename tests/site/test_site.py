@@ -10,6 +10,7 @@ import re
 import pytest
 
 from conftest import DATA, real_catalogue, text_of
+from report_text import report_text
 
 CATALOGUE = real_catalogue()
 RECS = CATALOGUE.recommendations
@@ -65,6 +66,41 @@ def test_audience_pages_group_by_theme_under_stable_heading_ids(pages):
                 if sibling.name == "article":
                     section_cards.append(sibling["id"])
             assert section_cards == [rec.id for rec in recs]
+
+
+# "The report makes 7 recommendations for …", "the report's recommendations for …", "… of the NDTi
+# report for …": wherever the site says for whom the report makes its recommendations, in a page or
+# its description, it names them as the report's headings do (taxonomy.yaml's `report_name`), never
+# by the site's own label ("individuals and families") nor in words of its own ("people who use
+# Personal Budgets"). Who each audience includes is quoted from the report (the audience pages).
+SAYS_FOR_WHOM = re.compile(r"(?:[Rr]eport makes \d+ recommendations?|[Rr]eport's (?:\d+ )?(?:key )?recommendations?"
+                           r"|of the NDTi report) (?:for|to) ([A-Za-z][A-Za-z ,/]*)")
+
+
+def test_whom_the_report_makes_recommendations_for_is_said_in_its_own_names(site):
+    named = tuple(audience.report_name for audience in CATALOGUE.audiences)
+    labels = [audience.title.lower() for audience in CATALOGUE.audiences
+              if audience.title.lower() != audience.report_name]
+    wrong, found = [], 0
+    for html in sorted(site.root.rglob("*.html")):
+        soup = site.soup(html.relative_to(site.root).as_posix())
+        texts = [text_of(soup.find("article") or soup.body)]
+        texts += [meta["content"] for meta in soup.select('meta[name="description"], meta[property="og:description"]')]
+        for text in texts:
+            for match in SAYS_FOR_WHOM.finditer(text):
+                found += 1
+                whom = match.group(1)
+                if not whom.startswith((*named, "each of its")) or whom.lower().startswith(tuple(labels)):
+                    wrong.append(f"{html.relative_to(site.root)}: {match.group(0)!r}")
+    assert found > 100 and not wrong, "\n".join(wrong)
+
+
+def test_audiences_are_named_as_the_reports_headings_name_them():
+    report = report_text()
+    for audience in CATALOGUE.audiences:
+        for theme in range(1, len(CATALOGUE.themes) + 1):
+            assert f"\nA3.{theme}.{audience.subsection}. Recommendations for {audience.report_name}\n" in report
+            assert f"\n7.{theme}.{audience.subsection}. Key recommendations for {audience.report_name}\n" in report
 
 
 def test_theme_pages_say_which_barrier_they_answer_with_its_page(pages):

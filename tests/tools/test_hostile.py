@@ -35,6 +35,9 @@ def run_limited(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
                           preexec_fn=_limited, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
 
 
+# The first recommendation's title line in data/recommendations.yaml, where three edits go.
+FIRST_TITLE = "title: Use every opportunity to promote employment as the norm"
+
 # One edit per class of hostile input (the corpus has the exact messages): file, text, replacement.
 HOSTILE = {
     "deep nesting": ("glossary.yaml", "terms:\n", "deep: " + "[" * 20000 + "]" * 20000 + "\nterms:\n"),
@@ -44,11 +47,11 @@ HOSTILE = {
     "merge keys": ("glossary.yaml", "terms:\n", "m: {<<: {a: 1}}\nterms:\n"),
     "complex key": ("glossary.yaml", "terms:\n", "? {a: b}\n: 1\nterms:\n"),
     "tag": ("glossary.yaml", "terms:\n", "t: !!python/name:os.system\nterms:\n"),
-    "control character": ("recommendations.yaml", "title: Promote employment as the norm",
+    "control character": ("recommendations.yaml", FIRST_TITLE,
                           'title: "Promote employment\\f as the norm"'),
-    "bidirectional override": ("recommendations.yaml", "title: Promote employment as the norm",
+    "bidirectional override": ("recommendations.yaml", FIRST_TITLE,
                                'title: "Promote \\u202e employment"'),
-    "lone surrogate": ("recommendations.yaml", "title: Promote employment as the norm",
+    "lone surrogate": ("recommendations.yaml", FIRST_TITLE,
                        'title: "Promote \\ud800 employment"'),
     "huge number": ("recommendations.yaml", "page: 53}", "page: 1" + "0" * 4000 + "}"),
     "impossible date": ("report.yaml", 'site_published: "2026-11-22"', 'site_published: "2026-02-31"'),

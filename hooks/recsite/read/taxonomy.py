@@ -39,6 +39,7 @@ def read_taxonomy(reader: FileReader, document: Any) -> tuple[dict[str, Theme], 
         subsections[node["subsection"]] = audience_id
         audiences[audience_id] = Audience(audience_id, _text(node["title"]), node["subsection"],
                                           _text(node["includes"]), _source(node["includes_source"]),
-                                          node.get("plain_words", False))
+                                          node.get("plain_words", False),
+                                          _text(node.get("report_name") or node["title"][:1].lower() + node["title"][1:]))
     return themes, audiences
 
