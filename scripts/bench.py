@@ -2,7 +2,7 @@
 
     python3 scripts/dev.py bench             # print the table; figures in benchmarks/latest.json
     python3 scripts/dev.py bench --record    # also write benchmarks/results.json and the tables
-                                             # in README.md and docs/about.md
+                                             # in README.md
 
 Figures are reported against the budgets below, never asserted: timings depend on the machine.
 Synthetic data (500 and 5,000 recommendations) is generated into a temporary folder.
@@ -324,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--counts", type=int, nargs=2, default=(500, 5000), metavar=("SMALL", "LARGE"),
                         help="recommendations in the two synthetic builds (default 500 5000)")
     parser.add_argument("--record", action="store_true",
-                        help="write benchmarks/results.json and the tables in README.md and docs/about.md")
+                        help="write benchmarks/results.json and the table in README.md")
     options = parser.parse_args(argv)
     if not chromium.CHROMIUM.exists():
         sys.exit("[bench] needs Debian's chromium at /usr/bin/chromium (python3 scripts/dev.py bench installs it)")

@@ -1,7 +1,8 @@
-"""The benchmark's figures as a text table (terminal) and a Markdown block (README, About page).
+"""The benchmark's figures as a text table (terminal) and a Markdown block (the README).
 
 The recorded block sits between two markers, so `bench.py --record` can replace it and a test can
-check that the README and the site show the same figures as benchmarks/results.json.
+check that the README shows the same figures as benchmarks/results.json. (They are for the people
+who maintain the site; the About page, which is for readers, no longer shows them.)
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-RECORDED_IN = ("README.md", "docs/about.md")
+RECORDED_IN = ("README.md",)
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 _BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
 

@@ -81,6 +81,19 @@ class Audience:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """What the report says its recommendations are about (and not), in its words, and where it says it."""
+
+    text: str
+    printed: tuple[Source, ...]
+
+    @property
+    def where(self) -> str:
+        places = [source.where for source in self.printed]
+        return places[0] if len(places) == 1 else ", and again in ".join([", ".join(places[:-1]), places[-1]])
+
+
+@dataclass(frozen=True)
 class Section7:
     """Where Section 7 repeats a key recommendation, and its wording if it differs."""
 
@@ -161,6 +174,7 @@ class Report:
     place: str
     pages: int
     site_published: date | None = None
+    scope: Scope | None = None   # what the report says its recommendations are about
 
     def citation(self) -> str:
         return f"{self.cite_authors} ({self.year}) {self.title}. {self.place}: {self.publisher}."
@@ -178,6 +192,7 @@ class CoreRecommendation:
     in_practice: tuple[str, ...]
     note: str
     note_source: Source
+    lead_in_refs: tuple[Reference, ...] = ()   # the report's footnotes to the lead-in
 
 
 @dataclass(frozen=True)
@@ -273,6 +288,8 @@ TEXT_KINDS = {
     "cited": "From another study the report cites",
     "site": "Our words",
 }
+# The caption of a table this site compiled from figures the report gives in its text.
+COMPILED_TABLE = "Our table of the report's figures"
 # Which part of this research a figure comes from, as the page names it.
 RESEARCH_PARTS = {
     "survey": "the survey of employment support providers",
@@ -292,6 +309,11 @@ class Reference:
     source: Source
     ibid: bool = False   # printed as "Ibid.": `text` is the footnote it points back to
     items: tuple[str, ...] = ()   # a list the footnote prints after its text, one entry a line
+
+    @property
+    def shows_url(self) -> bool:
+        """Whether the address is printed after the text (it is not already the text itself)."""
+        return bool(self.url) and self.url.split("://", 1)[-1] not in self.text
 
 
 @dataclass(frozen=True)
@@ -356,7 +378,13 @@ class Table:
 
     @property
     def name(self) -> str:
-        return f"Table {self.number}" if self.number else "Table"
+        """The report's own tables by their number; a table this site compiled from the report's
+        prose says it is ours (the report has Tables 1-3 only)."""
+        return f"Table {self.number}" if self.number else COMPILED_TABLE
+
+    @property
+    def compiled(self) -> bool:
+        return self.number is None
 
 
 @dataclass(frozen=True)
@@ -422,6 +450,7 @@ class EvidencePage:
     summary: str
     parts: tuple[Part, ...]
     also: tuple[Source, ...] = ()   # other places in the report that the page quotes
+    whole: bool = False   # carries every paragraph of its sections, not a selection
 
     @property
     def where(self) -> str:
@@ -442,6 +471,8 @@ class BarrierFinding:
     source: Source
     point: str | None = None
     quotes: tuple[Quote, ...] = ()
+    items: tuple[str, ...] = ()   # the bullets the report prints under the paragraph
+    refs: tuple[Reference, ...] = ()
 
     @property
     def before_point(self) -> str:

@@ -62,7 +62,7 @@ _TYPESETTING = [
 # hyphen at the break sometimes lost.
 _UNBROKEN = re.compile(r"[\s-]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-_MARKUP = re.compile(r"</?u>|\*\*")   # underlined addresses and bold points, as extracted
+_MARKUP = re.compile(r"</?u>|\*")   # underlined addresses, bold and italic words, as extracted
 
 
 def normalise(text: str) -> str:

@@ -33,7 +33,7 @@ def test_a_footnote_reference_must_exist(tmp_path):
     data = broken(tmp_path, "refs: [7]", "refs: [70]", EVIDENCE)
     (message,) = problems(data)
     assert re.fullmatch(r"data/evidence\.yaml:\d+:\d+: employment-gap: refs: footnote 70 is not in "
-                        r"`references` \(listed: 1, 3, 7, 8, .*\)", message)
+                        r"`references` \(listed: 1, 2, 3, 7, 8, .*\)", message)
 
 
 def test_a_quote_needs_a_role(tmp_path):

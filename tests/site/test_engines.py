@@ -240,7 +240,8 @@ def test_a_glossary_term_explains_itself_and_leads_to_the_glossary(engine):
     assert definition.startswith(words) or words.lower() in definition.lower()
     engine.run_js("document.querySelector('.md-content a.term').focus()")
     shown = engine.run_js("return getComputedStyle(document.querySelector('.md-content a.term'), '::after').content")
-    assert drawn_text(shown, {"data-definition": definition}) == definition, "the meaning is shown when the term has the keyboard focus"
+    assert drawn_text(shown, {"data-definition": definition}) == f"Our words: {definition}", (
+        "the meaning is shown, labelled as the site's words, when the term has the keyboard focus")
     engine.press(".md-content a.term", "Enter")
     anchor = href.split("#")[1]
     engine.wait_for("location.pathname.endsWith('/glossary/') && location.hash === '#' + arguments[0]", anchor)

@@ -50,7 +50,8 @@ def body_rows(table) -> list[list[str]]:
 def test_tables_1_to_3_are_real_tables_with_the_reports_numbers(pages, table_id):
     table = pages("evidence/survey/").find(id=table_id).find("table")
     assert body_rows(table) == REPORT_TABLES[table_id]
-    assert table.caption and re.search(r"Table \d: .+\(Section 4\.[\d.]+, page (18|19|21)\)", words(table.caption))
+    assert table.caption and re.search(r"^Table \d: .+\(Section 4\.[\d.]+, page (18|19|21), headings as the report "
+                                       r"prints them\)$", words(table.caption))
     assert all(th.get("scope") == "col" for th in table.select("thead th"))
     assert all(row.th and row.th.get("scope") == "row" for row in table.select("tbody tr"))
 
@@ -118,7 +119,10 @@ def test_every_quote_is_shown_with_the_role_of_who_said_it(pages, page, quote):
 
 def test_policy_figures_cite_the_reports_sources(pages):
     finding = pages("evidence/policy-context/").find(id="employment-gap")
-    assert "Office for Disability Issues, Disability Equality Indicator B1 (footnote 7)" in words(finding)
+    # The footnote as the report prints it: its text, then its address in full.
+    assert ("Office for Disability Issues, Disability Equality Indicator B1: "
+            "http://odi.dwp.gov.uk/disability-statistics-and-research/disability-equality-indicators.php (footnote 7)"
+            in words(finding))
     refs = pages("evidence/").find(id="references")
     assert refs is not None
     listed = {li["id"] for li in pages("evidence/").select("ol.references li")}

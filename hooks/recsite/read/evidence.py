@@ -55,9 +55,10 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
         for place in node.get("also", ()):
             reader.page_range(place, node["id"])
         pages.append(EvidencePage(node["id"], _text(node["title"]), _source(node), _text(node["summary"]),
-                                  tuple(parts), tuple(_source(place) for place in node.get("also", ()))))
+                                  tuple(parts), tuple(_source(place) for place in node.get("also", ())),
+                                  node.get("whole", False)))
 
-    barriers = _barriers(reader, document["barriers"], themes, claim)
+    barriers = _barriers(reader, document["barriers"], themes, claim, references)
     highlights = _highlights(reader, document.get("highlights", ()), pages)
     return tuple(pages), barriers, tuple(references.values()), highlights, reader.problems
 
@@ -122,6 +123,18 @@ def _references(reader: FileReader, nodes: list) -> dict[int, Reference]:
     return references
 
 
+def _refs(reader: FileReader, node: Any, record: str | None,
+          references: dict[int, Reference]) -> tuple[Reference, ...]:
+    refs = []
+    for number in node.get("refs", ()):
+        if number in references:
+            refs.append(references[number])
+        else:
+            reader.add(node, record, "refs", f"footnote {number} is not in `references` "
+                                             f"(listed: {', '.join(map(str, references))})")
+    return tuple(refs)
+
+
 def _item(reader: FileReader, node: Any, section: str, references: dict[int, Reference], claim):
     kind = node["kind"]
     record = node.get("id")
@@ -139,14 +152,8 @@ def _item(reader: FileReader, node: Any, section: str, references: dict[int, Ref
             if figure not in text:
                 reader.add(node, record, "figures", f"'{figure}' does not appear in the text "
                                                     "(expected each figure exactly as the text prints it)")
-        refs = []
-        for number in node.get("refs", ()):
-            if number in references:
-                refs.append(references[number])
-            else:
-                reader.add(node, record, "refs", f"footnote {number} is not in `references` "
-                                                 f"(listed: {', '.join(map(str, references))})")
-        return Finding(record, _text(node["label"]), text, source, figures, tuple(refs), provenance)
+        return Finding(record, _text(node["label"]), text, source, figures,
+                       _refs(reader, node, record, references), provenance)
     if kind == "list":
         return ListBlock(record, _text(node["intro"]), tuple(map(_text, node["items"])), source,
                          node.get("numbered", False), provenance)
@@ -169,7 +176,8 @@ def _item(reader: FileReader, node: Any, section: str, references: dict[int, Ref
     return None  # unreachable: the schema allows only the kinds above
 
 
-def _barriers(reader: FileReader, nodes: list, themes: tuple[Theme, ...], claim) -> tuple:
+def _barriers(reader: FileReader, nodes: list, themes: tuple[Theme, ...], claim,
+              references: dict[int, Reference]) -> tuple:
     by_id = {theme.barrier.id: theme.barrier for theme in themes}
     found = {}
     for node in nodes:
@@ -193,7 +201,9 @@ def _barriers(reader: FileReader, nodes: list, themes: tuple[Theme, ...], claim)
                            for q in finding.get("quotes", ()))
             findings.append(BarrierFinding(finding["id"], _text(finding["title"]), text,
                                            _source(finding, barrier.section),
-                                           _text(point) if point else None, quotes))
+                                           _text(point) if point else None, quotes,
+                                           tuple(map(_text, finding.get("items", ()))),
+                                           _refs(reader, finding, finding["id"], references)))
         found[barrier.id] = BarrierEvidence(barrier, tuple(findings))
     for barrier_id in by_id:
         if barrier_id not in found:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import CoreRecommendation, Figure, FigureGroup, Report
+from ..model import CoreRecommendation, Figure, FigureGroup, Reference, Report, Scope, Source
 from .fields import FileReader, read_source as _source, read_text as _text
 
 
@@ -17,15 +17,26 @@ def read_report(reader: FileReader, document: Any):
     report = Report(title=_text(meta["title"]), authors=tuple(meta["authors"]),
                     cite_authors=_text(meta["cite_authors"]), year=meta["year"], date=meta["date"],
                     publisher=meta["publisher"], place=meta["place"], pages=meta["pages"],
-                    site_published=published)
+                    site_published=published, scope=_scope(document.get("scope")))
     node = document["core_recommendation"]
     core = CoreRecommendation(
         source=_source(node["source"]), lead_in=tuple(map(_text, node["lead_in"])),
         paragraphs=tuple(map(_text, node["paragraphs"])),
         in_practice_intro=_text(node["in_practice_intro"]), in_practice=tuple(map(_text, node["in_practice"])),
-        note=_text(node["note"]), note_source=_source(node["note_source"]))
+        note=_text(node["note"]), note_source=_source(node["note_source"]),
+        lead_in_refs=tuple(_footnote(note) for note in [node["lead_in_footnote"]] if "lead_in_footnote" in node))
     node = document["figure5"]
     figure = Figure(_text(node["title"]), _source(node["source"]),
                     tuple(FigureGroup(g["heading"], tuple(map(_text, g["items"]))) for g in node["groups"]))
     return report, core, figure
 
+
+
+def _scope(node: Any) -> Scope | None:
+    if node is None:
+        return None
+    return Scope(_text(node["text"]), tuple(_source(place) for place in node["printed"]))
+
+
+def _footnote(node: Any) -> Reference:
+    return Reference(node["footnote"], _text(node["text"]), node.get("url"), Source("", node["page"]))

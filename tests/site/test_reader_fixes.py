@@ -1,0 +1,238 @@
+"""Guards for the third independent reading of the built site against the report (the issue "Exact
+where people check it", section 4): scope, selections said to be everything, tables and figures
+that are the site's, unmarked summaries, missing footnotes, places in the report. Each test names
+the kind of fault it guards against, and each failed on the site as it was."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, real_catalogue, text_of
+from recsite.model import COMPILED_TABLE, TEXT_KINDS
+from report_text import printed_items, report_text, table_rows
+
+CATALOGUE = real_catalogue()
+EVIDENCE = CATALOGUE.evidence
+
+
+@pytest.fixture(scope="module")
+def page(site):
+    cache = {}
+
+    def get(address: str):
+        if address not in cache:
+            cache[address] = site.soup(address).find("article")
+        return cache[address]
+
+    return get
+
+
+def normalise(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split())
+
+
+def printed(text: str) -> str:
+    """All of an element's text as printed, inline markup (bold, glossary links) adding no spaces."""
+    return normalise(text.get_text("") if hasattr(text, "get_text") else text)
+
+
+def section_items(start: str, end: str) -> list[str]:
+    """Every paragraph, bullet and quote the report prints from heading `start` to heading `end`."""
+    text = report_text()
+    begin = text.rindex(start)  # the last one: the table of contents names the headings too
+    block = text[begin:text.index(end, begin)]
+    return sorted(item for item in printed_items(block) if not item.startswith(start))
+
+
+_QUOTE = re.compile(r'^"(?P<text>.*)"\s*(?:[–-]\s*(?P<role>.+))?$')
+
+
+def missing_from(article, items: list[str]) -> list[str]:
+    shown = printed(article)
+
+    def on_page(text: str) -> bool:
+        text = normalise(text)
+        # The extracted text runs the last line of a page's footnotes into the paragraph that goes
+        # on over the page: such an item is two texts, each on the page.
+        return text in shown or any(text[:cut] in shown and text[cut + 1:] in shown
+                                    for cut in range(1, len(text)) if text[cut] == " ")
+
+    missing = []
+    for item in items:
+        quote = _QUOTE.match(item)
+        parts = [quote["text"], quote["role"] or ""] if quote else [item]
+        if not all(on_page(part) for part in parts):
+            missing.append(item[:100])
+    return missing
+
+
+# --- Selections said to be everything ----------------------------------------------------------
+
+SECTION_5 = ["5.1. Demand from the individual", "5.2. Professionals' attitudes", "5.3. The Personal Budget process",
+             "5.4. Availability of good", "PART 2: DISCUSSION"]
+
+
+@pytest.mark.parametrize("number", range(4), ids=[t.barrier.id for t in CATALOGUE.themes])
+def test_each_barrier_page_carries_the_whole_of_its_section(page, number):
+    """The barrier pages say they carry the whole of Section 5.x: every paragraph, bullet and quote
+    (four quotes and many paragraphs were missing while the home page said everything was there)."""
+    theme = CATALOGUE.themes[number]
+    items = section_items(SECTION_5[number], SECTION_5[number + 1])
+    assert len(items) > 15
+    assert missing_from(page(f"barriers/{theme.barrier.id}/"), items) == []
+
+
+def test_the_discussion_page_carries_all_of_section_6_as_it_says(page):
+    whole = [evidence_page for evidence_page in EVIDENCE.pages if evidence_page.whole]
+    assert [evidence_page.id for evidence_page in whole] == ["discussion"]
+    assert missing_from(page("evidence/discussion/"), section_items("6. Discussion", "7. Key recommendations")) == []
+
+
+def test_pages_that_select_say_so(page):
+    home = text_of(page(""))
+    assert "All the findings" not in home
+    assert "carry a selection of the report's other findings" in home
+    for evidence_page in EVIDENCE.pages:
+        where = text_of(page(f"evidence/{evidence_page.id}/").select_one(".evidence-where"))
+        said = "This page carries all of it" if evidence_page.whole else "This page carries a selection"
+        assert said in where, evidence_page.id
+
+
+@pytest.mark.parametrize(("address", "block_id", "words"), [
+    # What qualifies the summaries the site gives.
+    ("barriers/professionals-attitudes/", "too-busy-not-unwilling", 'suggested they were "too busy", rather than "unwilling"'),
+    ("barriers/demand-and-expectations/", "if-processes-were-followed", "If processes are followed correctly"),
+    ("evidence/policy-context/", "evidence-based-share", "The rest is being spent on employment support service models"),
+    ("evidence/fieldwork/", "right-to-control-areas", "none of these that they were aware of included adult social care PBs"),
+    ("evidence/fieldwork/", "right-to-control-areas", "(footnote 26)"),
+    ("evidence/survey/", "numbers-very-low", "where it is happening, the numbers are very low"),
+    ("evidence/survey/", "limited-use-confirmed", "Overall we can conclude"),
+    ("evidence/survey/", "impairment-small-numbers", "Because the numbers are small"),
+    ("evidence/methods/", "why-this-study", "NDTi has undertaken a short study"),
+    ("evidence/policy-context/", "work-choice", "The Work Choice programme is focused specifically on disabled people"),
+])
+def test_what_qualifies_a_finding_is_shown_with_it(page, address, block_id, words):
+    assert words in printed(page(address).find(id=block_id))
+
+
+def test_summaries_keep_the_qualifiers_of_what_they_summarise():
+    summaries = {theme.barrier.id: theme.barrier.summary for theme in CATALOGUE.themes}
+    assert '"too busy", rather than "unwilling"' in summaries["professionals-attitudes"]
+    assert "the fieldwork found evidence" in summaries["professionals-attitudes"]
+    assert "if processes were followed" in summaries["demand-and-expectations"]
+    highlights = " ".join(highlight.summary for highlight in EVIDENCE.highlights)
+    for words in ("in the last 18 months", "19 of 58", "in 2012/13", "25 of the 58", "82% to 88%"):
+        assert words in highlights, words
+
+
+# --- Tables and figures that are the site's -----------------------------------------------------
+
+def test_tables_the_site_compiled_say_they_are_ours(page):
+    compiled = [(evidence_page, block) for evidence_page in EVIDENCE.pages for block in evidence_page.blocks
+                if block.kind == "table" and block.number is None]
+    assert len(compiled) == 6
+    for evidence_page, block in compiled:
+        scroll = page(f"evidence/{evidence_page.id}/").find(id=block.id).select_one(".table-scroll")
+        assert scroll["data-provenance"] == "site", block.id
+        assert text_of(scroll.caption).startswith(f"{COMPILED_TABLE}: {block.title}"), block.id
+        assert not re.match(r"Table\b", text_of(scroll.caption))
+
+
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_the_reports_tables_keep_their_printed_headings(page, number):
+    block = next(b for p in EVIDENCE.pages for b in p.blocks if b.kind == "table" and b.number == number)
+    assert (block.stub, *(column.heading for column in block.columns)) in table_rows()
+    caption = text_of(page("evidence/survey/").find(id=f"table-{number}").caption)
+    assert caption.startswith(f"Table {number}: {block.title}") and "as the report prints them" in caption
+
+
+def test_redrawn_figures_say_so(page):
+    for block_id in ("figure-1", "figure-2", "figure-3"):
+        note = page("evidence/survey/").find(id=block_id).select_one(".chart__redrawn")
+        assert note["data-provenance"] == "site" and "redraws it" in text_of(note)
+
+
+# --- Scope ----------------------------------------------------------------------------------------
+
+def test_the_reports_scope_is_shown_with_every_full_list_and_in_the_schema(page):
+    scope = CATALOGUE.report.scope
+    assert scope.text.startswith("These recommendations are primarily specific to the question of adult social care PBs")
+    for address in ("key-recommendations/", "recommendations/", "about/"):
+        block = page(address).select_one(".report-scope")
+        assert text_of(block.select_one('q[data-provenance="report"]')) == scope.text, address
+        assert text_of(block).startswith(TEXT_KINDS["report"]), address
+        assert "(Section 7, page 36, and again in Appendix 3, page 53)" in text_of(block), address
+    schema = json.loads((ROOT / "hooks" / "recsite" / "recommendations.schema.json").read_text(encoding="utf-8"))
+    assert scope.text in schema["description"] and "Appendix 3, page 53" in schema["description"]
+
+
+# --- Summaries and explanations that are ours -----------------------------------------------------
+
+def test_home_and_about_summaries_are_marked_as_ours(page):
+    home = page("")
+    intro = home.select('h1 ~ p[data-provenance="site"]')
+    assert intro and "It found limited use" not in text_of(home)  # the summary is in the marked block
+    assert any("found limited use of Personal Budgets" in text_of(p) for p in intro)
+    method = home.find(id="this-research").find_next_sibling("p")
+    assert method["data-provenance"] == "site" and "58 of them complete enough to use" in text_of(method)
+    barriers = home.find(id="barriers").find_next_sibling("p")
+    assert barriers["data-provenance"] == "site"
+    about = page("about/")
+    for section_id in ("the-report", "funders", "methods", "limits"):
+        block = about.find(id=section_id).find_next_sibling("div")
+        assert block["data-provenance"] == "site" and text_of(block).startswith(TEXT_KINDS["site"]), section_id
+    assert "none they knew of included adult social care Personal Budgets" in text_of(about.find(id="methods").find_next_sibling("div"))
+
+
+def test_glossary_meanings_inside_the_reports_words_say_they_are_ours(page):
+    """The meaning a term shows on hover and focus is drawn by the stylesheet from data-definition,
+    with the site's label first (test_engines checks it as drawn, in three browsers)."""
+    links = page("barriers/professionals-attitudes/").select('[data-provenance="report"] a.term')
+    assert links and all(link.get("data-definition") for link in links)
+    css = " ".join((ROOT / "docs" / "stylesheets" / "site.css").read_text(encoding="utf-8").split())
+    drawn = re.findall(r"a\.term:focus::after \{ content: ([^;]+);", css)
+    assert drawn == [f'"{TEXT_KINDS["site"]}: " attr(data-definition)']
+
+
+# --- Footnotes ------------------------------------------------------------------------------------
+
+def test_footnotes_are_shown_where_their_text_is(page):
+    core = page("key-recommendations/").select_one(".core-rec")
+    assert ("(footnote 36)" in text_of(core)
+            and "http://www.ndti.org.uk/major-projects/current/employment-support-for-disabled-people1/" in text_of(core))
+    finding = page("barriers/professionals-attitudes/").find(id="not-a-social-care-outcome")
+    assert "Jobs First Evaluation: Final Report" in text_of(finding) and "(footnote 32)" in text_of(finding)
+    lack = page("barriers/demand-and-expectations/").find(id="lack-of-knowledge")
+    assert "(footnote 30)" in text_of(lack) and "(footnote 31)" in text_of(lack)
+
+
+def test_the_footnote_list_prints_the_addresses_as_the_report_does(page):
+    listed = page("evidence/").select_one("ol.references")
+    for ref in EVIDENCE.references:
+        item = listed.find(id=f"footnote-{ref.footnote}")
+        if ref.url:
+            assert ref.url.split("://", 1)[-1] in text_of(item), ref.footnote
+    assert "www.nowproject.co.uk" in text_of(listed.find(id="footnote-35"))
+
+
+# --- Where the report prints things ---------------------------------------------------------------
+
+def test_section_5_1_ends_on_page_26():
+    """Footnotes 30 and 31 are printed at the foot of page 26, after 5.1's last paragraph, and
+    Section 5.2 starts on page 27."""
+    barrier = next(t.barrier for t in CATALOGUE.themes if t.barrier.id == "demand-and-expectations")
+    assert barrier.source.where == "Section 5.1, pages 25–26"
+    assert all(f.source.page <= 26 and (f.source.to_page or 0) <= 26
+               for entry in EVIDENCE.barriers for f in entry.findings if entry.barrier is barrier)
+
+
+def test_no_page_says_appendix_3_prints_every_recommendation(site):
+    for html in site.root.rglob("*.html"):
+        text = " ".join(html.read_text(encoding="utf-8").split())
+        assert not re.search(r"Appendix 3, which prints every", text), html
+    only_in_section_7 = [rec.id for rec in CATALOGUE.recommendations if not rec.source.section.startswith("A3")]
+    assert only_in_section_7 == ["find-local-employment-support"]
