@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT, real_catalogue, text_of
 from recsite.model import COMPILED_TABLE, TEXT_KINDS
-from report_text import printed_items, report_text, table_rows
+from report_text import report, report_text, table_rows
 
 CATALOGUE = real_catalogue()
 EVIDENCE = CATALOGUE.evidence
@@ -42,10 +42,7 @@ def printed(text: str) -> str:
 
 def section_items(start: str, end: str) -> list[str]:
     """Every paragraph, bullet and quote the report prints from heading `start` to heading `end`."""
-    text = report_text()
-    begin = text.rindex(start)  # the last one: the table of contents names the headings too
-    block = text[begin:text.index(end, begin)]
-    return sorted(item for item in printed_items(block) if not item.startswith(start))
+    return sorted(item for item in report().items(start, end) if not item.startswith(start))
 
 
 _QUOTE = re.compile(r'^"(?P<text>.*)"\s*(?:[–-]\s*(?P<role>.+))?$')
