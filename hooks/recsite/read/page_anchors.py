@@ -51,10 +51,11 @@ def page_anchors(evidence: Any, evidence_file: str, appendices: Any, appendices_
     """Every page with anchors, by address, from the schema-checked documents of evidence.yaml and
     appendices.yaml (the files are named in Anchor.file as `evidence_file` and `appendices_file`)."""
     pages: dict[str, PageAnchors] = {}
+    fixed = {template: template_anchors(template)   # each template read once per check
+             for template in (EVIDENCE_INDEX_TEMPLATE, EVIDENCE_PAGE_TEMPLATE, APPENDIX_TEMPLATE, BARRIER_TEMPLATE)}
 
     def page(path: str, template: str, node: Any = None, file: str | None = None) -> PageAnchors:
-        found = PageAnchors(paths.address(path), node, file,
-                            [Anchor(anchor) for anchor in template_anchors(template)])
+        found = PageAnchors(paths.address(path), node, file, [Anchor(anchor) for anchor in fixed[template]])
         pages.setdefault(found.address, found)
         return found
 
