@@ -104,6 +104,7 @@ def read_anchor_register(reader: FileReader, readers: dict[str, FileReader], reg
             continue
         gone = {anchor_id for (on, anchor_id) in retired_nodes if on == address}
         registered = [anchor_id for anchor_id in listed[address] if anchor_id not in gone]
+        known = set(registered)
         current = {anchor.id: anchor for anchor in reversed(page.anchors)}  # the first of a duplicate
         for anchor in page.anchors:
             if anchor.id in gone:
@@ -111,11 +112,11 @@ def read_anchor_register(reader: FileReader, readers: dict[str, FileReader], reg
                 add(anchor, address, anchor.id,
                     f"id '{anchor.id}' was retired from {address} on {node['date']} and may not be used "
                     "there again (a council's old link would lead to something else; choose a new id)")
-            elif anchor.id not in registered:
+            elif anchor.id not in known:
                 add(anchor, address, anchor.id,
                     f"new anchor {address}#{anchor.id} is not in {reader.label} (expected it added to "
                     "the page's list under anchors: there, so its link is kept for good)")
-        successors = _successors(registered, [anchor.id for anchor in page.anchors], current)
+        successors = _successors(registered, known, [anchor.id for anchor in page.anchors], current)
         for anchor_id in registered:
             if anchor_id in current:
                 continue
@@ -132,7 +133,8 @@ def read_anchor_register(reader: FileReader, readers: dict[str, FileReader], reg
     return retired
 
 
-def _successors(registered: list[str], now: list[str], current: dict[str, Anchor]) -> dict[str, Anchor]:
+def _successors(registered: list[str], known: set[str], now: list[str],
+                current: dict[str, Anchor]) -> dict[str, Anchor]:
     """Which new anchor most likely took each vanished one's place: the one at the same position
     between the same neighbours (an id renamed in place). Where ids were removed, added or moved
     as well, there is no telling, and none is named."""
@@ -141,7 +143,7 @@ def _successors(registered: list[str], now: list[str], current: dict[str, Anchor
     for tag, old_from, old_to, new_from, new_to in matcher.get_opcodes():
         if tag == "replace" and old_to - old_from == new_to - new_from:
             for old, new in zip(registered[old_from:old_to], now[new_from:new_to]):
-                if old not in current and new not in registered:
+                if old not in current and new not in known:
                     successors[old] = current[new]
     return successors
 
