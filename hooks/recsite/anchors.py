@@ -28,11 +28,23 @@ _HEADING_ID = re.compile(r'''["']([a-z0-9]+(?:-[a-z0-9]+)*)["']\s*\|\s*heading_i
 PAGE_NAMES = frozenset({"index"})
 
 
+def _ids_in(text: str) -> list[str]:
+    """The fixed ids a template's text writes, in the order it writes them."""
+    found = sorted([(match.start(), match.group(1)) for pattern in (_LITERAL_ID, _HEADING_ID)
+                    for match in pattern.finditer(text)])
+    return list(dict.fromkeys(anchor for _, anchor in found))
+
+
+def template_anchors(name: str) -> tuple[str, ...]:
+    """The fixed ids the template `name` writes itself (not those of the macros it imports), in page
+    order: the barrier pages' #findings, for example, which data/published.yaml registers."""
+    return tuple(_ids_in((TEMPLATES / name).read_text(encoding="utf-8")))
+
+
 def _fixed_anchors() -> frozenset[str]:
     found: set[str] = set()
     for template in TEMPLATES.rglob("*.j2"):
-        text = template.read_text(encoding="utf-8")
-        found.update(_LITERAL_ID.findall(text), _HEADING_ID.findall(text))
+        found.update(_ids_in(template.read_text(encoding="utf-8")))
     return frozenset(found)
 
 

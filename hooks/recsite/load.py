@@ -13,13 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .model import Catalogue, Evidence, Recommendation, Retired, Term, Theme, Audience
+from .model import Catalogue, Evidence, Recommendation, Retired, RetiredAnchor, Term, Theme, Audience
 from .problems import DataError, Problem
 from .read.appendices import APPENDICES_FILE, read_appendices
 from .read.evidence import EVIDENCE_FILE, read_evidence
 from .read.fields import FileReader
 from .read.glossary import read_glossary
-from .read.published import PUBLISHED_FILE, read_register
+from .read.page_anchors import page_anchors
+from .read.published import PUBLISHED_FILE, read_anchor_register, read_register
 from .read.recommendations import read_recommendations
 from .read.report import read_report
 from .read.taxonomy import read_taxonomy
@@ -110,6 +111,11 @@ def load_catalogue(data_dir: Path, label_dir: str = "data", report: ReportText |
                                          {rec.id for rec in recommendations} | {r.id for r in retired})
         problems.extend(found)
 
+    retired_anchors: list[RetiredAnchor] = []
+    if all(name in documents for name in (PUBLISHED_FILE, EVIDENCE_FILE, APPENDICES_FILE)):
+        retired_anchors, found = _read_anchor_register(documents, label_dir)
+        problems.extend(found)
+
     glossary: tuple[Term, ...] = ()
     if GLOSSARY_FILE in documents:
         reader = FileReader(f"{label_dir}/{GLOSSARY_FILE}")
@@ -120,7 +126,8 @@ def load_catalogue(data_dir: Path, label_dir: str = "data", report: ReportText |
         raise DataError(_in_file_order(problems))
     return Catalogue(report=report, themes=tuple(themes.values()), audiences=tuple(audiences.values()),
                      recommendations=tuple(recommendations), core=core, figure5=figure5,
-                     evidence=evidence, retired=tuple(retired), glossary=glossary)
+                     evidence=evidence, retired=tuple(retired), glossary=glossary,
+                     retired_anchors=tuple(retired_anchors))
 
 
 def _without_records(document: Any, key: str, faulty: set[tuple]) -> Any:
@@ -141,6 +148,15 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (file_rank(p), p.line or 0, p.column or 0))
 
 
+
+def _read_anchor_register(documents: dict, label_dir: str) -> tuple[list[RetiredAnchor], list[Problem]]:
+    """The published anchors of the evidence, appendix and barrier pages (data/published.yaml)
+    against the anchors the data gives those pages now."""
+    pages = page_anchors(documents[EVIDENCE_FILE], EVIDENCE_FILE, documents[APPENDICES_FILE], APPENDICES_FILE)
+    readers = {name: FileReader(f"{label_dir}/{name}") for name in (EVIDENCE_FILE, APPENDICES_FILE)}
+    reader = FileReader(f"{label_dir}/{PUBLISHED_FILE}")
+    retired = read_anchor_register(reader, readers, documents[PUBLISHED_FILE], pages)
+    return retired, [problem for each in (reader, *readers.values()) for problem in each.problems]
 
 
 def _read_evidence(documents: dict, label_dir: str, themes: tuple[Theme, ...],

@@ -122,6 +122,19 @@ class Retired:
 
 
 @dataclass(frozen=True)
+class RetiredAnchor:
+    """A published anchor of an evidence, appendix or barrier page that no element has any more. Its
+    page keeps an empty element with the old id just before `replaced_by`'s, so old links still land
+    in the right place."""
+
+    page: str          # the page's address: /barriers/personal-budget-process/
+    id: str
+    replaced_by: str   # an anchor on the same page
+    date: date
+    reason: str
+
+
+@dataclass(frozen=True)
 class Recommendation:
     id: str
     title: str
@@ -221,6 +234,7 @@ class Catalogue:
     evidence: "Evidence"
     retired: tuple[Retired, ...] = ()
     glossary: tuple["Term", ...] = ()
+    retired_anchors: tuple[RetiredAnchor, ...] = ()
     _by_id: dict[str, Recommendation] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -54,6 +54,12 @@ def url_of(path: str) -> str:
     return f"{stem}/"
 
 
+def address(path: str) -> str:
+    """A page's address from the site root as councils print it: 'barriers/x.md' -> '/barriers/x/'.
+    data/published.yaml registers each page's anchors under it."""
+    return "/" + url_of(path)
+
+
 def relative(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A link from one docs page to another page or file, relative so the site works under any base."""
     if anchor and from_path == to_path:

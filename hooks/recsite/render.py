@@ -95,22 +95,39 @@ def environment() -> Environment:
 
 class Renderer:
     """The one Jinja environment of a build, and a page's context: the catalogue, `link` (relative
-    to the page) and `absolute` (a permanent address)."""
+    to the page), `absolute` (a permanent address) and `former` (the retired anchors before an element)."""
 
     def __init__(self, catalogue: Catalogue, site_url: str):
         self.catalogue = catalogue
         self.site_url = site_url
         self.env = environment()
+        # (page address, the id that replaced them) -> the retired ids, in the register's order.
+        self.retired: dict[tuple[str, str], list[str]] = {}
+        for anchor in catalogue.retired_anchors:
+            self.retired.setdefault((anchor.page, anchor.replaced_by), []).append(anchor.id)
 
     def render(self, template: str, page: str, **context) -> str:
         def link(to_path: str, anchor: str | None = None) -> str:
             return paths.relative(page, to_path, anchor)
 
+        def former(anchor: str, inline: bool = False) -> Markup:
+            return former_anchors(self.retired.get((paths.address(page), anchor), ()), inline)
+
         return self.env.get_template(template).render(
             catalogue=self.catalogue, report=self.catalogue.report, page=page, link=link,
             site_url=self.site_url, absolute=lambda path, anchor=None: paths.absolute(self.site_url, path, anchor),
-            **context,
+            former=former, **context,
         )
+
+
+def former_anchors(ids, inline: bool = False) -> Markup:
+    """Empty elements with the ids of retired anchors (data/published.yaml), written just before the
+    element that replaced them, so a council's old link still lands there. A block (before a
+    heading or a block; the blank line ends the HTML block for Markdown), or `inline`: a span, for
+    the start of an element that cannot have a block before it (a list item)."""
+    if inline:
+        return Markup("").join(Markup('<span id="{}"></span>').format(anchor) for anchor in ids)
+    return Markup("").join(Markup('<div id="{}"></div>\n\n').format(anchor) for anchor in ids)
 
 
 def snippet_renderer(catalogue: Catalogue, site_url: str):

@@ -141,9 +141,20 @@ def check_records(document: Any, schema_path: Path, label: str) -> tuple[list[Pr
             continue
         else:
             message = _message(error)
+            if "propertyNames" in error.schema_path:
+                # A key that is not allowed (published.yaml's page addresses): placed at the key itself.
+                mapping = _at(document, list(error.absolute_path))
+                if isinstance(mapping, Located) and error.instance in mapping:
+                    line, column = mapping.line_of(error.instance), mapping.column_of(error.instance)
         problems.append(Problem(label, message, line=line, column=column, record=record,
                                 field=field_name(path)))
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0)), faulty
+
+
+def _at(document: Any, path: list) -> Any:
+    for step in path:
+        document = document[step]
+    return document
 
 
 def _leaves(errors):

@@ -52,9 +52,10 @@ def test_an_unknown_kind_names_the_allowed_ones(tmp_path):
 
 def test_evidence_ids_may_not_take_a_recommendation_id(tmp_path):
     data = broken(tmp_path, "id: employment-gap\n", "id: employment-as-the-norm\n", EVIDENCE)
-    (message,) = problems(data)
-    assert message.endswith("employment-as-the-norm: id: 'employment-as-the-norm' is already an anchor on the "
-                            "site (a recommendation id or a fixed heading); choose another")
+    # (The renamed finding's old anchor is published, and the register says so too: core/test_published_anchors.py.)
+    assert any(message.endswith("employment-as-the-norm: id: 'employment-as-the-norm' is already an anchor on "
+                                "the site (a recommendation id or a fixed heading); choose another")
+               for message in problems(data))
 
 
 def test_every_barrier_needs_its_evidence(tmp_path):

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import DATA, real_catalogue, text_of
+from conftest import DATA, build_site, real_catalogue, text_of
 from report_text import report_text
 
 CATALOGUE = real_catalogue()
@@ -225,6 +225,45 @@ def test_every_published_address_and_heading_anchor_exists(pages):
                 assert soup.find(id=anchor) is not None, f"/{kind}/{page_id}/#{anchor} is missing"
     for rec_id in register["recommendations"]:
         assert pages(f"recommendations/{rec_id}/").find(id=rec_id) is not None
+
+
+def test_every_registered_anchor_is_an_element_of_its_page(pages):
+    """The anchors data/published.yaml registers for the evidence, appendix and barrier pages are
+    what the check holds the data to (read/page_anchors.py): each is an element of its page's content
+    as built, so a link to it lands there (a page's template losing one is caught here too)."""
+    import yaml
+
+    register = yaml.safe_load((DATA / "published.yaml").read_text(encoding="utf-8"))
+    assert len(register["anchors"]) == 1 + len(CATALOGUE.evidence.pages) + len(CATALOGUE.evidence.appendices) + 4
+    for address, anchors in register["anchors"].items():
+        article = pages(address.lstrip("/")).find("article")
+        ids = {element["id"] for element in article.select("[id]")}
+        missing = [anchor for anchor in anchors if anchor not in ids]
+        assert not missing, f"{address}: {missing} missing from the page"
+    barrier = register["anchors"]["/barriers/personal-budget-process/"]
+    assert barrier[:2] == ["findings", "what-the-report-recommends"] and "facs-eligibility" in barrier
+
+
+def test_a_retired_anchor_lands_just_before_the_element_that_replaced_it(project_copy, tmp_path):
+    """A finding renamed and its old anchor retired: the built page keeps an empty element with
+    the old id right before the renamed finding, once, so a council's old link opens there."""
+    data = project_copy / "data"
+    evidence = (data / "evidence.yaml").read_text(encoding="utf-8")
+    (data / "evidence.yaml").write_text(evidence.replace("      - id: facs-eligibility\n", "      - id: facs-criteria\n"),
+                                        encoding="utf-8")
+    register = (data / "published.yaml").read_text(encoding="utf-8")
+    register = register.replace("    - facs-eligibility\n", "    - facs-eligibility\n    - facs-criteria\n")
+    register = register.replace("retired_anchors: []\n", (
+        "retired_anchors:\n  - {page: /barriers/personal-budget-process/, id: facs-eligibility, "
+        'replaced_by: facs-criteria, date: "2026-12-01", reason: A clearer id.}\n'))
+    (data / "published.yaml").write_text(register, encoding="utf-8")
+    build_site(project_copy, tmp_path / "site", "https://example.org/")
+    from bs4 import BeautifulSoup
+
+    html = (tmp_path / "site" / "barriers" / "personal-budget-process" / "index.html").read_text(encoding="utf-8")
+    old = BeautifulSoup(html, "html.parser").find_all(id="facs-eligibility")
+    assert len(old) == 1 and not old[0].contents
+    assert old[0].find_next_sibling()["id"] == "facs-criteria"
 
 
 INDIVIDUALS = [rec for rec in RECS if rec.audience.id == "individuals-and-families"]

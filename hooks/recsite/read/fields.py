@@ -27,9 +27,11 @@ class FileReader:
         self.label = label
         self.problems: list[Problem] = []
 
-    def add(self, node: Any, record: str | None, field: str | None, message: str) -> None:
-        """A problem with `field` of the mapping `node` (a dotted field is placed at its last key)."""
-        key = field.rsplit(".", 1)[-1] if field else None
+    def add(self, node: Any, record: str | None, field: str | None, message: str, *,
+            key: str | None = None) -> None:
+        """A problem with `field` of the mapping `node`, placed at its `key` (by default the field's
+        last key: a dotted field names where it is, changes.date)."""
+        key = key or (field.rsplit(".", 1)[-1] if field else None)
         if key and hasattr(node, "line_of") and key in node:
             line, column = node.line_of(key), node.column_of(key)
         else:

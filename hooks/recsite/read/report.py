@@ -24,7 +24,7 @@ def read_report(reader: FileReader, document: Any):
         paragraphs=tuple(map(_text, node["paragraphs"])),
         in_practice_intro=_text(node["in_practice_intro"]), in_practice=tuple(map(_text, node["in_practice"])),
         note=_text(node["note"]), note_source=_source(node["note_source"]),
-        lead_in_refs=tuple(_footnote(note) for note in [node["lead_in_footnote"]] if "lead_in_footnote" in node))
+        lead_in_refs=(_footnote(node["lead_in_footnote"]),) if "lead_in_footnote" in node else ())
     node = document["figure5"]
     figure = Figure(_text(node["title"]), _source(node["source"]),
                     tuple(FigureGroup(g["heading"], tuple(map(_text, g["items"]))) for g in node["groups"]))
