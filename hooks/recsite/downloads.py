@@ -31,7 +31,7 @@ COLUMNS = ["id", "title", "text", "theme", "theme_title", "audience", "audience_
            "report_words_section7_wording", "where", "section7_where", "theme_url", "audience_url",
            "barrier", "barrier_title", "barrier_section", "barrier_where", "barrier_url", "related",
            "last_changed", "changes", "citation", "withdrawn_date", "withdrawn_reason",
-           "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin", "section7_difference"]
+           "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin", "section7_difference", "section7_footnote"]
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -87,6 +87,7 @@ def _record(rec: Recommendation, catalogue: Catalogue, site_url: str) -> dict:
         "withdrawn": None,
         "describedby": schema_url(site_url),
         "section7_difference": section7_difference(rec),
+        "section7_footnote": rec.section7.footnote if rec.section7 else None,
     }
 
 
@@ -142,6 +143,7 @@ def _withdrawn_record(retired: Retired, site_url: str) -> dict:
         },
         "describedby": schema_url(site_url),
         "section7_difference": None,
+        "section7_footnote": None,
     }
 
 

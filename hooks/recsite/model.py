@@ -99,6 +99,7 @@ class Section7:
 
     source: Source
     wording: str | None = None
+    footnote: str | None = None   # Section 7's own footnote to it (7.1.3 has one Appendix 3 lacks)
 
 
 @dataclass(frozen=True)

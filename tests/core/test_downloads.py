@@ -187,7 +187,7 @@ def test_a_withdrawn_recommendation_is_in_the_downloads_marked_as_withdrawn():
 
 def test_each_record_says_how_section_7_words_it_differently_as_its_page_does():
     records = {record["id"]: record for record in _json()}
-    assert list(records[REWORDED])[-1] == "section7_difference"  # added at the end
+    assert list(records[REWORDED])[-2:] == ["section7_difference", "section7_footnote"]  # added at the end
     assert records[REWORDED]["section7_difference"] == (
         "Section 7.1.2 prints it without “for those who will not go on to further education”.")
     assert records["partnership-links"]["section7_difference"] == (
@@ -213,7 +213,17 @@ def test_every_new_csv_column_is_there_after_the_old_ones():
         "report_words_section7_wording", "where", "section7_where", "theme_url", "audience_url",
         "barrier", "barrier_title", "barrier_section", "barrier_where", "barrier_url", "related",
         "last_changed", "changes", "citation", "withdrawn_date", "withdrawn_reason",
-        "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin", "section7_difference"]
+        "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin", "section7_difference", "section7_footnote"]
+
+
+def test_section_7s_own_footnote_is_in_the_downloads_as_the_report_prints_it():
+    """Footnote 37 is printed by Section 7.1.3 only (Appendix 3 prints the recommendation without it)."""
+    records = {record["id"]: record for record in _json()}
+    assert records["think-about-employment-early"]["section7_footnote"] == "www.preparingforadulthood.org.uk"
+    assert records["think-about-employment-early"]["report_words"]["footnote"] is None
+    assert [r["id"] for r in records.values() if r["section7_footnote"]] == ["think-about-employment-early"]
+    rows = {row["id"]: row for row in _csv()}
+    assert rows["think-about-employment-early"]["section7_footnote"] == "www.preparingforadulthood.org.uk"
 
 
 def test_csv_cells_hold_the_right_values():

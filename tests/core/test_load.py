@@ -70,3 +70,14 @@ def test_the_error_report_counts_the_problems(tmp_path):
     with pytest.raises(DataError) as caught:
         load_catalogue(data)
     assert str(caught.value).startswith("The site data has 1 problem:\n  data/recommendations.yaml:")
+
+
+def test_the_core_recommendations_lead_in_footnote_may_be_left_out(tmp_path):
+    """It is optional in the schema: data without it loads (it once raised a KeyError)."""
+    data = broken(tmp_path, """  lead_in_footnote:
+    footnote: 36
+    page: 35
+    text: "NDTi (2014), The Cost Effectiveness of Employment Support for People with Disabilities"
+    url: "http://www.ndti.org.uk/major-projects/current/employment-support-for-disabled-people1/"
+""", "", file="report.yaml")
+    assert load_catalogue(data).core.lead_in_refs == ()

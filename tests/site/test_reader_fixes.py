@@ -233,3 +233,13 @@ def test_no_page_says_appendix_3_prints_every_recommendation(site):
         assert not re.search(r"Appendix 3, which prints every", text), html
     only_in_section_7 = [rec.id for rec in CATALOGUE.recommendations if not rec.source.section.startswith("A3")]
     assert only_in_section_7 == ["find-local-employment-support"]
+
+
+def test_section_7s_own_footnote_is_shown_where_its_words_are(page):
+    """Footnote 37 belongs to Section 7.1.3's printing of one recommendation (Appendix 3's has none):
+    it is on the recommendation's page, which quotes Section 7, and on the key page's card."""
+    for address in ("recommendations/think-about-employment-early/", "key-recommendations/"):
+        article = page(address)
+        holder = article.find(id="think-about-employment-early") if address.startswith("key") else article
+        notes = [q for q in holder.select('q[data-provenance="report"]') if q.get_text() == "www.preparingforadulthood.org.uk"]
+        assert notes and "Section 7.1.3 adds a footnote" in printed(notes[0].parent), address

@@ -118,7 +118,8 @@ def _recommendation(reader: FileReader, node: Any, themes: dict[str, Theme],
             ok = False
         else:
             section7 = Section7(Source(s7["section"], s7["page"]),
-                                _text(s7["wording"]) if "wording" in s7 else None)
+                                _text(s7["wording"]) if "wording" in s7 else None,
+                                _text(s7["footnote"]) if "footnote" in s7 else None)
     elif node["key"]:
         reader.add(node, rec_id, "section7", "missing: key recommendations must say where Section 7 repeats "
                                              "them (expected section7: {section: 7.x.y, page: N})")
