@@ -173,7 +173,7 @@ def test_a_recommendation_page_offers_a_full_citation(engine, site):
         "Watts, R., Harflett, N., Robinson, C. and Greig, R. (2014) The Use of Personal Budgets for "
         "Employment Support. Bath: National Development Team for Inclusion (NDTi). Appendix 3, section "
         f"A3.1.1, page 53. Available at: {site.url}recommendations/employment-as-the-norm/ "
-        "(record last changed 22 November 2026).")
+        "(record last changed 6 December 2026).")
 
 
 # --- print ------------------------------------------------------------------------------------

@@ -50,6 +50,8 @@ def edited(tmp_path_factory):
     text = recs_path.read_text(encoding="utf-8")
     first = _record(text, "employment-as-the-norm")
     changed = _set_field(_set_field(first, "title", HOSTILE_TITLE), "text", HOSTILE_TEXT)
+    # The editor's change history replaces the record's own (so the dates below are its only ones).
+    changed = re.sub(r"    changes:\n(      - .*\n)+", "", changed)
     changed += ('    changes:\n      - {date: "2026-03-01", change: "Title shortened."}\n'
                 '      - {date: "2026-05-20", change: "Typo corrected."}\n')
     text = text.replace(first, changed)
