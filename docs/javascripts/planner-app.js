@@ -10,7 +10,7 @@ import {announce, el, plural} from "./lib/dom.js";
 import {DATE, PlanError, applyImport, byId, compare, itemsFromCsv, readExport, resolve} from "./lib/imports.js";
 import {onPage} from "./lib/on-page.js";
 import {PREFIX, readShared, shareFragment} from "./lib/share.js";
-import {UNREADABLE_KEY, addIds, idsIn, load, save} from "./lib/store.js";
+import {UNREADABLE_KEY, addIds, idsIn, load, save as saveStored} from "./lib/store.js";
 
 const storage = () => localStorage;
 const MAX_BYTES = 1000000;
@@ -48,7 +48,7 @@ function setupPlanner(root) {
   function save(message) {
     if (readOnly) { announce(live, "Not saved: " + problemText()); return; }
     plan.items.sort(function (a, b) { return (a.id in order ? order[a.id] : 1e9) - (b.id in order ? order[b.id] : 1e9); });
-    if (!save(storage, plan)) announce(live, "Your plan could not be saved in this browser (its storage may be full or switched off).");
+    if (!saveStored(storage, plan)) announce(live, "Your plan could not be saved in this browser (its storage may be full or switched off).");
     else if (message) announce(live, message);
   }
 
