@@ -13,7 +13,8 @@ import subprocess
 from conftest import ROOT, node, node_package
 
 TESTS = ROOT / "tests" / "js"
-LIB = ROOT / "docs" / "javascripts" / "lib"
+SCRIPTS = ROOT / "docs" / "javascripts"
+LIB = SCRIPTS / "lib"
 # Modules that only touch the page, which the browser tests exercise (tests/site/), with why.
 NEEDS_A_BROWSER = {
     "dom.js": "builds elements and writes live regions",
@@ -56,3 +57,25 @@ def test_a_failing_javascript_test_fails_the_run(tmp_path):
                        'test("fails", () => assert.equal(1, 2));\n', encoding="utf-8")
     done, counts = run_node_tests([failing])
     assert done.returncode != 0 and counts == {"tests": 1, "pass": 0, "fail": 1}, (done.returncode, counts)
+
+
+# Writing a name on the page's global object, or patching one of the browser's own.
+_GLOBAL_WRITE = re.compile(r"\b(?:window|globalThis|self)\.[\w$]+\s*=(?!=)|\b[A-Z]\w*\.prototype\.[\w$]+\s*=(?!=)")
+# search-on-demand.js holds back search's index and worker until search is opened (overrides/main.html):
+# the one script that patches the browser's own, each patch with its reason beside it.
+PATCHES = {"search-on-demand.js": ["XMLHttpRequest.prototype.open =", "XMLHttpRequest.prototype.send =", "window.Worker ="]}
+
+
+def test_no_script_writes_a_global_or_patches_the_browser_without_its_reason():
+    """The scripts share nothing through `window`: modules import what they use. The only writes
+    to a global are search-on-demand.js's patches, and each has its reason in a comment above it."""
+    found = {}
+    for path in sorted(SCRIPTS.rglob("*.js")):
+        writes = [match.group(0).rstrip(" =") + " =" for match in _GLOBAL_WRITE.finditer(path.read_text(encoding="utf-8"))]
+        if writes:
+            found[path.name] = writes
+    assert found == PATCHES
+    text = (SCRIPTS / "search-on-demand.js").read_text(encoding="utf-8")
+    for patch in PATCHES["search-on-demand.js"]:
+        before = text[:text.index(patch)].rsplit("// ---", 1)[1]
+        assert "because" in before, f"{patch}: no reason written beside it"
