@@ -15,6 +15,8 @@ import gzip
 import json
 import os
 import platform
+import posixpath
+import re
 import statistics
 import subprocess
 import sys
@@ -23,6 +25,8 @@ import time
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+
+import yaml
 
 import _core
 import bench_browser
@@ -197,17 +201,71 @@ def with_chromium(action):
 # --- the machine -------------------------------------------------------------------------------
 
 # The action planner's own files: the app, which only its pages load, and the small part every page
-# loads (the stored plan and the "Add to my plan" buttons).
+# loads (the stored plan and the "Add to my plan" buttons). Each script counts with the modules it
+# imports (module_graph) that the page would not load without it: the every-page part leaves out
+# what the site's other scripts load on every page too (small helpers, the list's filters.js), and
+# the app what every page has already loaded.
 PLANNER_FILES = {"app": ("javascripts/planner-app.js", "stylesheets/planner-app.css"),
                  "every_page": ("javascripts/planner.js", "stylesheets/planner.css")}
 PLANNER_BUDGET_KB = {"app": 15, "every_page": 4}
+# `import … from "./x.js"` in the site's modules (they import nothing else, and only this way).
+_IMPORT = re.compile(r'^import\b[^;]*?\bfrom\s+"(\.{1,2}/[^"]+)";', re.MULTILINE)
+
+
+def every_page_scripts() -> list[str]:
+    """The scripts mkdocs.yml loads on every page (extra_javascript), as site paths."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)  # mkdocs.yml's own tag; no value needed here
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    return [entry["path"] if isinstance(entry, dict) else entry for entry in config["extra_javascript"]]
+
+
+def site_file(path: str) -> bytes:
+    """A file of the site's own, as served: from docs/, or generated at build time (the planner's
+    rules module, hooks/recsite/planner.py)."""
+    from recsite import planner
+
+    if path == planner.PLAN_RULES_JS:
+        return planner.plan_rules_module().encode("utf-8")
+    return (ROOT / "docs" / path).read_bytes()
+
+
+def module_graph(entry: str) -> list[str]:
+    """A script and every module it imports, and they import, as site paths, each once, in the
+    order they are first met (a stylesheet is itself alone)."""
+    found: list[str] = []
+    waiting = [entry]
+    while waiting:
+        path = waiting.pop(0)
+        if path in found:
+            continue
+        found.append(path)
+        if path.endswith(".js"):
+            folder = posixpath.dirname(path)
+            waiting += [posixpath.normpath(posixpath.join(folder, name))
+                        for name in _IMPORT.findall(site_file(path).decode("utf-8"))]
+    return found
+
+
+def planner_files() -> dict[str, list[str]]:
+    """PLANNER_FILES with the modules each script adds to a page: {"app": [site paths], "every_page": [...]}."""
+    scripts = every_page_scripts()
+    planner_js, _ = PLANNER_FILES["every_page"]
+    others = {path for script in scripts if script != planner_js for path in module_graph(script)}
+    every_page = {path for script in scripts for path in module_graph(script)}
+    already = {"every_page": others, "app": every_page}
+    return {part: [path for name in names for path in module_graph(name) if path not in already[part]]
+            for part, names in PLANNER_FILES.items()}
 
 
 def planner_gzip() -> dict[str, int]:
-    """The action planner's own scripts and stylesheets, gzipped: {"app": bytes, "every_page": bytes}
-    (budgets in PLANNER_BUDGET_KB: 15 KB for the app, 4 KB for what every page loads)."""
-    return {part: sum(len(gzip.compress((ROOT / "docs" / name).read_bytes(), 9)) for name in names)
-            for part, names in PLANNER_FILES.items()}
+    """The action planner's own scripts (with the modules they add) and stylesheets, each file
+    gzipped as a server sends it: {"app": bytes, "every_page": bytes} (budgets in
+    PLANNER_BUDGET_KB: 15 KB for the app, 4 KB for what every page loads)."""
+    return {part: sum(len(gzip.compress(site_file(path), 9)) for path in paths)
+            for part, paths in planner_files().items()}
 
 
 def machine() -> dict:

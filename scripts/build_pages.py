@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     as_html = " (and their content as HTML)" if html else ""
-    print(f"wrote {len(pages)} pages{as_html}, {len(build.plan.files)} downloads and nav.json to {options.out_dir}")
+    print(f"wrote {len(pages)} pages{as_html}, {len(build.plan.files)} other files (downloads, the planner's rules module) and nav.json to {options.out_dir}")
     return 0
 
 

@@ -2,70 +2,62 @@
 //
 // Without this script the permanent link is still there as an ordinary link. The script adds a real
 // button that copies the address and says "Link copied" in a polite live region, for screen readers.
-(function () {
-  "use strict";
+import {announce} from "./lib/dom.js";
+import {onPage} from "./lib/on-page.js";
 
-  function status() {
-    var region = document.getElementById("copy-status");
-    if (!region) {
-      region = document.createElement("p");
-      region.id = "copy-status";
-      region.className = "visually-hidden";
-      region.setAttribute("role", "status");
-      region.setAttribute("aria-live", "polite");
-      document.body.appendChild(region);
-    }
-    return region;
+function status() {
+  var region = document.getElementById("copy-status");
+  if (!region) {
+    region = document.createElement("p");
+    region.id = "copy-status";
+    region.className = "visually-hidden";
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    document.body.appendChild(region);
   }
+  return region;
+}
 
-  function announce(message) {
-    var region = status();
-    region.textContent = "";
-    // A fresh text node after clearing makes screen readers announce a repeated message again.
-    window.setTimeout(function () { region.textContent = message; }, 50);
+function copy(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    return navigator.clipboard.writeText(text);
   }
+  return new Promise(function (resolve, reject) {
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "fixed";
+    field.style.opacity = "0";
+    document.body.appendChild(field);
+    field.select();
+    var ok = document.execCommand("copy");
+    document.body.removeChild(field);
+    if (ok) resolve(); else reject(new Error("copy failed"));
+  });
+}
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    return new Promise(function (resolve, reject) {
-      var field = document.createElement("textarea");
-      field.value = text;
-      field.setAttribute("readonly", "");
-      field.style.position = "fixed";
-      field.style.opacity = "0";
-      document.body.appendChild(field);
-      field.select();
-      var ok = document.execCommand("copy");
-      document.body.removeChild(field);
-      if (ok) resolve(); else reject(new Error("copy failed"));
-    });
-  }
-
-  function setup() {
-    status();
-    var links = document.querySelectorAll("a.rec-link__url");
-    Array.prototype.forEach.call(links, function (link) {
-      if (link.dataset.copyReady) return;
-      link.dataset.copyReady = "true";
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "rec-copy md-button";
-      button.textContent = "Copy link";
-      var name = link.closest("[id]");
-      var title = name && name.querySelector("h2, h3, h4");
-      button.setAttribute("aria-label", "Copy link" + (title ? " to “" + title.textContent.trim() + "”" : ""));
-      button.addEventListener("click", function () {
-        copy(link.href).then(function () {
-          announce("Link copied");
-        }, function () {
-          announce("Could not copy. The link is: " + link.href);
-        });
+function setup() {
+  status();
+  var links = document.querySelectorAll("a.rec-link__url");
+  Array.prototype.forEach.call(links, function (link) {
+    if (link.dataset.copyReady) return;
+    link.dataset.copyReady = "true";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "rec-copy md-button";
+    button.textContent = "Copy link";
+    var name = link.closest("[id]");
+    var title = name && name.querySelector("h2, h3, h4");
+    button.setAttribute("aria-label", "Copy link" + (title ? " to “" + title.textContent.trim() + "”" : ""));
+    button.addEventListener("click", function () {
+      copy(link.href).then(function () {
+        announce(status(), "Link copied");
+      }, function () {
+        announce(status(), "Could not copy. The link is: " + link.href);
       });
-      link.insertAdjacentElement("afterend", button);
     });
-  }
+    link.insertAdjacentElement("afterend", button);
+  });
+}
 
-  window.recsiteOnPage(setup);  // docs/javascripts/on-page.js
-})();
+onPage(setup);

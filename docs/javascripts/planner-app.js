@@ -1,640 +1,475 @@
-// The action planner (planner/), loaded by that page alone (README "What loads where"); instant
-// navigation runs it on each visit, hence the guard. The stored plan is planner.js's. The records
-// come from JSON in the page (#planner-data); no network request. The report's words come from
-// that data; the rest are the site's own.
-(function () {
-  "use strict";
+// The action planner (planner/), loaded by that page alone (README "What loads where"). A module
+// runs once per document: instant navigation re-inserts its <script> on each visit without
+// running it again, and lib/on-page.js sets the planner up on each visit. The records come from
+// JSON in the page (#planner-data); no network request. The report's words come from that data;
+// the rest are the site's own. The plan's format and reading it are lib/store.js; files and share
+// links lib/imports.js, lib/csv.js and lib/share.js; this module draws the page and wires it.
+import RULES from "./plan-rules.js";  // generated at build time by hooks/recsite/planner.py
+import {lines} from "./lib/csv.js";
+import {announce, el, plural} from "./lib/dom.js";
+import {DATE, PlanError, applyImport, byId, compare, itemsFromCsv, readExport, resolve} from "./lib/imports.js";
+import {onPage} from "./lib/on-page.js";
+import {PREFIX, readShared, shareFragment} from "./lib/share.js";
+import {UNREADABLE_KEY, addIds, idsIn, load, save as saveStored} from "./lib/store.js";
 
-  if (window.recsitePlannerApp || !window.recsitePlanner) return;
-  window.recsitePlannerApp = true;
+const storage = () => localStorage;
+const MAX_BYTES = 1000000;
+// The planner on the page now, for the window's events, registered once (instant navigation
+// swaps pages without running this module again).
+let openSharedNow = null;
+window.addEventListener("hashchange", () => { if (openSharedNow && document.getElementById("planner")) openSharedNow(); });
 
-  var store = window.recsitePlanner;
-  var KEY = store.KEY, FORMAT = store.FORMAT, VERSION = store.VERSION;
-  var migrate = store.migrate, loadPlan = store.loadPlan, savePlan = store.savePlan, newItem = store.newItem;
-  var idsIn = store.idsIn, plural = store.plural, el = store.el, announce = store.announce;
-  var MAX_BYTES = 1000000;
-  var CODES = {"not-started": "n", "planned": "p", "in-progress": "i", "done": "d", "not-applicable": "x"};
-  // The same rule as the site's own CSV (recsite/downloads.py, _looks_like_formula): a spreadsheet
-  // skips spaces, a byte-order mark and zero-width characters before a formula, and reads a
-  // full-width ＝ as =. The character a formula starts with, or "" for safe text.
-  var FORMULA = /^[=+\-@\t\r]/;
-  var SKIPPED = /^[ \u00a0\ufeff\u200b\u200c\u200d\u2060]+/;
-  function formulaStart(text) {
-    var first = Array.from(text.replace(SKIPPED, ""))[0] || "";
-    return FORMULA.test(first.normalize("NFKC")) ? first : "";
-  }
-  var DATE = /^\d{4}-\d{2}-\d{2}$/;
-  // The planner on the page now, for the window's events, registered once (instant navigation
-  // swaps pages without reloading this script).
-  var openSharedNow = null;
-  window.addEventListener("hashchange", function () { if (openSharedNow && document.getElementById("planner")) openSharedNow(); });
+function today() {
+  const d = new Date();
+  return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+}
 
-  function today() {
-    var d = new Date();
-    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-  }
+// --- The planner -------------------------------------------------------------------------
 
-  // --- CSV ---------------------------------------------------------------------------------
+function setupPlanner(root) {
+  var data = JSON.parse(document.getElementById("planner-data").dataset.planner);
+  var statuses = RULES.statuses;
+  var recs = byId(data.recs), retiredIds = byId(Object.keys(data.retired).map(function (id) {
+    return Object.assign({id: id}, data.retired[id]);
+  }));
+  var order = Object.create(null);
+  data.recs.forEach(function (rec, index) { order[rec.id] = index; });
+  var labels = {};
+  statuses.forEach(function (s) { labels[s.id] = s.label; });
+  var titles = {};
+  data.themes.concat(data.audiences).forEach(function (t) { titles[t.id] = t.title; });
+  var $ = function (id) { return document.getElementById(id); };
+  var live = $("planner-status");
+  var loaded = load(storage, RULES);
+  var plan = loaded.plan;
+  var readOnly = loaded.error === "newer" || loaded.error === "blocked";
+  var pending = null;
 
-  function csvCell(value) {
-    var text = value == null ? "" : String(value);
-    if (formulaStart(text)) text = "'" + text;
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
-  function parseCsv(text) {
-    var rows = [], row = [], cell = "", quoted = false, i = 0;
-    for (; i < text.length; i++) {
-      var c = text[i];
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-        else if (c === '"') quoted = false;
-        else cell += c;
-      } else if (c === '"' && cell === "") quoted = true;
-      else if (c === ",") { row.push(cell); cell = ""; }
-      else if (c === "\n" || c === "\r") {
-        if (c === "\r" && text[i + 1] === "\n") i++;
-        row.push(cell); rows.push(row); row = []; cell = "";
-      } else cell += c;
-    }
-    if (quoted) throw new Error("a quoted cell is never closed");
-    if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
-    return rows.filter(function (r) { return r.some(function (v) { return v !== ""; }); });
+  function save(message) {
+    if (readOnly) { announce(live, "Not saved: " + problemText()); return; }
+    plan.items.sort(function (a, b) { return (a.id in order ? order[a.id] : 1e9) - (b.id in order ? order[b.id] : 1e9); });
+    if (!saveStored(storage, plan)) announce(live, "Your plan could not be saved in this browser (its storage may be full or switched off).");
+    else if (message) announce(live, message);
   }
 
-  // --- The planner -------------------------------------------------------------------------
+  function problemText() {
+    return loaded.error === "newer" ? "this browser holds a plan saved by a newer version of the planner. Reload the page to get the newest planner." : "this browser does not let the site keep anything (its storage is switched off).";
+  }
 
-  function setupPlanner(root) {
-    var data = JSON.parse(document.getElementById("planner-data").dataset.planner);
-    var recs = {}, order = {};
-    data.recs.forEach(function (rec, index) { recs[rec.id] = rec; order[rec.id] = index; });
-    var labels = {};
-    data.statuses.forEach(function (s) { labels[s.id] = s.label; });
-    var titles = {};
-    data.themes.concat(data.audiences).forEach(function (t) { titles[t.id] = t.title; });
-    var $ = function (id) { return document.getElementById(id); };
-    var live = $("planner-status");
-    var loaded = loadPlan();
-    var plan = loaded.plan;
-    var readOnly = loaded.error === "newer" || loaded.error === "blocked";
-    var pending = null;
+  // An item added from a page that did not know the record's date is dated on its first visit here.
+  var undated = false;
+  plan.items.forEach(function (item) { if (!item.seen && recs[item.id]) { item.seen = recs[item.id].changed; undated = true; } });
+  if (undated) save();
 
-    function save(message) {
-      if (readOnly) { announce(live, "Not saved: " + problemText()); return; }
-      plan.items.sort(function (a, b) { return (a.id in order ? order[a.id] : 1e9) - (b.id in order ? order[b.id] : 1e9); });
-      if (!savePlan(plan)) announce(live, "Your plan could not be saved in this browser (its storage may be full or switched off).");
-      else if (message) announce(live, message);
-    }
-
-    function problemText() {
-      return loaded.error === "newer" ? "this browser holds a plan saved by a newer version of the planner. Reload the page to get the newest planner." : "this browser does not let the site keep anything (its storage is switched off).";
-    }
-
-    // An item added from a page that did not know the record's date is dated on its first visit here.
-    var undated = false;
-    plan.items.forEach(function (item) { if (!item.seen && recs[item.id]) { item.seen = recs[item.id].changed; undated = true; } });
-    if (undated) save();
-
-    // -- Choosing
-    function renderOptions() {
-      var select = $("planner-one"), have = idsIn(plan);
-      select.textContent = "";
-      var left = data.recs.filter(function (rec) { return !have[rec.id]; });
-      select.appendChild(el("option", {value: "", text: left.length ? "Choose one (" + left.length + " not in your plan)" : "Every recommendation is in your plan"}));
-      left.forEach(function (rec) {
-        select.appendChild(el("option", {value: rec.id, text: rec.title + " (" + titles[rec.audience] + ")"}));
-      });
-    }
-
-    function add(ids, focusOn) {
-      var have = idsIn(plan), added = 0;
-      ids.forEach(function (id) {
-        if (!have[id]) { plan.items.push(newItem(id, recs[id].changed)); have[id] = true; added += 1; }
-      });
-      save(added ? "Added " + plural(added, "recommendation") + ". Your plan has " + plan.items.length + "."
-        : "All of these are already in your plan.");
-      renderAll();
-      if (focusOn) focusOn.focus();
-    }
-
-    $("planner-preset-form").addEventListener("submit", function (event) {
-      event.preventDefault();
-      var preset = $("planner-preset").value.split(":");
-      add(data.recs.filter(function (rec) {
-        return preset[0] === "all" || (preset[0] === "key" && rec.key) || rec[preset[0]] === preset[1];
-      }).map(function (rec) { return rec.id; }), $("planner-preset-add"));
+  // -- Choosing
+  function renderOptions() {
+    var select = $("planner-one"), have = idsIn(plan);
+    select.textContent = "";
+    var left = data.recs.filter(function (rec) { return !have.has(rec.id); });
+    select.appendChild(el("option", {value: "", text: left.length ? "Choose one (" + left.length + " not in your plan)" : "Every recommendation is in your plan"}));
+    left.forEach(function (rec) {
+      select.appendChild(el("option", {value: rec.id, text: rec.title + " (" + titles[rec.audience] + ")"}));
     });
-    $("planner-one-form").addEventListener("submit", function (event) {
-      event.preventDefault();
-      var id = $("planner-one").value;
-      if (!id) { announce(live, "Choose a recommendation first."); $("planner-one").focus(); return; }
-      add([id], $("planner-one"));
-    });
+  }
 
-    // -- The list
-    function field(item, name, labelText, control) {
-      control.id = "pl-" + name + "-" + item.id;
-      control.name = name;
-      return el("div", {className: "pl-field pl-field--" + name}, [el("label", {"for": control.id, text: labelText}), control]);
-    }
-
-    function printed(item) {
-      var dl = el("dl", {className: "pl-print print-only"});
-      [["Status", labels[item.status]], ["Owner", item.owner], ["Target date", item.due], ["Notes", item.notes]].forEach(function (pair) {
-        dl.appendChild(el("dt", {text: pair[0]}));
-        dl.appendChild(el("dd", {text: pair[1] || "–"}));
-      });
-      return dl;
-    }
-
-    function itemNode(item) {
-      var rec = recs[item.id], retired = data.retired[item.id];
-      var title = rec ? rec.title : retired ? retired.title : item.id;
-      var heading = el("h3", {id: "pl-title-" + item.id, tabindex: "-1", className: "pl-item__title"},
-        [rec ? el("a", {href: rec.url, text: title}) : document.createTextNode(title)]);
-      var article = el("article", {"aria-labelledby": heading.id}, [heading]);
-      var li = el("li", {className: "pl-item", id: "pl-item-" + item.id, "data-status": item.status}, [article]);
-      if (rec) {
-        article.appendChild(el("p", {className: "pl-item__meta", text: (rec.key ? "Key recommendation. " : "") +
-          "For " + titles[rec.audience].toLowerCase() + ". Theme: " + titles[rec.theme] + "."}));
-        if (rec.plain) {
-          article.appendChild(el("div", {className: "rec-plain", "data-provenance": "site"}, [
-            el("p", {className: "rec-plain__label"}, [el("span", {className: "provenance__tag", text: data.kinds.site + ":"}),
-              document.createTextNode(" In plain words")]),
-            el("p", {className: "rec-plain__text", text: rec.plain})]));
-        }
-        article.appendChild(el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: rec.text})]));
-        article.appendChild(el("p", {className: "provenance evidence-source", "data-kind": "report"}, [
-          el("span", {className: "provenance__tag", text: data.kinds.report + ":"}), document.createTextNode(" " + rec.where + ".")]));
-        // How Section 7 words it differently (recsite/wording.py): our sentence, the report's words in <q>.
-        if (rec.section7_note) {
-          article.appendChild(el("p", {className: "section7-difference"}, rec.section7_note.map(function (part, i) {
-            return i % 2 ? el("q", {"data-provenance": "report", text: part}) : document.createTextNode(part);
-          })));
-        }
-        if (item.seen && rec.changed > item.seen) {
-          var list = el("ul");
-          rec.changes.filter(function (c) { return c.date > item.seen; }).forEach(function (c) {
-            list.appendChild(el("li", {text: c.date + ": " + c.change}));
-          });
-          var seenButton = el("button", {type: "button", className: "md-button pl-seen"}, [document.createTextNode("Mark as read"), el("span", {className: "visually-hidden", text: ": " + title})]);
-          seenButton.addEventListener("click", function () {
-            item.seen = rec.changed;
-            save("Marked as read.");
-            renderAll();
-            $("pl-title-" + item.id).focus();
-          });
-          article.appendChild(el("div", {className: "pl-notice pl-changed"}, [
-            el("p", {text: "Changed on this site since you added it (" + item.seen + "):"}), list, seenButton]));
-        }
-      } else if (retired) {
-        var notice = el("div", {className: "pl-notice pl-withdrawn"}, [el("p", {text: "Withdrawn on " + retired.date + ": " + retired.reason}),
-          el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: retired.text || ""})])]);
-        var replacement = retired.replaced_by && recs[retired.replaced_by];
-        if (replacement) {
-          var swap = el("button", {type: "button", className: "md-button", text: "Replace it with “" + replacement.title + "”"});
-          swap.addEventListener("click", function () {
-            var have = idsIn(plan);
-            if (have[replacement.id]) plan.items = plan.items.filter(function (i) { return i !== item; });
-            else { item.id = replacement.id; item.seen = replacement.changed; }
-            save("Replaced by “" + replacement.title + "”.");
-            renderAll();
-            $("pl-title-" + replacement.id).focus();
-          });
-          notice.appendChild(swap);
-        }
-        article.appendChild(notice);
-      } else {
-        article.appendChild(el("p", {className: "pl-notice", text: "This recommendation is no longer on this site."}));
-      }
-      var select = el("select");
-      data.statuses.forEach(function (s) { select.appendChild(el("option", {value: s.id, text: s.label})); });
-      select.value = item.status;
-      var owner = el("input", {type: "text", autocomplete: "off"});
-      owner.value = item.owner;
-      var due = el("input", {type: "date"});
-      due.value = item.due;
-      var notes = el("textarea", {rows: "3"});
-      notes.value = item.notes;
-      var fields = el("div", {className: "pl-fields"}, [field(item, "status", "Status", select), field(item, "owner", "Who owns it", owner),
-        field(item, "due", "Target date", due), field(item, "notes", "Notes and evidence of progress", notes)]);
-      article.appendChild(fields);
-      var mirror = printed(item);
-      article.appendChild(mirror);
-      fields.addEventListener("input", function (event) {
-        var name = event.target.name;
-        item[name === "status" ? "status" : name] = event.target.value;
-        if (name === "due" && event.target.value && !DATE.test(event.target.value)) return;
-        li.dataset.status = item.status;
-        save(name === "status" ? "Status of “" + title + "”: " + labels[item.status] + ". Saved." : null);
-        article.replaceChild(mirror = printed(item), article.querySelector(".pl-print"));
-        if (name === "status" || name === "due") renderProgress();
-      });
-      var remove = el("button", {type: "button", className: "md-button pl-remove"}, [document.createTextNode("Remove from plan"), el("span", {className: "visually-hidden", text: ": " + title})]);
-      remove.addEventListener("click", function () {
-        var index = plan.items.indexOf(item);
-        plan.items.splice(index, 1);
-        save("Removed “" + title + "”. Your plan has " + plural(plan.items.length, "recommendation") + ".");
-        renderAll();
-        var next = plan.items[index] || plan.items[index - 1];
-        (next ? $("pl-title-" + next.id) : $("planner-items-title")).focus();
-      });
-      article.appendChild(remove);
-      return li;
-    }
-
-    function renderList() {
-      var list = $("planner-list");
-      list.textContent = "";
-      plan.items.forEach(function (item) { list.appendChild(itemNode(item)); });
-    }
-
-    // -- Progress
-    function counts(items) {
-      var c = {total: items.length};
-      data.statuses.forEach(function (s) { c[s.id] = 0; });
-      items.forEach(function (item) { c[item.status] = (c[item.status] || 0) + 1; });
-      return c;
-    }
-
-    function countText(c) {
-      return data.statuses.filter(function (s) { return c[s.id]; }).map(function (s) { return c[s.id] + " " + s.label.toLowerCase(); }).join(", ");
-    }
-
-    function table(caption, groups, key) {
-      var head = el("tr", {}, [el("th", {scope: "col", text: caption})]);
-      data.statuses.forEach(function (s) { head.appendChild(el("th", {scope: "col", text: s.label})); });
-      head.appendChild(el("th", {scope: "col", text: "Total"}));
-      head.appendChild(el("th", {scope: "col", text: "Chart"}));
-      var body = el("tbody");
-      groups.forEach(function (group) {
-        var c = counts(plan.items.filter(function (item) { return recs[item.id] && recs[item.id][key] === group.id; }));
-        if (!c.total) return;
-        var row = el("tr", {}, [el("th", {scope: "row", text: group.title})]);
-        data.statuses.forEach(function (s) { row.appendChild(el("td", {text: String(c[s.id])})); });
-        row.appendChild(el("td", {text: String(c.total)}));
-        var bar = el("div", {className: "pl-bar", role: "img", "aria-label": group.title + ": " + countText(c)});
-        data.statuses.forEach(function (s) {
-          if (!c[s.id]) return;
-          var seg = el("span", {className: "pl-seg", "data-status": s.id});
-          seg.style.width = (100 * c[s.id] / c.total) + "%";
-          bar.appendChild(seg);
-        });
-        row.appendChild(el("td", {}, [bar]));
-        body.appendChild(row);
-      });
-      // A region that can take focus, so a table wider than a small screen can be scrolled by keyboard.
-      return el("div", {className: "pl-table", role: "region", tabindex: "0", "aria-label": "By " + caption.toLowerCase()}, [el("table", {className: "pl-counts"}, [el("caption", {text: "By " + caption.toLowerCase()}), el("thead", {}, [head]), body])]);
-    }
-
-    function renderProgress() {
-      var c = counts(plan.items);
-      $("planner-summary").textContent = c.total
-        ? "Your plan has " + plural(c.total, "recommendation") + ": " + countText(c) + "."
-        : "Your plan is empty. Choose recommendations above.";
-      var next = $("planner-next"), charts = $("planner-charts");
-      next.textContent = "";
-      charts.textContent = "";
-      if (!c.total) return;
-      var now = today(), todo = el("ul");
-      plan.items.forEach(function (item) {
-        var rec = recs[item.id], open = item.status !== "done" && item.status !== "not-applicable";
-        if (!rec || !open) return;
-        var why = item.due && item.due < now ? "Overdue since " + item.due : rec.key && item.status === "not-started" ? "Key recommendation, not started" : "";
-        if (why) todo.appendChild(el("li", {"data-overdue": item.due && item.due < now ? "true" : "false"}, [el("a", {href: "#pl-item-" + item.id, text: rec.title}), document.createTextNode(": " + why + ".")]));
-      });
-      Array.prototype.slice.call(todo.children).sort(function (a, b) { return (b.dataset.overdue === "true") - (a.dataset.overdue === "true"); })
-        .forEach(function (li) { todo.appendChild(li); });
-      next.appendChild(el("h3", {text: "What to do next"}));
-      next.appendChild(todo.children.length ? todo : el("p", {text: "Nothing is overdue, and every key recommendation in your plan has been started."}));
-      var legend = el("ul", {className: "pl-legend", "aria-hidden": "true"});
-      data.statuses.forEach(function (s) { legend.appendChild(el("li", {}, [el("span", {className: "pl-seg", "data-status": s.id}), document.createTextNode(" " + s.label)])); });
-      charts.appendChild(legend);
-      charts.appendChild(table("Theme", data.themes, "theme"));
-      charts.appendChild(table("Audience", data.audiences, "audience"));
-    }
-
-    function renderAll() {
-      renderOptions();
-      renderList();
-      renderProgress();
-      $("planner-printed").textContent = "Printed on " + today() + ". " + $("planner-summary").textContent;
-    }
-
-    // -- Export
-    function download(name, type, text) {
-      var url = URL.createObjectURL(new Blob([text], {type: type}));
-      var link = el("a", {href: url, download: name});
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-    }
-
-    // The plan's recommendations, with whose words each text is, as recommendations.json says it.
-    // Only the export carries them: an import reads the items alone.
-    function described(rec) {
-      return {id: rec.id, title: rec.title, text: rec.text, url: new URL(rec.url, location.href).href,
-        title_kind: "site", text_kind: "report", report_words: {text: rec.text, section7_wording: rec.section7_wording},
-        site_words: {title: rec.title, plain: rec.plain}, where: rec.where, section7_where: rec.section7_where,
-        twin: rec.twin, section7_difference: rec.section7_difference};
-    }
-
-    $("planner-export-json").addEventListener("click", function () {
-      var out = Object.assign({}, plan, {recommendations: plan.items.filter(function (item) { return recs[item.id]; })
-        .map(function (item) { return described(recs[item.id]); })});
-      download("action-plan-" + today() + ".json", "application/json", JSON.stringify(out, null, 2) + "\n");
-      announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as JSON.");
-    });
-    $("planner-export-csv").addEventListener("click", function () {
-      // The review spreadsheet's columns (planner.py, CSV_COLUMNS), so either imports back.
-      var lines = [data.columns];
-      plan.items.forEach(function (item) {
-        var rec = recs[item.id] || {}, is = !!rec.id;
-        var row = {id: item.id, title: rec.title, report_words: rec.text, plain_words: rec.plain, audience: titles[rec.audience],
-          theme: titles[rec.theme], key: is ? (rec.key ? "yes" : "no") : "", in_the_report: rec.where,
-          url: is ? new URL(rec.url, location.href).href : "", status: labels[item.status], owner: item.owner, target_date: item.due,
-          notes: item.notes, title_kind: is ? "site" : "", report_words_kind: is ? "report" : "", plain_words_kind: is ? "site" : "",
-          section7_where: rec.section7_where, report_words_section7_wording: rec.section7_wording,
-          section7_difference: rec.section7_difference, twin: rec.twin};
-        lines.push(data.columns.map(function (name) { return row[name]; }));
-      });
-      // The byte-order mark tells Excel the file is UTF-8.
-      download("action-plan-" + today() + ".csv", "text/csv", "\ufeff" + lines.map(function (line) { return line.map(csvCell).join(","); }).join("\r\n") + "\r\n");
-      announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as a spreadsheet.");
-    });
-    $("planner-print").addEventListener("click", function () { window.print(); });
-
-    // -- Import (files and share links): check everything, show what would change, then apply
-    function fail(message) { var e = new Error(message); e.planner = true; return e; }
-
-    function fromJson(text) {
-      var obj;
-      try { obj = JSON.parse(text); } catch (e) { throw fail("This file is not valid JSON, so it is not a plan exported from this planner."); }
-      if (!obj || typeof obj !== "object" || obj.format !== FORMAT) throw fail("This JSON file is not a plan exported from this planner (it does not say it is a “" + FORMAT + "”).");
-      if (typeof obj.version !== "number" || obj.version < 1 || obj.version % 1) throw fail("This plan file has no valid format version.");
-      if (obj.version > VERSION) throw fail("This plan was saved by a newer version of the planner (format version " + obj.version + "; this page reads version " + VERSION + "). Reload this page to get the newest planner, then import it again.");
-      if (!Array.isArray(obj.items)) throw fail("This plan file has no list of recommendations (“items”).");
-      return migrate(obj).items.map(function (raw, index) {
-        var where = "Item " + (index + 1);
-        if (!raw || typeof raw.id !== "string") throw fail(where + " has no recommendation id.");
-        var item = newItem(raw.id, null);
-        ["status", "owner", "due", "notes", "seen"].forEach(function (name) {
-          if (raw[name] == null) return;
-          if (typeof raw[name] !== "string") throw fail(where + " (" + raw.id + "): “" + name + "” is not text.");
-          item[name] = raw[name];
-        });
-        return check(item, where);
-      });
-    }
-
-    function statusOf(value) {
-      var v = value.trim().toLowerCase();
-      return v ? data.statuses.filter(function (s) { return s.id === v || s.label.toLowerCase() === v; }).map(function (s) { return s.id; })[0] : "not-started";
-    }
-
-    function fromCsv(text) {
-      var rows;
-      try { rows = parseCsv(text); } catch (e) { throw fail("This file is not a readable CSV file: " + e.message + "."); }
-      var head = (rows.shift() || []).map(function (h) { return h.trim().toLowerCase(); });
-      var col = {};
-      ["id", "status", "owner", "target_date", "notes"].forEach(function (name) { col[name] = head.indexOf(name); });
-      if (col.id < 0) throw fail("This CSV file has no “id” column, so it is not an export of this planner or the review spreadsheet.");
-      return rows.map(function (row, index) {
-        var where = "Row " + (index + 2), values = {};
-        Object.keys(col).forEach(function (name) {
-          var value = col[name] < 0 ? "" : row[col[name]] || "";
-          // The planner's own export starts such cells with an apostrophe; a bare one could run as a formula.
-          var start = formulaStart(value);
-          if (start) throw fail(where + ", column “" + name + "” starts with “" + start + "”, which a spreadsheet would run as a formula. Nothing was imported. Start that cell with an apostrophe (') or remove the character, then import again.");
-          if (value[0] === "'" && formulaStart(value.slice(1))) value = value.slice(1);
-          values[name] = value;
-        });
-        var item = newItem(values.id.trim(), null);
-        var status = statusOf(values.status);
-        if (!status) throw fail(where + ": the status “" + values.status + "” is not one of: " + data.statuses.map(function (s) { return s.label; }).join(", ") + ".");
-        item.status = status;
-        item.owner = values.owner;
-        var uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(values.target_date.trim());
-        item.due = uk ? uk[3] + "-" + uk[2].padStart(2, "0") + "-" + uk[1].padStart(2, "0") : values.target_date.trim();
-        item.notes = values.notes;
-        return check(item, where);
-      });
-    }
-
-    function check(item, where) {
-      if (!CODES[item.status]) throw fail(where + " (" + item.id + "): the status “" + item.status + "” is not one of: " + Object.keys(CODES).join(", ") + ".");
-      if (item.due && !DATE.test(item.due)) throw fail(where + " (" + item.id + "): the target date “" + item.due + "” is not a date written YYYY-MM-DD.");
-      if (item.seen && !DATE.test(item.seen)) item.seen = null;
-      return item;
-    }
-
-    // Resolves ids: withdrawn ones to their replacement (data/published.yaml), unknown ones left out.
-    function resolve(items) {
-      var kept = [], notes = [], seen = {};
-      items.forEach(function (item) {
-        var retired = data.retired[item.id];
-        if (retired && retired.replaced_by && recs[retired.replaced_by]) {
-          notes.push("“" + item.id + "” was withdrawn on " + retired.date + " (" + retired.reason + "); it is imported as its replacement, “" + recs[retired.replaced_by].title + "”.");
-          item.id = retired.replaced_by;
-          item.seen = null;
-        } else if (retired) {
-          notes.push("“" + item.id + "” was withdrawn on " + retired.date + " (" + retired.reason + ") with nothing to replace it; it is left out.");
-          return;
-        } else if (!recs[item.id]) {
-          notes.push("“" + item.id + "” is not a recommendation on this site; it is left out.");
-          return;
-        }
-        if (seen[item.id]) { notes.push("“" + item.id + "” is listed twice; the first is used."); return; }
-        seen[item.id] = true;
-        if (!item.seen) item.seen = recs[item.id].changed;
-        kept.push(item);
-      });
-      if (!kept.length) throw fail(items.length ? "None of the recommendations in this file is on this site. " + notes.join(" ") : "This file holds no recommendations.");
-      return {items: kept, notes: notes};
-    }
-
-    function preview(result, source) {
-      var current = {};
-      plan.items.forEach(function (item) { current[item.id] = item; });
-      var added = [], changed = [], same = 0;
-      result.items.forEach(function (item) {
-        var old = current[item.id];
-        if (!old) added.push(item);
-        else if (["status", "owner", "due", "notes"].some(function (n) { return old[n] !== item[n]; })) changed.push(item);
-        else same += 1;
-      });
-      var body = $("planner-preview-body");
-      body.textContent = "";
-      body.appendChild(el("p", {text: source + " holds " + plural(result.items.length, "recommendation") + ". Importing it would add " + added.length +
-        ", change " + changed.length + " and leave " + same + " as they are. The other " + plural(plan.items.length - changed.length - same, "recommendation") + " in your plan stay as they are."}));
-      [["To add", added], ["To change", changed]].forEach(function (pair) {
-        if (!pair[1].length) return;
-        var ul = el("ul");
-        pair[1].forEach(function (item) {
-          var old = current[item.id];
-          ul.appendChild(el("li", {text: recs[item.id].title + ": " + labels[item.status] + (old && old.status !== item.status ? " (now " + labels[old.status] + ")" : "")}));
-        });
-        body.appendChild(el("p", {text: pair[0] + ":"}));
-        body.appendChild(ul);
-      });
-      if (result.notes.length) {
-        var notes = el("ul");
-        result.notes.forEach(function (n) { notes.appendChild(el("li", {text: n})); });
-        body.appendChild(el("p", {text: "Please note:"}));
-        body.appendChild(notes);
-      }
-      pending = result;
-      $("planner-import-error").hidden = true;
-      $("planner-preview").hidden = false;
-      $("planner-preview-title").focus();
-    }
-
-    function showError(message) {
-      var box = $("planner-import-error");
-      box.textContent = "";
-      box.appendChild(el("p", {text: message}));
-      box.appendChild(el("p", {text: "Your plan has not been changed."}));
-      box.hidden = false;
-      $("planner-preview").hidden = true;
-      pending = null;
-      box.focus();
-    }
-
-    function endPreview(message) {
-      pending = null;
-      $("planner-preview").hidden = true;
-      $("planner-import").value = "";
-      if (location.hash.indexOf("#share=") === 0) history.replaceState(history.state, "", location.pathname + location.search);
-      announce(live, message);
-    }
-
-    $("planner-preview-apply").addEventListener("click", function () {
-      if (!pending) return;
-      var current = {};
-      plan.items.forEach(function (item) { current[item.id] = item; });
-      pending.items.forEach(function (item) {
-        if (current[item.id]) ["status", "owner", "due", "notes"].forEach(function (n) { current[item.id][n] = item[n]; });
-        else plan.items.push(item);
-      });
-      var count = pending.items.length;
-      save();
-      renderAll();
-      endPreview("Imported " + plural(count, "recommendation") + ". Your plan has " + plan.items.length + ".");
-      $("planner-items-title").focus();
-    });
-    $("planner-preview-cancel").addEventListener("click", function () {
-      endPreview("Nothing was imported. Your plan is as it was.");
-      $("planner-import").focus();
-    });
-
-    $("planner-import").addEventListener("change", function () {
-      var file = this.files && this.files[0];
-      if (!file) return;
-      if (file.size > MAX_BYTES) {
-        this.value = "";
-        showError("This file is " + Math.round(file.size / 1000) + " KB. A plan export is far smaller, so this is not one (the planner reads files of at most " + MAX_BYTES / 1000 + " KB).");
-        return;
-      }
-      file.text().then(function (text) {
-        text = text.replace(/^\ufeff/, "");
-        var json = /^\s*[{[]/.test(text) || /\.json$/i.test(file.name);
-        preview(resolve(json ? fromJson(text) : fromCsv(text)), "The file “" + file.name + "”");
-      }).catch(function (error) {
-        $("planner-import").value = "";
-        showError(error.planner ? error.message : "This file could not be read.");
-      });
-    });
-
-    // -- Share links: the plan in the address's fragment (#share=…), which browsers never send to a server
-    function encode(obj) {
-      var bytes = new TextEncoder().encode(JSON.stringify(obj)), text = "";
-      bytes.forEach(function (b) { text += String.fromCharCode(b); });
-      return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-    }
-
-    function decode(text) {
-      var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-      return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, function (c) { return c.charCodeAt(0); })));
-    }
-
-    $("planner-share-form").addEventListener("submit", function (event) {
-      event.preventDefault();
-      if (!plan.items.length) { announce(live, "Your plan is empty: add recommendations before sharing it."); return; }
-      var full = $("planner-share-all").checked;
-      var payload = {v: VERSION, i: plan.items.filter(function (item) { return CODES[item.status]; }).map(function (item) {
-        return full ? [item.id, CODES[item.status], item.owner, item.due, item.notes] : [item.id, CODES[item.status]];
-      })};
-      var output = $("planner-share-link");
-      output.value = location.origin + location.pathname + "#share=" + encode(payload);
-      output.focus();
-      output.select();
-      announce(live, "Share link made" + (full ? ", with owners, dates and notes" : ", with statuses only") + ". It is selected: copy it and send it to your colleagues.");
-    });
-
-    function openShared() {
-      if (location.hash.indexOf("#share=") !== 0) return;
-      var statuses = {};
-      Object.keys(CODES).forEach(function (k) { statuses[CODES[k]] = k; });
-      try {
-        var payload;
-        try { payload = decode(location.hash.slice(7)); } catch (e) { throw fail("This share link is damaged: part of it may be missing. Ask for it again."); }
-        if (!payload || !Array.isArray(payload.i)) throw fail("This share link is damaged. Ask for it again.");
-        if (payload.v > VERSION) throw fail("This share link was made by a newer version of the planner. Reload this page to get the newest planner.");
-        var items = payload.i.map(function (entry, index) {
-          if (!Array.isArray(entry) || typeof entry[0] !== "string") throw fail("This share link is damaged. Ask for it again.");
-          var item = newItem(entry[0], null);
-          item.status = statuses[entry[1]] || "";
-          ["owner", "due", "notes"].forEach(function (name, n) { if (typeof entry[n + 2] === "string") item[name] = entry[n + 2]; });
-          return check(item, "Recommendation " + (index + 1));
-        });
-        preview(resolve(items), "This share link");
-      } catch (error) {
-        if (!error.planner) throw error;
-        showError(error.message);
-      }
-    }
-
-    // -- Start again
-    $("planner-clear").addEventListener("click", function () {
-      $("planner-confirm").hidden = false;
-      $("planner-confirm-text").focus();
-    });
-    $("planner-confirm-no").addEventListener("click", function () {
-      $("planner-confirm").hidden = true;
-      $("planner-clear").focus();
-      announce(live, "Your plan is kept.");
-    });
-    $("planner-confirm-yes").addEventListener("click", function () {
-      plan.items = [];
-      save("Your plan is deleted from this browser. You can start again.");
-      $("planner-confirm").hidden = true;
-      renderAll();
-      $("planner-choose-title").setAttribute("tabindex", "-1");
-      $("planner-choose-title").focus();
-    });
-
-    var printedLine = el("p", {className: "print-only", id: "planner-printed"});
-    root.insertBefore(printedLine, root.firstChild);
+  function add(ids, focusOn) {
+    var added = addIds(plan, ids, function (id) { return recs[id].changed; }, RULES);
+    save(added ? "Added " + plural(added, "recommendation") + ". Your plan has " + plan.items.length + "."
+      : "All of these are already in your plan.");
     renderAll();
-    $("planner-nojs").hidden = true;
-    root.hidden = false;
-    if (loaded.error) {
-      var box = el("div", {className: "pl-notice", role: "alert"}, [el("p", {text: loaded.error === "unreadable"
-        ? "The plan saved in this browser could not be read, so the planner starts empty. The old plan is kept aside in this browser's storage (“" + KEY + ".unreadable”)."
-        : "The planner cannot save here: " + problemText()})]);
-      root.insertBefore(box, root.firstChild);
+    if (focusOn) focusOn.focus();
+  }
+
+  $("planner-preset-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var preset = $("planner-preset").value.split(":");
+    add(data.recs.filter(function (rec) {
+      return preset[0] === "all" || (preset[0] === "key" && rec.key) || rec[preset[0]] === preset[1];
+    }).map(function (rec) { return rec.id; }), $("planner-preset-add"));
+  });
+  $("planner-one-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var id = $("planner-one").value;
+    if (!id) { announce(live, "Choose a recommendation first."); $("planner-one").focus(); return; }
+    add([id], $("planner-one"));
+  });
+
+  // -- The list
+  function field(item, name, labelText, control) {
+    control.id = "pl-" + name + "-" + item.id;
+    control.name = name;
+    return el("div", {className: "pl-field pl-field--" + name}, [el("label", {"for": control.id, text: labelText}), control]);
+  }
+
+  function printed(item) {
+    var dl = el("dl", {className: "pl-print print-only"});
+    [["Status", labels[item.status]], ["Owner", item.owner], ["Target date", item.due], ["Notes", item.notes]].forEach(function (pair) {
+      dl.appendChild(el("dt", {text: pair[0]}));
+      dl.appendChild(el("dd", {text: pair[1] || "–"}));
+    });
+    return dl;
+  }
+
+  function itemNode(item) {
+    var rec = recs[item.id], retired = retiredIds[item.id];
+    var title = rec ? rec.title : retired ? retired.title : item.id;
+    var heading = el("h3", {id: "pl-title-" + item.id, tabindex: "-1", className: "pl-item__title"},
+      [rec ? el("a", {href: rec.url, text: title}) : document.createTextNode(title)]);
+    var article = el("article", {"aria-labelledby": heading.id}, [heading]);
+    var li = el("li", {className: "pl-item", id: "pl-item-" + item.id, "data-status": item.status}, [article]);
+    if (rec) {
+      article.appendChild(el("p", {className: "pl-item__meta", text: (rec.key ? "Key recommendation. " : "") +
+        "For " + titles[rec.audience].toLowerCase() + ". Theme: " + titles[rec.theme] + "."}));
+      if (rec.plain) {
+        article.appendChild(el("div", {className: "rec-plain", "data-provenance": "site"}, [
+          el("p", {className: "rec-plain__label"}, [el("span", {className: "provenance__tag", text: data.kinds.site + ":"}),
+            document.createTextNode(" In plain words")]),
+          el("p", {className: "rec-plain__text", text: rec.plain})]));
+      }
+      article.appendChild(el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: rec.text})]));
+      article.appendChild(el("p", {className: "provenance evidence-source", "data-kind": "report"}, [
+        el("span", {className: "provenance__tag", text: data.kinds.report + ":"}), document.createTextNode(" " + rec.where + ".")]));
+      // How Section 7 words it differently (recsite/wording.py): our sentence, the report's words in <q>.
+      if (rec.section7_note) {
+        article.appendChild(el("p", {className: "section7-difference"}, rec.section7_note.map(function (part, i) {
+          return i % 2 ? el("q", {"data-provenance": "report", text: part}) : document.createTextNode(part);
+        })));
+      }
+      if (item.seen && rec.changed > item.seen) {
+        var list = el("ul");
+        rec.changes.filter(function (c) { return c.date > item.seen; }).forEach(function (c) {
+          list.appendChild(el("li", {text: c.date + ": " + c.change}));
+        });
+        var seenButton = el("button", {type: "button", className: "md-button pl-seen"}, [document.createTextNode("Mark as read"), el("span", {className: "visually-hidden", text: ": " + title})]);
+        seenButton.addEventListener("click", function () {
+          item.seen = rec.changed;
+          save("Marked as read.");
+          renderAll();
+          $("pl-title-" + item.id).focus();
+        });
+        article.appendChild(el("div", {className: "pl-notice pl-changed"}, [
+          el("p", {text: "Changed on this site since you added it (" + item.seen + "):"}), list, seenButton]));
+      }
+    } else if (retired) {
+      var notice = el("div", {className: "pl-notice pl-withdrawn"}, [el("p", {text: "Withdrawn on " + retired.date + ": " + retired.reason}),
+        el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: retired.text || ""})])]);
+      var replacement = retired.replaced_by && recs[retired.replaced_by];
+      if (replacement) {
+        var swap = el("button", {type: "button", className: "md-button", text: "Replace it with “" + replacement.title + "”"});
+        swap.addEventListener("click", function () {
+          if (idsIn(plan).has(replacement.id)) plan.items = plan.items.filter(function (i) { return i !== item; });
+          else { item.id = replacement.id; item.seen = replacement.changed; }
+          save("Replaced by “" + replacement.title + "”.");
+          renderAll();
+          $("pl-title-" + replacement.id).focus();
+        });
+        notice.appendChild(swap);
+      }
+      article.appendChild(notice);
+    } else {
+      article.appendChild(el("p", {className: "pl-notice", text: "This recommendation is no longer on this site."}));
     }
-    openSharedNow = openShared;
-    openShared();
+    var select = el("select");
+    statuses.forEach(function (s) { select.appendChild(el("option", {value: s.id, text: s.label})); });
+    select.value = item.status;
+    var owner = el("input", {type: "text", autocomplete: "off"});
+    owner.value = item.owner;
+    var due = el("input", {type: "date"});
+    due.value = item.due;
+    var notes = el("textarea", {rows: "3"});
+    notes.value = item.notes;
+    var fields = el("div", {className: "pl-fields"}, [field(item, "status", "Status", select), field(item, "owner", "Who owns it", owner),
+      field(item, "due", "Target date", due), field(item, "notes", "Notes and evidence of progress", notes)]);
+    article.appendChild(fields);
+    var mirror = printed(item);
+    article.appendChild(mirror);
+    fields.addEventListener("input", function (event) {
+      var name = event.target.name;
+      item[name === "status" ? "status" : name] = event.target.value;
+      if (name === "due" && event.target.value && !DATE.test(event.target.value)) return;
+      li.dataset.status = item.status;
+      save(name === "status" ? "Status of “" + title + "”: " + labels[item.status] + ". Saved." : null);
+      article.replaceChild(mirror = printed(item), article.querySelector(".pl-print"));
+      if (name === "status" || name === "due") renderProgress();
+    });
+    var remove = el("button", {type: "button", className: "md-button pl-remove"}, [document.createTextNode("Remove from plan"), el("span", {className: "visually-hidden", text: ": " + title})]);
+    remove.addEventListener("click", function () {
+      var index = plan.items.indexOf(item);
+      plan.items.splice(index, 1);
+      save("Removed “" + title + "”. Your plan has " + plural(plan.items.length, "recommendation") + ".");
+      renderAll();
+      var next = plan.items[index] || plan.items[index - 1];
+      (next ? $("pl-title-" + next.id) : $("planner-items-title")).focus();
+    });
+    article.appendChild(remove);
+    return li;
   }
 
-  function setup() {
-    var root = document.getElementById("planner");
-    if (root && !root.dataset.ready) { root.dataset.ready = "true"; setupPlanner(root); }
+  function renderList() {
+    var list = $("planner-list");
+    list.textContent = "";
+    plan.items.forEach(function (item) { list.appendChild(itemNode(item)); });
   }
 
-  // With Material's instant navigation, pages are swapped without a full load; `document$` emits
-  // after each swap. The planner is marked when set up, so no handler is attached twice.
-  window.recsiteOnPage(setup);  // docs/javascripts/on-page.js
-})();
+  // -- Progress
+  function counts(items) {
+    var c = {total: items.length};
+    statuses.forEach(function (s) { c[s.id] = 0; });
+    items.forEach(function (item) { c[item.status] = (c[item.status] || 0) + 1; });
+    return c;
+  }
+
+  function countText(c) {
+    return statuses.filter(function (s) { return c[s.id]; }).map(function (s) { return c[s.id] + " " + s.label.toLowerCase(); }).join(", ");
+  }
+
+  function table(caption, groups, key) {
+    var head = el("tr", {}, [el("th", {scope: "col", text: caption})]);
+    statuses.forEach(function (s) { head.appendChild(el("th", {scope: "col", text: s.label})); });
+    head.appendChild(el("th", {scope: "col", text: "Total"}));
+    head.appendChild(el("th", {scope: "col", text: "Chart"}));
+    var body = el("tbody");
+    groups.forEach(function (group) {
+      var c = counts(plan.items.filter(function (item) { return recs[item.id] && recs[item.id][key] === group.id; }));
+      if (!c.total) return;
+      var row = el("tr", {}, [el("th", {scope: "row", text: group.title})]);
+      statuses.forEach(function (s) { row.appendChild(el("td", {text: String(c[s.id])})); });
+      row.appendChild(el("td", {text: String(c.total)}));
+      var bar = el("div", {className: "pl-bar", role: "img", "aria-label": group.title + ": " + countText(c)});
+      statuses.forEach(function (s) {
+        if (!c[s.id]) return;
+        var seg = el("span", {className: "pl-seg", "data-status": s.id});
+        seg.style.width = (100 * c[s.id] / c.total) + "%";
+        bar.appendChild(seg);
+      });
+      row.appendChild(el("td", {}, [bar]));
+      body.appendChild(row);
+    });
+    // A region that can take focus, so a table wider than a small screen can be scrolled by keyboard.
+    return el("div", {className: "pl-table", role: "region", tabindex: "0", "aria-label": "By " + caption.toLowerCase()}, [el("table", {className: "pl-counts"}, [el("caption", {text: "By " + caption.toLowerCase()}), el("thead", {}, [head]), body])]);
+  }
+
+  function renderProgress() {
+    var c = counts(plan.items);
+    $("planner-summary").textContent = c.total
+      ? "Your plan has " + plural(c.total, "recommendation") + ": " + countText(c) + "."
+      : "Your plan is empty. Choose recommendations above.";
+    var next = $("planner-next"), charts = $("planner-charts");
+    next.textContent = "";
+    charts.textContent = "";
+    if (!c.total) return;
+    var now = today(), todo = el("ul");
+    plan.items.forEach(function (item) {
+      var rec = recs[item.id], open = statuses.some(function (s) { return s.id === item.status && s.open; });
+      if (!rec || !open) return;
+      var why = item.due && item.due < now ? "Overdue since " + item.due : rec.key && item.status === statuses[0].id ? "Key recommendation, not started" : "";
+      if (why) todo.appendChild(el("li", {"data-overdue": item.due && item.due < now ? "true" : "false"}, [el("a", {href: "#pl-item-" + item.id, text: rec.title}), document.createTextNode(": " + why + ".")]));
+    });
+    Array.prototype.slice.call(todo.children).sort(function (a, b) { return (b.dataset.overdue === "true") - (a.dataset.overdue === "true"); })
+      .forEach(function (li) { todo.appendChild(li); });
+    next.appendChild(el("h3", {text: "What to do next"}));
+    next.appendChild(todo.children.length ? todo : el("p", {text: "Nothing is overdue, and every key recommendation in your plan has been started."}));
+    var legend = el("ul", {className: "pl-legend", "aria-hidden": "true"});
+    statuses.forEach(function (s) { legend.appendChild(el("li", {}, [el("span", {className: "pl-seg", "data-status": s.id}), document.createTextNode(" " + s.label)])); });
+    charts.appendChild(legend);
+    charts.appendChild(table("Theme", data.themes, "theme"));
+    charts.appendChild(table("Audience", data.audiences, "audience"));
+  }
+
+  function renderAll() {
+    renderOptions();
+    renderList();
+    renderProgress();
+    $("planner-printed").textContent = "Printed on " + today() + ". " + $("planner-summary").textContent;
+  }
+
+  // -- Export
+  function download(name, type, text) {
+    var url = URL.createObjectURL(new Blob([text], {type: type}));
+    var link = el("a", {href: url, download: name});
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  // The plan's recommendations, with whose words each text is, as recommendations.json says it.
+  // Only the export carries them: an import reads the items alone.
+  function described(rec) {
+    return {id: rec.id, title: rec.title, text: rec.text, url: new URL(rec.url, location.href).href,
+      title_kind: "site", text_kind: "report", report_words: {text: rec.text, section7_wording: rec.section7_wording},
+      site_words: {title: rec.title, plain: rec.plain}, where: rec.where, section7_where: rec.section7_where,
+      twin: rec.twin, section7_difference: rec.section7_difference};
+  }
+
+  $("planner-export-json").addEventListener("click", function () {
+    var out = Object.assign({}, plan, {recommendations: plan.items.filter(function (item) { return recs[item.id]; })
+      .map(function (item) { return described(recs[item.id]); })});
+    download("action-plan-" + today() + ".json", "application/json", JSON.stringify(out, null, 2) + "\n");
+    announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as JSON.");
+  });
+  $("planner-export-csv").addEventListener("click", function () {
+    // The review spreadsheet's columns (planner.py, CSV_COLUMNS), so either imports back.
+    var rows = [data.columns];
+    plan.items.forEach(function (item) {
+      var rec = recs[item.id] || {}, is = !!rec.id;
+      var row = {id: item.id, title: rec.title, report_words: rec.text, plain_words: rec.plain, audience: titles[rec.audience],
+        theme: titles[rec.theme], key: is ? (rec.key ? "yes" : "no") : "", in_the_report: rec.where,
+        url: is ? new URL(rec.url, location.href).href : "", status: labels[item.status], owner: item.owner, target_date: item.due,
+        notes: item.notes, title_kind: is ? "site" : "", report_words_kind: is ? "report" : "", plain_words_kind: is ? "site" : "",
+        section7_where: rec.section7_where, report_words_section7_wording: rec.section7_wording,
+        section7_difference: rec.section7_difference, twin: rec.twin};
+      rows.push(data.columns.map(function (name) { return row[name]; }));
+    });
+    // The byte-order mark tells Excel the file is UTF-8.
+    download("action-plan-" + today() + ".csv", "text/csv", "\ufeff" + lines(rows, data.formula));
+    announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as a spreadsheet.");
+  });
+  $("planner-print").addEventListener("click", function () { window.print(); });
+
+  // -- Import (files and share links): check everything, show what would change, then apply
+  function preview(result, source) {
+    var current = byId(plan.items);
+    var change = compare(plan, result.items), added = change.added, changed = change.changed, same = change.same;
+    var body = $("planner-preview-body");
+    body.textContent = "";
+    body.appendChild(el("p", {text: source + " holds " + plural(result.items.length, "recommendation") + ". Importing it would add " + added.length +
+      ", change " + changed.length + " and leave " + same + " as they are. The other " + plural(plan.items.length - changed.length - same, "recommendation") + " in your plan stay as they are."}));
+    [["To add", added], ["To change", changed]].forEach(function (pair) {
+      if (!pair[1].length) return;
+      var ul = el("ul");
+      pair[1].forEach(function (item) {
+        var old = current[item.id];
+        ul.appendChild(el("li", {text: recs[item.id].title + ": " + labels[item.status] + (old && old.status !== item.status ? " (now " + labels[old.status] + ")" : "")}));
+      });
+      body.appendChild(el("p", {text: pair[0] + ":"}));
+      body.appendChild(ul);
+    });
+    if (result.notes.length) {
+      var notes = el("ul");
+      result.notes.forEach(function (n) { notes.appendChild(el("li", {text: n})); });
+      body.appendChild(el("p", {text: "Please note:"}));
+      body.appendChild(notes);
+    }
+    pending = result;
+    $("planner-import-error").hidden = true;
+    $("planner-preview").hidden = false;
+    $("planner-preview-title").focus();
+  }
+
+  function showError(message) {
+    var box = $("planner-import-error");
+    box.textContent = "";
+    box.appendChild(el("p", {text: message}));
+    box.appendChild(el("p", {text: "Your plan has not been changed."}));
+    box.hidden = false;
+    $("planner-preview").hidden = true;
+    pending = null;
+    box.focus();
+  }
+
+  function endPreview(message) {
+    pending = null;
+    $("planner-preview").hidden = true;
+    $("planner-import").value = "";
+    if (location.hash.indexOf(PREFIX) === 0) history.replaceState(history.state, "", location.pathname + location.search);
+    announce(live, message);
+  }
+
+  $("planner-preview-apply").addEventListener("click", function () {
+    if (!pending) return;
+    applyImport(plan, pending.items);
+    var count = pending.items.length;
+    save();
+    renderAll();
+    endPreview("Imported " + plural(count, "recommendation") + ". Your plan has " + plan.items.length + ".");
+    $("planner-items-title").focus();
+  });
+  $("planner-preview-cancel").addEventListener("click", function () {
+    endPreview("Nothing was imported. Your plan is as it was.");
+    $("planner-import").focus();
+  });
+
+  $("planner-import").addEventListener("change", function () {
+    var file = this.files && this.files[0];
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      this.value = "";
+      showError("This file is " + Math.round(file.size / 1000) + " KB. A plan export is far smaller, so this is not one (the planner reads files of at most " + MAX_BYTES / 1000 + " KB).");
+      return;
+    }
+    file.text().then(function (text) {
+      text = text.replace(/^\ufeff/, "");
+      var json = /^\s*[{[]/.test(text) || /\.json$/i.test(file.name);
+      var items = json ? readExport(text, RULES) : itemsFromCsv(text, RULES, data.item_columns, data.formula);
+      preview(resolve(items, recs, retiredIds), "The file “" + file.name + "”");
+    }).catch(function (error) {
+      $("planner-import").value = "";
+      showError(error instanceof PlanError ? error.message : "This file could not be read.");
+    });
+  });
+
+  // -- Share links: the plan in the address's fragment (#share=…), which browsers never send to a server
+  $("planner-share-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!plan.items.length) { announce(live, "Your plan is empty: add recommendations before sharing it."); return; }
+    var full = $("planner-share-all").checked;
+    var output = $("planner-share-link");
+    output.value = location.origin + location.pathname + shareFragment(plan.items, full, RULES);
+    output.focus();
+    output.select();
+    announce(live, "Share link made" + (full ? ", with owners, dates and notes" : ", with statuses only") + ". It is selected: copy it and send it to your colleagues.");
+  });
+
+  function openShared() {
+    if (location.hash.indexOf(PREFIX) !== 0) return;
+    try {
+      preview(resolve(readShared(location.hash, RULES), recs, retiredIds), "This share link");
+    } catch (error) {
+      if (!(error instanceof PlanError)) throw error;
+      showError(error.message);
+    }
+  }
+
+  // -- Start again
+  $("planner-clear").addEventListener("click", function () {
+    $("planner-confirm").hidden = false;
+    $("planner-confirm-text").focus();
+  });
+  $("planner-confirm-no").addEventListener("click", function () {
+    $("planner-confirm").hidden = true;
+    $("planner-clear").focus();
+    announce(live, "Your plan is kept.");
+  });
+  $("planner-confirm-yes").addEventListener("click", function () {
+    plan.items = [];
+    save("Your plan is deleted from this browser. You can start again.");
+    $("planner-confirm").hidden = true;
+    renderAll();
+    $("planner-choose-title").setAttribute("tabindex", "-1");
+    $("planner-choose-title").focus();
+  });
+
+  var printedLine = el("p", {className: "print-only", id: "planner-printed"});
+  root.insertBefore(printedLine, root.firstChild);
+  renderAll();
+  $("planner-nojs").hidden = true;
+  root.hidden = false;
+  if (loaded.error) {
+    var box = el("div", {className: "pl-notice", role: "alert"}, [el("p", {text: loaded.error === "unreadable"
+      ? "The plan saved in this browser could not be read, so the planner starts empty. The old plan is kept aside in this browser's storage (“" + UNREADABLE_KEY + "”)."
+      : "The planner cannot save here: " + problemText()})]);
+    root.insertBefore(box, root.firstChild);
+  }
+  openSharedNow = openShared;
+  openShared();
+}
+
+function setup() {
+  var root = document.getElementById("planner");
+  if (root && !root.dataset.ready) { root.dataset.ready = "true"; setupPlanner(root); }
+}
+
+// The planner is marked when set up, so no handler is attached twice.
+onPage(setup);
+

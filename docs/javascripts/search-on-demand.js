@@ -1,5 +1,6 @@
 // Search's index and worker load when search is opened, not with every page: see the comment at
-// the top of overrides/main.html, which loads this script just before Material's bundle.
+// the top of overrides/main.html, which loads this script just before Material's bundle. A classic
+// script, not a module like the site's others: it must run before the bundle, and modules wait.
 (function () {
   "use strict";
 
@@ -40,6 +41,8 @@
   if (toggle.checked) open();
 
   // --- The index: its request is sent when search opens ------------------------------------
+  // XMLHttpRequest is patched because Material's bundle asks for the index as it starts, with no
+  // setting to wait; only that one request is held back (overrides/main.html says more).
 
   var nativeOpen = XMLHttpRequest.prototype.open;
   var nativeSend = XMLHttpRequest.prototype.send;
@@ -64,6 +67,8 @@
   };
 
   // --- The worker: started when search opens, messages kept until then --------------------
+  // window.Worker is replaced because the bundle also starts search's worker as it starts.
+  // Any other worker is the browser's own.
 
   var NativeWorker = window.Worker;
 

@@ -33,8 +33,9 @@ COLUMNS = ["id", "title", "text", "theme", "theme_title", "audience", "audience_
            "last_changed", "changes", "citation", "withdrawn_date", "withdrawn_reason",
            "withdrawn_replaced_by", "withdrawn_replaced_by_url", "twin", "section7_difference", "section7_footnote"]
 
-# A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula. (The planner's script
+# reads this rule, and FORMULA_SKIPPED, from the planner's data: recsite/planner.py.)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _record(rec: Recommendation, catalogue: Catalogue, site_url: str) -> dict:
@@ -184,14 +185,14 @@ def csv_cell(value) -> str:
 
 
 # Characters a spreadsheet may skip before a formula: spaces, a byte-order mark, zero-width ones.
-_SKIPPED = " \u00a0\ufeff\u200b\u200c\u200d\u2060"
+FORMULA_SKIPPED = " \u00a0\ufeff\u200b\u200c\u200d\u2060"
 
 
 def looks_like_formula(text: str) -> bool:
     """Whether a spreadsheet could read `text` as a formula: its first real character, taken in its
     compatibility form (a full-width ＝ is =), starts one."""
-    start = text.lstrip(_SKIPPED)  # none of the formula characters is skipped
-    return bool(start) and unicodedata.normalize("NFKC", start[0]).startswith(_FORMULA_START)
+    start = text.lstrip(FORMULA_SKIPPED)  # none of the formula characters is skipped
+    return bool(start) and unicodedata.normalize("NFKC", start[0]).startswith(FORMULA_START)
 
 
 def _flat(record: dict) -> dict:

@@ -4,7 +4,10 @@ readers without JavaScript. Everything here is computed at build time; nothing i
 The planner's script (docs/javascripts/planner-app.js) reads the records from a JSON block in the
 planner page itself (no network request of its own) and keeps each person's plan in their own
 browser (localStorage). The stored format and its version are described in the README ("The
-action planner: stored format"); PLAN_FORMAT and PLAN_VERSION here are the ones the script writes.
+planner for maintainers: the stored format"). The rules the scripts share with this module are
+written here once: the plan's format, version and statuses go to every page's planner script in
+a module generated at build time (PLAN_RULES_JS), the CSV's columns and formula rule to the
+planner page's data block.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import json
 
 
 from . import paths
-from .downloads import REPORT_WORDS, SITE_WORDS, csv_cell, section7_difference
+from .downloads import FORMULA_START, FORMULA_SKIPPED, REPORT_WORDS, SITE_WORDS, csv_cell, section7_difference
 from .model import TEXT_KINDS, Audience, Catalogue, Recommendation
 from .terms import terms_used
 
@@ -30,13 +33,22 @@ APP_JS = "javascripts/planner-app.js"
 APP_CSS = "stylesheets/planner-app.css"
 APP_CSS_PAGES = (PLANNER, QUESTIONS)
 
-# The scripts check these (planner.js: FORMAT, VERSION); a test keeps the two in step.
+# The stored plan's format and version (README "the stored format"); the scripts read them from
+# PLAN_RULES_JS. A new version needs a step in MIGRATIONS (docs/javascripts/lib/store.js).
 PLAN_FORMAT = "recsite-action-plan"
 PLAN_VERSION = 1
 
-# (stored value, label): the order the planner shows them in.
-STATUSES = [("not-started", "Not started"), ("planned", "Planned"), ("in-progress", "In progress"),
-            ("done", "Done"), ("not-applicable", "Not applicable")]
+# (stored value, label, its letter in a share link, whether it is still to do): the order the
+# planner shows them in; a new item has the first ("What to do next" lists key recommendations
+# still in it). Stored values and letters are in people's plans and links: never change one.
+STATUSES = [("not-started", "Not started", "n", True), ("planned", "Planned", "p", True),
+            ("in-progress", "In progress", "i", True), ("done", "Done", "d", False),
+            ("not-applicable", "Not applicable", "x", False)]
+
+# Generated at build time from the three above (plan_rules_module), beside the scripts that
+# import it (docs/javascripts/planner.js and planner-app.js): every page's "Add to my plan" needs
+# them, and the list page has no room for a data block (it is at its size budget).
+PLAN_RULES_JS = "javascripts/plan-rules.js"
 
 # The review spreadsheet's columns; the planner's CSV export writes the same ones (the script reads
 # them from the planner's data), so either can be imported back. An import reads columns by name, so
@@ -49,6 +61,22 @@ CSV_COLUMNS = ["id", "title", "report_words", "plain_words", "audience", "theme"
                # Added later, at the end.
                "title_kind", "report_words_kind", "plain_words_kind", "section7_where",
                "report_words_section7_wording", "section7_difference", "twin"]
+# The columns an import reads, by the plan item's field they fill.
+ITEM_COLUMNS = {"id": "id", "status": "status", "owner": "owner", "due": "target_date", "notes": "notes"}
+
+
+def plan_rules() -> dict:
+    """The stored plan's rules, as the scripts read them."""
+    return {"format": PLAN_FORMAT, "version": PLAN_VERSION,
+            "statuses": [{"id": value, "label": label, "code": code, "open": open_}
+                         for value, label, code, open_ in STATUSES]}
+
+
+def plan_rules_module() -> str:
+    """PLAN_RULES_JS: plan_rules() as an ES module's default export."""
+    return ("// Made by hooks/recsite/planner.py from PLAN_FORMAT, PLAN_VERSION and STATUSES: change them there.\n"
+            f"export default {json.dumps(plan_rules(), ensure_ascii=False, separators=(',', ':'))};\n")
+
 
 def _record(rec: Recommendation, catalogue: Catalogue, page: str) -> dict:
     return {
@@ -74,15 +102,14 @@ def _record(rec: Recommendation, catalogue: Catalogue, page: str) -> dict:
 
 
 def planner_data(catalogue: Catalogue, page: str = PLANNER) -> dict:
-    """What the planner's script needs: every current recommendation, the themes and audiences,
-    the withdrawn ids and what replaced them (data/published.yaml), and the labels for whose
-    words a text is."""
+    """What the planner's script needs besides plan_rules(): every current recommendation, the
+    themes and audiences, the withdrawn ids and what replaced them (data/published.yaml), the
+    labels for whose words a text is, and the CSV's columns and formula rule (downloads.py's)."""
     return {
-        "format": PLAN_FORMAT,
-        "version": PLAN_VERSION,
-        "statuses": [{"id": code, "label": label} for code, label in STATUSES],
         "kinds": {"report": TEXT_KINDS["report"], "site": TEXT_KINDS["site"]},
         "columns": CSV_COLUMNS,
+        "item_columns": ITEM_COLUMNS,
+        "formula": {"starts": "".join(FORMULA_START), "skipped": FORMULA_SKIPPED},
         "themes": [{"id": t.id, "title": t.title} for t in catalogue.themes],
         "audiences": [{"id": a.id, "title": a.title} for a in catalogue.audiences],
         "recs": [_record(rec, catalogue, page) for rec in catalogue.recommendations],
@@ -135,13 +162,14 @@ def question_audiences(catalogue: Catalogue) -> list[Audience]:
 def add_pages(plan, renderer, catalogue: Catalogue, site_url: str) -> None:
     """Adds the planner, the questions page and the review spreadsheet to a SitePlan."""
     plan.pages[PLANNER] = renderer.render("planner.md.j2", PLANNER, data=data_block(planner_data(catalogue)),
-                                          statuses=STATUSES, review_csv=REVIEW_CSV, questions=QUESTIONS, app_js=APP_JS)
+                                          review_csv=REVIEW_CSV, questions=QUESTIONS, app_js=APP_JS)
     recs = question_recs(catalogue)
     plan.pages[QUESTIONS] = renderer.render(
         "planner_questions.md.j2", QUESTIONS, recs=recs, planner=PLANNER,
         audiences=question_audiences(catalogue),
         terms={rec.id: terms_in(f"{rec.plain} {rec.text}", catalogue) for rec in recs})
     plan.files[REVIEW_CSV] = review_csv(catalogue, site_url)
+    plan.files[PLAN_RULES_JS] = plan_rules_module()
     plan.edit_targets[PLANNER] = ("data/recommendations.yaml", 0)
     plan.edit_targets[QUESTIONS] = ("data/recommendations.yaml", 0)
     plan.descriptions[PLANNER] = ("Review your practice against the report's recommendations: choose the ones "

@@ -17,16 +17,9 @@ from recsite import downloads, planner
 from recsite.load import load_catalogue
 from report_text import report_text
 
-JS = ROOT / "docs" / "javascripts" / "planner.js"  # every page: the stored plan, "Add to my plan"
-CSS = ROOT / "docs" / "stylesheets" / "planner.css"
-APP_JS = ROOT / "docs" / "javascripts" / "planner-app.js"  # the planner's page only
-APP_CSS = ROOT / "docs" / "stylesheets" / "planner-app.css"  # the planner's two pages only
+SCRIPTS = ROOT / "docs" / "javascripts"  # ES modules: planner.js (every page), planner-app.js, lib/
 BUDGET = 15 * 1024  # the planner app's own JavaScript and CSS, gzipped together
 EVERY_PAGE_BUDGET = 4 * 1024  # what every page loads of the planner, gzipped together
-
-
-def gzipped(*files) -> int:
-    return sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +54,9 @@ def test_the_planner_data_holds_every_recommendation_in_the_reports_words(catalo
     assert data["kinds"] == {"report": "In the report's words", "site": "Our words"}
     assert data["columns"] == planner.CSV_COLUMNS  # the script's CSV export writes these
     assert data["retired"] == {}
-    assert [s["id"] for s in data["statuses"]] == ["not-started", "planned", "in-progress", "done", "not-applicable"]
+    # What an import reads, and the formula rule its CSV export and import follow: recommendations.csv's.
+    assert set(data["item_columns"].values()) <= set(planner.CSV_COLUMNS)
+    assert data["formula"] == {"starts": "=+-@\t\r", "skipped": " \u00a0\ufeff\u200b\u200c\u200d\u2060"}
 
 
 def test_the_planner_data_says_how_section_7_words_it_as_the_downloads_do(catalogue):
@@ -95,38 +90,66 @@ def test_withdrawn_ids_map_to_their_replacement_from_published_yaml(tmp_path):
 
 def test_the_data_survives_hostile_text_in_its_attribute(site):
     soup = site.soup("planner/")
-    assert json.loads(soup.select_one("#planner-data")["data-planner"])["format"] == planner.PLAN_FORMAT
+    assert json.loads(soup.select_one("#planner-data")["data-planner"])["columns"] == planner.CSV_COLUMNS
     assert json.loads(planner.data_block({"text": "</div>\" & <b>"})) == {"text": "</div>\" & <b>"}
 
 
-def test_the_script_writes_the_format_and_version_the_python_and_readme_name():
-    js = JS.read_text(encoding="utf-8")
-    assert f'var FORMAT = "{planner.PLAN_FORMAT}";' in js
-    assert f"var VERSION = {planner.PLAN_VERSION};" in js
+def test_the_scripts_read_the_plan_rules_from_the_module_made_from_planner_py(site):
+    """The format, version and statuses are written once, in planner.py: the site serves them as
+    the module the planner's scripts import, and no script writes one of them itself."""
+    served = (site.root / planner.PLAN_RULES_JS).read_text(encoding="utf-8")
+    assert served == planner.plan_rules_module()
+    rules = json.loads(served.split("export default ", 1)[1].rstrip().removesuffix(";"))
+    assert rules == {"format": "recsite-action-plan", "version": 1, "statuses": [
+        {"id": "not-started", "label": "Not started", "code": "n", "open": True},
+        {"id": "planned", "label": "Planned", "code": "p", "open": True},
+        {"id": "in-progress", "label": "In progress", "code": "i", "open": True},
+        {"id": "done", "label": "Done", "code": "d", "open": False},
+        {"id": "not-applicable", "label": "Not applicable", "code": "x", "open": False}]}
+    for name in ("planner.js", "planner-app.js"):
+        assert 'import RULES from "./plan-rules.js";' in (SCRIPTS / name).read_text(encoding="utf-8"), name
+    copies = [f"{path.relative_to(SCRIPTS)}: {text}" for path in SCRIPTS.rglob("*.js")
+              for text in [f'"{planner.PLAN_FORMAT}"', *(f'"{status[0]}"' for status in planner.STATUSES),
+                           *(f'"{status[1]}"' for status in planner.STATUSES), '"target_date"', "\\u200b"]
+              if text in path.read_text(encoding="utf-8")]
+    assert not copies, f"rules copied from Python into the scripts: {copies}"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert planner.PLAN_FORMAT in readme and f"version {planner.PLAN_VERSION}" in readme
 
 
 def test_planner_javascript_and_css_fit_the_size_budget():
-    size = gzipped(APP_JS, APP_CSS)
-    assert size <= BUDGET, f"planner-app.js + planner-app.css are {size} bytes gzipped (budget {BUDGET})"
-    every_page = gzipped(JS, CSS)
-    assert every_page <= EVERY_PAGE_BUDGET, (
-        f"planner.js + planner.css, loaded on every page, are {every_page} bytes gzipped (budget {EVERY_PAGE_BUDGET})")
-
-
-def test_the_benchmark_reports_the_planners_size_against_its_budget():
     import bench
 
-    assert bench.planner_gzip() == {"app": gzipped(APP_JS, APP_CSS), "every_page": gzipped(JS, CSS)}
+    size = bench.planner_gzip()
+    files = bench.planner_files()
+    assert size["app"] <= BUDGET, f"{files['app']} are {size['app']} bytes gzipped (budget {BUDGET})"
+    assert size["every_page"] <= EVERY_PAGE_BUDGET, (
+        f"{files['every_page']}, loaded on every page, are {size['every_page']} bytes gzipped (budget {EVERY_PAGE_BUDGET})")
     assert bench.PLANNER_BUDGET_KB == {"app": BUDGET // 1024, "every_page": EVERY_PAGE_BUDGET // 1024}
 
 
+def test_the_planners_size_counts_every_module_it_adds_to_a_page():
+    """The benchmark's figure follows the imports: the store and the rules module count for every
+    page, the CSV, share-link and import modules for the planner's page; helpers the site's other
+    scripts load on every page anyway (and the list's filters) count for neither."""
+    import bench
+
+    files = bench.planner_files()
+    assert files["every_page"] == ["javascripts/planner.js", "javascripts/plan-rules.js", "javascripts/lib/store.js",
+                                   "stylesheets/planner.css"]
+    assert files["app"] == ["javascripts/planner-app.js", "javascripts/lib/csv.js", "javascripts/lib/imports.js",
+                            "javascripts/lib/share.js", "stylesheets/planner-app.css"]
+    assert bench.planner_gzip() == {part: sum(len(gzip.compress(bench.site_file(path), 9)) for path in paths)
+                                    for part, paths in files.items()}
+
+
 def test_the_planner_makes_no_network_request_of_its_own():
-    for path in (JS, APP_JS):
-        js = path.read_text(encoding="utf-8")
+    import bench
+
+    for path in {path for paths in bench.planner_files().values() for path in paths if path.endswith(".js")}:
+        js = bench.site_file(path).decode("utf-8")
         for call in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import("):
-            assert call not in js, f"{path.name}: {call}"
+            assert call not in js, f"{path}: {call}"
 
 
 def test_only_the_planners_pages_load_the_planner_app(site):
@@ -140,8 +163,12 @@ def test_only_the_planners_pages_load_the_planner_app(site):
         assert ("planner-app.js" in scripts) == (address == "planner/"), address
         assert ("planner-app.css" in styles) == address.startswith("planner/"), address
     app = site.soup("planner/").select_one("script[src$='planner-app.js']")
-    assert app.has_attr("defer") and app.find_parent(attrs={"data-md-component": "container"}) is not None, (
-        "in the page's content, so Material's instant navigation runs it when the page is swapped in")
+    assert app["type"] == "module" and app.find_parent(attrs={"data-md-component": "container"}) is not None, (
+        "a module in the page's content, so Material's instant navigation loads it when the page is swapped in")
+    for address in ("", "recommendations/"):  # the site's own scripts are modules, but for search-on-demand.js
+        scripts = site.soup(address).select("script[src*='javascripts/']:not([src*='assets/'])")
+        assert {tag["src"].rsplit("/", 1)[-1]: tag.get("type") for tag in scripts} == {
+            "search-on-demand.js": None, "filters.js": "module", "copy-link.js": "module", "planner.js": "module"}
 
 
 def read_review(site) -> list[dict]:

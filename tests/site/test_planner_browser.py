@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from conftest import TWO_FRAMES, open_page, slowed_processor
 from recsite.downloads import looks_like_formula
+from recsite.planner import STATUSES
 
 pytestmark = pytest.mark.browser
 
@@ -474,7 +475,7 @@ def test_the_questions_print_on_one_a4_page(page):
 def a_full_plan(site) -> dict:
     """Every recommendation, in every status, some with owners, dates and notes."""
     data = json.loads(site.soup("planner/").select_one("#planner-data")["data-planner"])
-    statuses = [s["id"] for s in data["statuses"]]
+    statuses = [status[0] for status in STATUSES]
     return {"format": "recsite-action-plan", "version": 1, "items": [
         {"id": rec["id"], "status": statuses[n % len(statuses)], "owner": "Jo Bloggs" if n % 2 else "",
          "due": "2020-01-31" if n % 3 == 0 else "", "notes": "Evidence of progress\nover two lines" if n % 4 == 0 else "",

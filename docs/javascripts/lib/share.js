@@ -1,0 +1,45 @@
+// Share links: a plan's recommendations and statuses (and, if asked, owners, dates and notes) in
+// the address's fragment, #share=…, which browsers never send to a server. The fragment is
+// base64url JSON: {"v": format version, "i": [[id, status letter, owner, due, notes], …]}.
+import {PlanError, checkItem} from "./imports.js";
+import {newItem} from "./store.js";
+
+export const PREFIX = "#share=";
+
+// Any JSON value as base64url text (UTF-8), and back; decode throws on text that is not one.
+export function encode(value) {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(JSON.stringify(value))) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function decode(text) {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  return JSON.parse(new TextDecoder("utf-8", {fatal: true}).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+}
+
+// The fragment for a plan's items: statuses only, or with owners, dates and notes (`full`).
+export function shareFragment(items, full, rules) {
+  const codes = new Map(rules.statuses.map((s) => [s.id, s.code]));
+  return PREFIX + encode({v: rules.version, i: items.filter((item) => codes.has(item.status)).map((item) =>
+    full ? [item.id, codes.get(item.status), item.owner, item.due, item.notes] : [item.id, codes.get(item.status)])});
+}
+
+// The items a share link's fragment (from "#share=") carries, each checked; a PlanError says
+// what is wrong with a damaged or newer link.
+export function readShared(fragment, rules) {
+  const statuses = new Map(rules.statuses.map((s) => [s.code, s.id]));
+  let payload;
+  try { payload = decode(fragment.slice(PREFIX.length)); } catch (e) {
+    throw new PlanError("This share link is damaged: part of it may be missing. Ask for it again.");
+  }
+  if (!payload || !Array.isArray(payload.i)) throw new PlanError("This share link is damaged. Ask for it again.");
+  if (payload.v > rules.version) throw new PlanError("This share link was made by a newer version of the planner. Reload this page to get the newest planner.");
+  return payload.i.map((entry, index) => {
+    if (!Array.isArray(entry) || typeof entry[0] !== "string") throw new PlanError("This share link is damaged. Ask for it again.");
+    const item = newItem(entry[0], null, rules);
+    item.status = statuses.get(entry[1]) || "";
+    ["owner", "due", "notes"].forEach((name, n) => { if (typeof entry[n + 2] === "string") item[name] = entry[n + 2]; });
+    return checkItem(item, "Recommendation " + (index + 1), rules);
+  });
+}

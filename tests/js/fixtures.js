@@ -1,0 +1,39 @@
+// What the tests of the site's modules (docs/javascripts/lib/) share. RULES has the shape of
+// javascripts/plan-rules.js, which the build makes from hooks/recsite/planner.py
+// (tests/core/test_planner.py checks the real one); the modules are given their rules, so these
+// tests do not depend on the site's current values.
+export const RULES = {
+  format: "recsite-action-plan",
+  version: 1,
+  statuses: [
+    {id: "not-started", label: "Not started", code: "n", open: true},
+    {id: "planned", label: "Planned", code: "p", open: true},
+    {id: "in-progress", label: "In progress", code: "i", open: true},
+    {id: "done", label: "Done", code: "d", open: false},
+    {id: "not-applicable", label: "Not applicable", code: "x", open: false},
+  ],
+};
+
+// recsite/downloads.py's formula rule, as the planner's data carries it.
+export const FORMULA = {starts: "=+-@\t\r", skipped: " \u00a0\ufeff\u200b\u200c\u200d\u2060"};
+
+// planner.py's ITEM_COLUMNS.
+export const ITEM_COLUMNS = {id: "id", status: "status", owner: "owner", due: "target_date", notes: "notes"};
+
+// A browser's localStorage, in memory; `blocked` makes every call throw, as a browser that keeps
+// nothing for the site does.
+export function memoryStorage(entries = {}, {blocked = false, full = false} = {}) {
+  const kept = new Map(Object.entries(entries));
+  const storage = {
+    kept,
+    getItem(key) {
+      if (blocked) throw new Error("SecurityError");
+      return kept.has(key) ? kept.get(key) : null;
+    },
+    setItem(key, value) {
+      if (blocked || full) throw new Error("QuotaExceededError");
+      kept.set(key, String(value));
+    },
+  };
+  return () => storage;
+}
