@@ -38,7 +38,7 @@ function copy(text) {
 
 function setup() {
   status();
-  var links = document.querySelectorAll("a.rec-link__url");
+  var links = document.querySelectorAll(".rec-link > a, a.rec-detail__permalink");
   Array.prototype.forEach.call(links, function (link) {
     if (link.dataset.copyReady) return;
     link.dataset.copyReady = "true";

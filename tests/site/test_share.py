@@ -29,7 +29,7 @@ def test_copy_link_copies_the_permanent_address_and_says_so(tabs, site):
 def test_without_javascript_the_permanent_link_is_still_a_visible_link(tabs, site):
     with tabs.open(site.url, java_script_enabled=False) as page:
         page.goto("themes/encouraging-demand/")
-        link = page.locator("article.rec-card a.rec-link__url").first
+        link = page.locator("article.rec-card .rec-link > a").first
         assert link.is_visible() and link.inner_text().startswith("Permanent link: ")
         assert page.locator("button.rec-copy").count() == 0
 
@@ -48,7 +48,7 @@ def test_printing_a_filtered_list_gives_a_clean_brief(page, site):
     for i in range(cards.count()):
         card = cards.nth(i)
         url = site.url + f"recommendations/{card.get_attribute('id')}/"
-        after = card.locator("a.rec-link__url").evaluate("e => getComputedStyle(e, '::after').content")
+        after = card.locator(".rec-link > a").evaluate("e => getComputedStyle(e, '::after').content")
         assert after == f'" {url}"', "each printed recommendation shows its permanent address"
         assert card.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
     pdf = page.pdf(format="A4")
