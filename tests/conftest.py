@@ -138,6 +138,12 @@ def pages(site):
     return get
 
 
+@pytest.fixture(scope="module")
+def articles(pages):
+    """`articles(address)`: a built page's <article> (its content, without the theme's chrome)."""
+    return lambda address: pages(address).find("article")
+
+
 # What a build or a data check reads: the site's sources and the report's text (source/).
 SITE_SOURCES = ("docs", "data", "hooks", "overrides", "source")
 
