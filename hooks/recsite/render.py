@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from . import citations, paths
 from .dates import long_date
-from .model import REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue
+from .model import COMPILED_TABLE, REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -89,6 +89,7 @@ def environment() -> Environment:
     env.globals["text_kinds"] = TEXT_KINDS
     env.globals["report_words"] = REPORT_WORDS
     env.globals["research_parts"] = RESEARCH_PARTS
+    env.globals["compiled_table"] = COMPILED_TABLE
     env.globals.update(citations=citations, citation_formats=citations.FORMATS, citation_types=citations.MEDIA_TYPES)
     return env
 

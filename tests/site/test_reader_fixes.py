@@ -115,6 +115,14 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
     assert '"too busy", rather than "unwilling"' in summaries["professionals-attitudes"]
     assert "the fieldwork found evidence" in summaries["professionals-attitudes"]
     assert "if processes were followed" in summaries["demand-and-expectations"]
+    # "A common theme to emerge from the fieldwork…" (5.2), "Our fieldwork suggests…" (5.1).
+    assert "A common theme of the fieldwork" in summaries["professionals-attitudes"]
+    assert "the fieldwork suggests" in summaries["demand-and-expectations"]
+    titles = {finding.id: finding.title for entry in EVIDENCE.barriers for finding in entry.findings}
+    titles |= {block.id: block.label for ep in EVIDENCE.pages for block in ep.blocks if block.kind == "finding"}
+    for block_id, words in (("poet-survey", "said"), ("fewer-in-paid-work", "If so"),
+                            ("first-research", "believe")):
+        assert words in titles[block_id], block_id
     highlights = " ".join(highlight.summary for highlight in EVIDENCE.highlights)
     for words in ("in the last 18 months", "19 of 58", "in 2012/13", "25 of the 58", "82% to 88%"):
         assert words in highlights, words
@@ -212,13 +220,20 @@ def test_the_footnote_list_prints_the_addresses_as_the_report_does(page):
 
 # --- Where the report prints things ---------------------------------------------------------------
 
-def test_section_5_1_ends_on_page_26():
-    """Footnotes 30 and 31 are printed at the foot of page 26, after 5.1's last paragraph, and
-    Section 5.2 starts on page 27."""
-    barrier = next(t.barrier for t in CATALOGUE.themes if t.barrier.id == "demand-and-expectations")
-    assert barrier.source.where == "Section 5.1, pages 25–26"
-    assert all(f.source.page <= 26 and (f.source.to_page or 0) <= 26
-               for entry in EVIDENCE.barriers for f in entry.findings if entry.barrier is barrier)
+# Where each of Section 5's barriers starts and ends. 5.1 ends at the foot of page 26 (footnotes 30
+# and 31 are printed there) and 5.2 starts on page 27; 5.2 ends on page 28 (footnote 32 marks its
+# 27/28 break) because 5.3 starts on page 29 and fills it, running to the top of page 31 ("contract
+# because…"), where 5.4 starts; 5.4 runs to page 33, and Part 2 starts on page 34.
+BARRIER_PAGES = {"5.1": (25, 26), "5.2": (27, 28), "5.3": (29, 31), "5.4": (31, 33)}
+
+
+def test_each_barrier_section_is_given_its_printed_pages():
+    barriers = {theme.barrier.section: theme.barrier for theme in CATALOGUE.themes}
+    assert {section: (b.source.page, b.source.to_page) for section, b in barriers.items()} == BARRIER_PAGES
+    for entry in EVIDENCE.barriers:
+        first, last = BARRIER_PAGES[entry.barrier.section]
+        assert all(first <= f.source.page and (f.source.to_page or f.source.page) <= last
+                   for f in entry.findings), entry.barrier.section
 
 
 def test_no_page_says_appendix_3_prints_every_recommendation(site):
@@ -237,3 +252,56 @@ def test_section_7s_own_footnote_is_shown_where_its_words_are(page):
         holder = article.find(id="think-about-employment-early") if address.startswith("key") else article
         notes = [q for q in holder.select('q[data-provenance="report"]') if q.get_text() == "www.preparingforadulthood.org.uk"]
         assert notes and "Section 7.1.3 adds a footnote" in printed(notes[0].parent), address
+
+
+def test_the_numbers_of_a_redrawn_figure_are_captioned_as_our_table(page):
+    """The table beside each redrawn figure is compiled by the site from the report's text."""
+    charts = [(ep, block) for ep in EVIDENCE.pages for block in ep.blocks if block.kind == "chart"]
+    assert charts
+    for evidence_page, block in charts:
+        caption = page(f"evidence/{evidence_page.id}/").find(id=block.id).select_one("table caption")
+        assert text_of(caption) == f"{COMPILED_TABLE}: the numbers in {block.name}", block.id
+
+
+@pytest.mark.parametrize(("address", "start", "end", "left_out"), [
+    ("evidence/survey-questions/", "Appendix 1: Survey on Personal Budgets", "Appendix 2: Fieldwork topic guides",
+     "@"),   # the researcher's contact details, which the page says it leaves out
+    ("evidence/topic-guides/", "Appendix 2: Fieldwork topic guides", "Appendix 3: Full set of recommendations", None),
+])
+def test_an_appendix_said_to_be_word_for_word_carries_every_line(page, address, start, end, left_out):
+    article = page(address)
+    assert "word for word" in text_of(article)
+    # Questions are numbered by the page's lists, not in their words: "1. What is …" is shown as "What is …".
+    items = [re.sub(r"^\d+\. ", "", item) for item in report().items(start, end)
+             if not item.startswith(start) and not (left_out and left_out in item)
+             and not re.match(r"A\d\.\d", item)]   # the part headings, which the page's headings name
+    assert len(items) > 30
+    assert missing_from(article, items) == []
+
+
+def test_no_emphasis_is_added_to_the_reports_words(site):
+    """Bold or italic inside the report's words is the report's own (it prints bold as **…**; two bold
+    runs either side of a comma are one). Figure 5's group headings are headings, in the report's capitals."""
+    raw = " ".join(report_text().replace("**, **", ", ").split())
+    added = []
+    for html in sorted(site.root.rglob("*.html")):
+        article = site.soup(html.relative_to(site.root).as_posix().removesuffix("index.html")).find("article")
+        for block in (article.select('[data-provenance="report"]') if article else []):
+            for emphasis in block.select("strong, b, em, i"):
+                if emphasis.find_parent(class_="figure5__heading") or "figure5__heading" in emphasis.get("class", []):
+                    continue
+                words = " ".join(emphasis.get_text(" ").split())
+                if f"**{words}**" not in raw and f"*{words}*" not in raw:
+                    added.append(f"{html.relative_to(site.root)}: {words[:60]}")
+    assert added == []
+
+
+def test_each_glossary_pointer_is_to_a_section_that_uses_the_term():
+    """A term's "The report: Section …" points at a section of the report that uses one of its forms."""
+    by_section: dict[str, str] = {}
+    for passage in report().passages:
+        by_section[passage.section] = by_section.get(passage.section, "") + " " + passage.text.lower()
+    wrong = [term.id for term in CATALOGUE.glossary if term.see and not any(
+        form.lower() in text for section, text in by_section.items()
+        if section and section.startswith(term.see.section) for form in term.forms)]
+    assert wrong == []
