@@ -13,6 +13,7 @@ package-lock.json) into node_modules/ with `npm ci`.
     python3 scripts/dev.py build      # the static site into site/
     python3 scripts/dev.py check      # check the data only, without building
     python3 scripts/dev.py bench      # measure build, scale, checks, page weight and filtering
+    python3 scripts/dev.py setup      # only install (--test: the tests' set too), for CI jobs
 """
 
 from __future__ import annotations
@@ -452,7 +453,17 @@ def bench(args: list[str]) -> int:
     return run([str(venv_bin("python")), str(ROOT / "scripts" / "bench.py"), *args], cwd=ROOT, env=tool_env())
 
 
-COMMANDS = {"serve": serve, "test": test, "build": build, "check": check, "bench": bench}
+def setup(args: list[str]) -> int:
+    """Create .venv and install what the commands need, running nothing: for a CI job that runs a
+    script from .venv (`--test`: with the tests' set, e.g. the weekly link check's linkchecker)."""
+    unknown = [arg for arg in args if arg != "--test"]
+    if unknown:
+        raise SystemExit(f"[dev] setup takes only --test, not {' '.join(unknown)}")
+    ensure_venv(test_set="--test" in args)
+    return 0
+
+
+COMMANDS = {"serve": serve, "test": test, "build": build, "check": check, "bench": bench, "setup": setup}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,6 +30,7 @@ LOCAL_COMMANDS = {
     ".ci/run": (None, "it is this test run"),
     "python3 scripts/dev.py check": ("python3 scripts/dev.py check", ""),
     "python3 scripts/dev.py build": ("python3 scripts/dev.py build", ""),
+    "python3 scripts/dev.py setup --test": ("python3 scripts/dev.py setup --test", ""),
     # Its job builds the site in a step before, and so does this run (one xdist group, one copy of
     # the project); run alone (`-k`), it builds the site itself.
     ".venv/bin/python scripts/external_links.py site":
@@ -145,9 +146,9 @@ def project(tmp_path_factory) -> Path:
     """A copy of the project, as a git repository (the preview reads its base from git), sharing
     .venv/ with this one."""
     root = tmp_path_factory.mktemp("workflow-project")
-    for name in ("docs", "data", "hooks", "overrides", "scripts", "tests"):
+    for name in ("docs", "data", "hooks", "overrides", "scripts", "source", "tests"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__", "bad_data"))
-    for name in ("mkdocs.yml", "requirements.txt", "package-lock.json"):
+    for name in ("mkdocs.yml", "requirements.txt", "requirements-test.txt", "package-lock.json"):
         shutil.copy(ROOT / name, root / name)
     (root / ".venv").symlink_to(ROOT / ".venv")
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
