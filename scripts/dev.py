@@ -449,7 +449,8 @@ def test(args: list[str]) -> int:
 def bench(args: list[str]) -> int:
     """The benchmark (scripts/bench.py): figures against the budgets, reported, never asserted."""
     ensure_venv(test_set=True)
-    ensure_chromium()
+    if not any(arg.startswith("--only") for arg in args):  # a part alone may need no browser
+        ensure_chromium()
     return run([str(venv_bin("python")), str(ROOT / "scripts" / "bench.py"), *args], cwd=ROOT, env=tool_env())
 
 
