@@ -17,6 +17,7 @@ import gzip
 import json
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -343,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", action="store_true",
                         help="write benchmarks/results.json and the table in " + " and ".join(benchtable.RECORDED_IN))
     options = parser.parse_args(argv)
+    # Stopped with `kill` (or by dev.py passing a Ctrl+C on), leave as after an error: the servers and
+    # clones it started are stopped and its temporary folders removed.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     if options.only and options.record:
         sys.exit("[bench] --record keeps one whole run's figures together: run it without --only")
     if not options.only and not chromium.CHROMIUM.exists():
