@@ -85,7 +85,10 @@ def _pass_on(signum, frame) -> None:
         if signum == signal.SIGINT and child in _in_our_group:
             continue  # Ctrl+C reached it from the terminal, as it reached dev.py: a second would be too many
         with contextlib.suppress(ProcessLookupError):
-            child.send_signal(signum)
+            if child in _in_our_group:
+                child.send_signal(signum)
+            else:  # its whole group: a tool's own helpers too (pip --python runs a second pip)
+                os.killpg(child.pid, signum)
 
 
 @contextlib.contextmanager
