@@ -197,3 +197,19 @@ def test_a_busy_port_is_one_line_that_names_a_free_one(tmp_path):
         assert f"port {port} is in use: stop what uses it, or run `python3 scripts/dev.py serve --port " in output
         suggested = int(re.search(r"--port (\d+)`", output)[1])
         assert suggested != port and _port_is_free(suggested)
+
+
+def test_stopping_dev_py_stops_its_tools_helpers_too():
+    # pip --python runs a second pip under .venv's Python: the signal goes to the tool's whole group.
+    script = (f"import sys; sys.path.insert(0, {str(ROOT / 'scripts')!r}); import dev; "
+              "sys.exit(dev.run(['sh', '-c', 'sleep 60 & echo $!; wait']))")
+    tool = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    helper = psutil.Process(int(tool.stdout.readline()))
+    try:
+        tool.send_signal(signal.SIGTERM)
+        tool.wait(timeout=10)
+        helper.wait(timeout=10)
+    finally:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            helper.kill()
+    assert tool.returncode == 128 + signal.SIGTERM
