@@ -3,8 +3,8 @@ readers without JavaScript. Everything here is computed at build time; nothing i
 
 The planner's script (docs/javascripts/planner-app.js) reads the records from a JSON block in the
 planner page itself (no network request of its own) and keeps each person's plan in their own
-browser (localStorage). The stored format and its version are described in the README ("The
-action planner: stored format"); PLAN_FORMAT and PLAN_VERSION here are the ones the script writes.
+browser (localStorage). The stored format and its version are described in
+developers/planner-storage.md; PLAN_FORMAT and PLAN_VERSION here are the ones the script writes.
 """
 
 from __future__ import annotations

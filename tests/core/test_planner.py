@@ -97,12 +97,12 @@ def test_the_data_survives_hostile_text_in_its_attribute(site):
     assert json.loads(planner.data_block({"text": "</div>\" & <b>"})) == {"text": "</div>\" & <b>"}
 
 
-def test_the_script_writes_the_format_and_version_the_python_and_readme_name():
+def test_the_script_writes_the_format_and_version_the_python_and_the_developers_notes_name():
     js = JS.read_text(encoding="utf-8")
     assert f'var FORMAT = "{planner.PLAN_FORMAT}";' in js
     assert f"var VERSION = {planner.PLAN_VERSION};" in js
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert planner.PLAN_FORMAT in readme and f"version {planner.PLAN_VERSION}" in readme
+    notes = (ROOT / "developers" / "planner-storage.md").read_text(encoding="utf-8")
+    assert planner.PLAN_FORMAT in notes and f"version {planner.PLAN_VERSION}" in notes
 
 
 def test_planner_javascript_and_css_fit_the_size_budget():
