@@ -68,13 +68,13 @@ def venv_bin(name: str) -> Path:
 # --- running tools, and stopping them with dev.py -----------------------------------------------
 
 # The tools dev.py is running now; a signal that stops dev.py is passed on to each of them, so none
-# is left behind (an orphaned `mkdocs serve` keeps its port).
+# is left behind (an orphaned `mkdocs serve` keeps its port). Most run in a process group of their
+# own; those in dev.py's group get Ctrl+C from the terminal themselves.
 _children: set[subprocess.Popen] = set()
+_in_our_group: set[subprocess.Popen] = set()
 _stopped_by: list[int] = []
 FORWARDED = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
-
-
-_in_our_group: set[subprocess.Popen] = set()
+OWN_GROUPS = hasattr(os, "killpg")  # POSIX; elsewhere every tool stays in dev.py's group
 
 
 def _pass_on(signum, frame) -> None:
@@ -110,6 +110,7 @@ def start(command: list[str], own_group: bool = True, **options) -> subprocess.P
     a Ctrl+C reaches it once, from dev.py (the terminal sends it to dev.py's group), as a `kill` of
     dev.py's id does. `own_group=False` leaves it in dev.py's group, for a tool whose helpers must
     all get Ctrl+C from the terminal at once (pytest's workers and their browsers)."""
+    own_group = own_group and OWN_GROUPS
     child = subprocess.Popen(command, process_group=0 if own_group else None, **options)
     _children.add(child)
     if not own_group:
