@@ -48,10 +48,13 @@ PACKAGE_LOCK = ROOT / "package-lock.json"
 NODE_STAMP = NODE_MODULES / ".package-lock.sha256"
 PYTEST_NO_TESTS = 5
 DEFAULT_PORT = 8000
-# Installed by a pip process of its own, beside the one that installs the rest: mkdocs-material is
+# Installed by a pip process of its own, beside those that install the rest: mkdocs-material is
 # 14,591 files (its icons), and writing files is most of a first install's time, so on two
 # processors the rest is done while it unpacks (pip itself installs one package after another).
 INSTALLED_ALONE = ("mkdocs-material",)
+# The rest is shared between this many more pip processes: pip downloads one package after another,
+# and most of the rest's time is spent waiting for the package index, not on the processor.
+DOWNLOADS_SIDE_BY_SIDE = 3
 # pip 22.3 added --python, which lets this Python's pip install into .venv, so .venv needs no pip
 # of its own (creating one with pip costs several seconds of a newcomer's first command).
 PIP_WITH_PYTHON_OPTION = (22, 3)
@@ -196,7 +199,8 @@ def install(lock: Path, what: str) -> None:
     say(f"installing {what}: {len(packages)} pinned packages from {lock.name} into {VENV.relative_to(ROOT)}/ "
         "(the first time, and again when that file changes)")
     alone = [name for name in packages if name.lower() in INSTALLED_ALONE]
-    groups = [[name] for name in alone] + [[name for name in packages if name not in alone]]
+    rest = [name for name in packages if name not in alone]
+    groups = [[name] for name in alone] + [rest[n::DOWNLOADS_SIDE_BY_SIDE] for n in range(DOWNLOADS_SIDE_BY_SIDE)]
     started = time.perf_counter()
     with passing_signals_on():
         jobs = [_start_pip(lock, n, [packages[name] for name in group], group, started)
