@@ -1,8 +1,10 @@
-"""Measure what the site costs: build time, scale, data and link checks, page weight, filtering.
+"""Measure what the site costs: build time, scale, data and link checks, page weight, filtering,
+and a newcomer's wait for a fresh clone's first page.
 
     python3 scripts/dev.py bench             # print the table; figures in benchmarks/latest.json
-    python3 scripts/dev.py bench --record    # also write benchmarks/results.json and the tables
-                                             # in README.md
+    python3 scripts/dev.py bench --record    # also write benchmarks/results.json and the table
+                                             # in developers/performance.md
+    python3 scripts/dev.py bench --only first-serve   # one part alone (not recorded)
 
 Figures are reported against the budgets below, never asserted: timings depend on the machine.
 Synthetic data (500 and 5,000 recommendations) is generated into a temporary folder.
@@ -17,6 +19,7 @@ import os
 import platform
 import posixpath
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -30,6 +33,7 @@ import yaml
 
 import _core
 import bench_browser
+import bench_first_serve
 import benchtable
 import chromium
 import synthetic
@@ -375,29 +379,58 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
     return figures, details
 
 
+def first_serve_figures(runs: int) -> tuple[list[Figure], dict]:
+    say(f"serving a fresh clone for the first time, with an empty pip cache, {runs} times")
+    timed = bench_first_serve.first_serve(runs)
+    return [Figure("first_serve_s", f"Fresh clone to first page (`dev.py serve`, empty pip cache, median of {runs})",
+                   timed["median_s"], "s", bench_first_serve.BUDGET_S)], {"first_serve": timed}
+
+
+# Parts that can be measured alone (--only); the whole benchmark measures them all, in this order.
+PARTS = {"first-serve": lambda options: first_serve_figures(options.first_serve_runs)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs of the real and bare builds and checks (median)")
     parser.add_argument("--scale-runs", type=int, default=1, help="runs of each synthetic build")
     parser.add_argument("--counts", type=int, nargs=2, default=(500, 5000), metavar=("SMALL", "LARGE"),
                         help="recommendations in the two synthetic builds (default 500 5000)")
+    parser.add_argument("--first-serve-runs", type=int, default=3,
+                        help="fresh clones served for the first time (median; each downloads about 30 MB)")
+    parser.add_argument("--only", choices=sorted(PARTS), help="measure this part alone (never recorded)")
     parser.add_argument("--record", action="store_true",
-                        help="write benchmarks/results.json and the table in README.md")
+                        help="write benchmarks/results.json and the table in " + " and ".join(benchtable.RECORDED_IN))
     options = parser.parse_args(argv)
-    if not chromium.CHROMIUM.exists():
+    # Stopped with `kill` (or by dev.py passing a Ctrl+C on), leave as after an error: the servers and
+    # clones it started are stopped and its temporary folders removed.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    if options.only and options.record:
+        sys.exit("[bench] --record keeps one whole run's figures together: run it without --only")
+    if not options.only and not chromium.CHROMIUM.exists():
         sys.exit("[bench] needs Debian's chromium at /usr/bin/chromium (python3 scripts/dev.py bench installs it)")
 
-    with tempfile.TemporaryDirectory(prefix="recsite-bench-") as work:
-        figures, details = measure(Path(work), options.runs, options.scale_runs, tuple(options.counts))
+    if options.only:
+        figures, details = PARTS[options.only](options)
+    else:
+        with tempfile.TemporaryDirectory(prefix="recsite-bench-") as work:
+            figures, details = measure(Path(work), options.runs, options.scale_runs, tuple(options.counts))
+        # Last, so that its downloads and file writing slow none of the timings above.
+        for part in PARTS.values():
+            more_figures, more_details = part(options)
+            figures += more_figures
+            details.update(more_details)
     results = {
         "date": date.today().isoformat(),
-        "command": "python3 scripts/dev.py bench" + (" --record" if options.record else ""),
+        "command": "python3 scripts/dev.py bench" + (" --record" if options.record else "")
+                   + (f" --only {options.only}" if options.only else ""),
         "machine": machine(),
         "figures": [{**asdict(figure), "met": figure.met} for figure in figures],
         "details": details,
     }
-    print(benchtable.page_sizes_table(results), end="\n\n")
-    print(benchtable.layout_table(results), end="\n\n")
+    if not options.only:
+        print(benchtable.page_sizes_table(results), end="\n\n")
+        print(benchtable.layout_table(results), end="\n\n")
     print(benchtable.text_table(results))
     LATEST.parent.mkdir(exist_ok=True)
     LATEST.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

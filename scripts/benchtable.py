@@ -1,8 +1,7 @@
-"""The benchmark's figures as a text table (terminal) and a Markdown block (the README).
+"""The benchmark's figures as a text table (terminal) and a Markdown block (developers/performance.md).
 
 The recorded block sits between two markers, so `bench.py --record` can replace it and a test can
-check that the README shows the same figures as benchmarks/results.json. (They are for the people
-who maintain the site; the About page, which is for readers, no longer shows them.)
+check that the developers' notes show the same figures as benchmarks/results.json.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-RECORDED_IN = ("README.md",)
+RECORDED_IN = ("developers/performance.md",)
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 _BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
 

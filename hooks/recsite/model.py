@@ -275,7 +275,7 @@ class Catalogue:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Whose words and figures an evidence block shows (README, "Four kinds of text").
+    """Whose words and figures an evidence block shows (CONTRIBUTING.md, "Four kinds of text").
 
     The block's text is always the report's words; `origin` says where its figures come from:
     'survey', 'fieldwork' or 'phase-three' (this research, counted over `base`, the report's words for who was

@@ -12,6 +12,7 @@ AUDIENCES_INDEX = "audiences/index.md"
 THEMES_INDEX = "themes/index.md"
 CHANGES = "changes.md"
 GLOSSARY = "glossary.md"
+REUSE = "reuse.md"   # hand-written: linking, citing, and the downloads' columns
 EVIDENCE_INDEX = "evidence/index.md"
 BARRIERS_INDEX = "barriers/index.md"
 JSON_DOWNLOAD = "recommendations.json"

@@ -3,11 +3,10 @@ readers without JavaScript. Everything here is computed at build time; nothing i
 
 The planner's script (docs/javascripts/planner-app.js) reads the records from a JSON block in the
 planner page itself (no network request of its own) and keeps each person's plan in their own
-browser (localStorage). The stored format and its version are described in the README ("The
-planner for maintainers: the stored format"). The rules the scripts share with this module are
-written here once: the plan's format, version and statuses go to every page's planner script in
-a module generated at build time (PLAN_RULES_JS), the CSV's columns and formula rule to the
-planner page's data block.
+browser (localStorage). The stored format and its version are described in
+developers/planner-storage.md. The rules the scripts share with this module are written here once:
+the plan's format, version and statuses go to every page's planner script in a module generated at
+build time (PLAN_RULES_JS), the CSV's columns and formula rule to the planner page's data block.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 def test_every_id_a_template_writes_is_a_fixed_anchor_and_nothing_else_is():
     """The ids found on built pages, other than the data's own, are exactly the fixed ones in use."""
-    # A handful the filters, the barrier pages and the evidence pages rely on (named in README and
+    # A handful the filters, the barrier pages and the evidence pages rely on (named in developers/architecture.md and
     # linked by councils): if a template stops writing one, this list must be changed on purpose.
     assert {"filters", "rec-count", "results", "barrier"} <= FIXED_ANCHORS
     assert PAGE_NAMES <= FIXED_ANCHORS

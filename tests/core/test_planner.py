@@ -113,8 +113,8 @@ def test_the_scripts_read_the_plan_rules_from_the_module_made_from_planner_py(si
                            *(f'"{status[1]}"' for status in planner.STATUSES), '"target_date"', "\\u200b"]
               if text in path.read_text(encoding="utf-8")]
     assert not copies, f"rules copied from Python into the scripts: {copies}"
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert planner.PLAN_FORMAT in readme and f"version {planner.PLAN_VERSION}" in readme
+    notes = (ROOT / "developers" / "planner-storage.md").read_text(encoding="utf-8")
+    assert planner.PLAN_FORMAT in notes and f"version {planner.PLAN_VERSION}" in notes
 
 
 def test_planner_javascript_and_css_fit_the_size_budget():

@@ -159,7 +159,7 @@ def test_two_quick_tabs_through_the_search_box_land_on_something_seen(page):
     presses that reach the page together, as keys queued while it is busy, came before it, and the
     second one stopped on the closed search's empty result list, out of sight (in most runs here:
     6 of 8, and 6 of 6; the Tab-stop test below met it now and then). Now the list is out of the
-    Tab order while the box is empty (not yet with words left in it: README, Known problems)."""
+    Tab order while the box is empty (not yet with words left in it: developers/architecture.md, Known problems)."""
     page.goto("about/")
     for _ in range(60):
         page.keyboard.press("Tab")

@@ -98,7 +98,7 @@ def test_search_opened_after_instant_navigation_searches_the_index(browser, site
 
     Only the search itself is checked, not that its results are in sight: after navigating in place,
     Material 9.8 keeps the result list hidden while the reader types (in this Chromium, also on a
-    bare Material site without any of this site's scripts or overrides; README: Known problems)."""
+    bare Material site without any of this site's scripts or overrides; developers/architecture.md: Known problems)."""
     with open_page(browser, site.url) as page:
         seen = _requests(page)
         page.goto("", wait_until="networkidle")  # Material's bundle ready to navigate in place

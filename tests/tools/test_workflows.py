@@ -30,6 +30,7 @@ LOCAL_COMMANDS = {
     ".ci/run": (None, "it is this test run"),
     "python3 scripts/dev.py check": ("python3 scripts/dev.py check", ""),
     "python3 scripts/dev.py build": ("python3 scripts/dev.py build", ""),
+    "python3 scripts/dev.py setup --test": ("python3 scripts/dev.py setup --test", ""),
     # Its job builds the site in a step before, and so does this run (one xdist group, one copy of
     # the project); run alone (`-k`), it builds the site itself.
     ".venv/bin/python scripts/external_links.py site":
@@ -146,7 +147,7 @@ def project(tmp_path_factory) -> Path:
     .venv/ with this one."""
     root = tmp_path_factory.mktemp("workflow-project")
     copy_project(root, extra=("scripts", "tests"), ignore=("bad_data",))
-    for name in ("requirements.txt", "package-lock.json"):
+    for name in ("requirements.txt", "requirements-test.txt", "package-lock.json"):
         shutil.copy(ROOT / name, root / name)
     (root / ".venv").symlink_to(ROOT / ".venv")
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
