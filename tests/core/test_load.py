@@ -11,7 +11,8 @@ import pytest
 
 from datacopies import RECS, broken, line_of, problems
 from recsite.problems import DataError
-from recsite.load import DATA_FILES, READERS, Data, DataFile, Reader, load_catalogue, read_all
+from recsite.load import DATA_FILES, READERS, load_catalogue, read_all
+from recsite.read.data import Data, DataFile, Reader
 
 FIRST = """  - id: employment-as-the-norm
     title: Use every opportunity to promote employment as the norm
