@@ -4,29 +4,53 @@ planner page's data. A refactoring must leave them exactly as they are; a new fi
 only by what it adds at the end (README, "Downloads"), which the update checks before it writes.
 
     python3 scripts/dev.py test tests/core/test_goldens.py --update-goldens
+
+They are made from a frozen copy of the data (tests/golden/data/, with the real schemas), so an
+editor's change to data/ never changes them; the real data's files are held to the same rule of
+fields added only at the end. When a change to data/schema/ makes the frozen copy out of date,
+copy data/*.yaml into it again and update the golden files, reading the diff.
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import json
+import shutil
+import tempfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 import goldens
-from conftest import real_catalogue
+from conftest import DATA, real_catalogue
 from recsite import downloads, planner
+from recsite.load import load_catalogue
 from recsite.model import Retired
+from recsite.problems import DataError
 
 SITE_URL = "https://example.org/pb/"
 
 
-def _catalogue():
-    """The real data with one recommendation withdrawn, so the withdrawn record is pinned too."""
-    catalogue = real_catalogue()
+@functools.cache
+def _frozen():
+    """The frozen copy of the data, read with the real schemas."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        shutil.copytree(goldens.GOLDEN / "data", data)
+        shutil.copytree(DATA / "schema", data / "schema")
+        try:
+            return load_catalogue(data)
+        except DataError as error:
+            pytest.fail("tests/golden/data/ no longer passes the data's schemas: copy data/*.yaml into it "
+                        f"again and run this test with {goldens.UPDATE}, reading the diff.\n{error.report()}")
+
+
+def _with_withdrawn(catalogue):
+    """The catalogue with one recommendation withdrawn, so the withdrawn record is pinned too."""
     retired = Retired(id="old-advice", title="Old advice", text="The report's words it had.",
                       date=date(2026, 6, 30), reason="Merged into a wider recommendation.",
                       replaced_by="employment-as-the-norm")
@@ -58,27 +82,40 @@ def _planner_shapes(text: str) -> dict[str, list[str]]:
     return {"columns": data["columns"], "record": _keys(data["recs"][0])}
 
 
-# (golden file, how the site makes it, what may only grow at the end)
+# (golden file, how the site makes it from a catalogue, what may only grow at the end)
 OUTPUTS = {
-    "recommendations.json": (lambda: downloads.to_json(_catalogue(), SITE_URL), _record_shapes),
-    "recommendations.csv": (lambda: downloads.to_csv(_catalogue(), SITE_URL), lambda text: {"header": _header(text)}),
-    "recommendations.schema.json": (lambda: downloads.to_json_schema(SITE_URL),
+    "recommendations.json": (lambda catalogue: downloads.to_json(catalogue, SITE_URL), _record_shapes),
+    "recommendations.csv": (lambda catalogue: downloads.to_csv(catalogue, SITE_URL),
+                            lambda text: {"header": _header(text)}),
+    "recommendations.schema.json": (lambda catalogue: downloads.to_json_schema(SITE_URL),
                                     lambda text: {"properties": list(json.loads(text)["$defs"]["record"]["properties"])}),
-    "planner-review.csv": (lambda: planner.review_csv(_catalogue(), SITE_URL), lambda text: {"header": _header(text)}),
-    "planner-data.json": (lambda: planner.data_block(planner.planner_data(_catalogue())) + "\n", _planner_shapes),
+    "planner-review.csv": (lambda catalogue: planner.review_csv(catalogue, SITE_URL),
+                           lambda text: {"header": _header(text)}),
+    "planner-data.json": (lambda catalogue: planner.data_block(planner.planner_data(catalogue)) + "\n",
+                          _planner_shapes),
 }
+
+
+def _keeps_its_places(name: str, golden: str, actual: str) -> None:
+    """Councils read fields and columns by name and by position: whatever was there stays, in its
+    place; anything new comes after it."""
+    shapes = OUTPUTS[name][1]
+    before, now = shapes(golden), shapes(actual)
+    for part, names in before.items():
+        assert now[part][:len(names)] == names, (
+            f"{name}: {part} changed where it must only grow at the end: was {names}, now {now[part]}")
 
 
 @pytest.mark.parametrize("name", OUTPUTS)
 def test_the_file_is_as_it_was(name, update_goldens):
-    make, shapes = OUTPUTS[name]
-    actual = make()
+    actual = OUTPUTS[name][0](_with_withdrawn(_frozen()))
     golden = goldens.GOLDEN / name
-    if golden.exists():
-        # Councils read fields and columns by name and by position: whatever was there stays, in
-        # its place; anything new comes after it. Checked before an update writes, too.
-        before, now = shapes(golden.read_text(encoding="utf-8")), shapes(actual)
-        for part, names in before.items():
-            assert now[part][:len(names)] == names, (
-                f"{name}: {part} changed where it must only grow at the end: was {names}, now {now[part]}")
+    if golden.exists():   # checked before an update writes, too
+        _keeps_its_places(name, golden.read_text(encoding="utf-8"), actual)
     goldens.check(name, actual, update_goldens)
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_the_real_datas_file_keeps_every_published_field_in_its_place(name):
+    actual = OUTPUTS[name][0](_with_withdrawn(real_catalogue()))
+    _keeps_its_places(name, (goldens.GOLDEN / name).read_text(encoding="utf-8"), actual)
