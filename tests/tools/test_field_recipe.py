@@ -1,7 +1,8 @@
 """The recipe for a new field (developers/recipes.md), followed once on a copy of the project: a
 note in the site's own words, shown on a recommendation's page and in the downloads, touches five
-files and no more, and reaches the page, recommendations.json and .csv, the published schema and the
-pull-request summary, every field already published keeping its place."""
+files and no more, reaches the page, recommendations.json and .csv, the published schema and the
+pull-request summary, every field already published keeping its place; and the copy's own tests
+of the downloads and the planner pass with no edit but the golden files' update."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import csv
 import filecmp
 import io
 import json
+import shutil
 import subprocess
 import sys
 
@@ -60,10 +62,13 @@ def _follow_recipe(project):
         path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+COPIED = (*SITE_SOURCES, "scripts", "tests")
+
+
 def _changed_files(project) -> set[str]:
     """Every file of the copy that differs from the project's (or is new)."""
     changed = set()
-    for folder in SITE_SOURCES:
+    for folder in COPIED:
         for path in (project / folder).rglob("*"):
             if path.is_file() and "__pycache__" not in path.parts:
                 original = ROOT / path.relative_to(project)
@@ -79,10 +84,22 @@ def _run(project, *args) -> str:
 
 
 def test_a_new_field_takes_five_files_and_reaches_the_page_and_the_downloads(tmp_path):
-    project = copy_project(tmp_path / "project", extra=("scripts",))
+    project = copy_project(tmp_path / "project", extra=("scripts", "tests"), ignore=(".pytest_cache",))
+    for name in ("pytest.ini", "README.md"):   # the tests' import paths; what some tests read
+        shutil.copy(ROOT / name, project / name)
     _follow_recipe(project)
     assert _changed_files(project) == {name for name, _, _ in RECIPE}
     assert len(RECIPE) <= 5
+    # No test pins the fields but the golden files, which the recipe's last step writes anew: the
+    # update checks every published field keeps its place, and only the new one is added.
+    _run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-k", "not site",
+         "tests/core/test_downloads.py", "tests/core/test_recordfields.py", "tests/core/test_planner.py",
+         "tests/core/test_goldens.py", "--update-goldens")
+    updated = _changed_files(project) - {name for name, _, _ in RECIPE}
+    assert updated == {"tests/golden/recommendations.json", "tests/golden/recommendations.csv",
+                       "tests/golden/recommendations.schema.json"}   # the planner does not show it
+    golden = json.loads((project / "tests/golden/recommendations.json").read_text(encoding="utf-8"))
+    assert {tuple(record)[-1] for record in golden} == {"site_note"}
 
     out = tmp_path / "out"
     _run(project, "scripts/build_pages.py", str(out), "--site-url", "https://example.org/pb/")
