@@ -17,7 +17,7 @@ import io
 import json
 
 
-from . import paths, recordfields
+from . import recordfields
 from .downloads import FORMULA_START, FORMULA_SKIPPED, csv_cell
 from .recordfields import At
 from .model import TEXT_KINDS, Audience, Catalogue, Recommendation
