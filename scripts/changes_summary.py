@@ -24,13 +24,11 @@ import _core
 from recsite.problems import DataError
 from recsite.model import Catalogue, Recommendation
 from recsite.load import load_catalogue
+from recsite.recordfields import change_labels
 
-# A record's fields a reader sees change, in words. `data_line` (where the record is in the file)
-# is not one of them.
-FIELD_NAMES = {"title": "title", "text": "the report's words", "theme": "theme", "audience": "audience",
-               "key": "key recommendation", "source": "place in the report", "section7": "Section 7 listing",
-               "related": "related recommendations", "footnote": "footnote", "changes": "change history",
-               "plain": "plain words", "twin": "printed-twice note"}
+# A record's fields a reader sees change, in words (recordfields.FIELDS, `change`). `data_line`
+# (where the record is in the file) is not one of them.
+FIELD_NAMES = change_labels()
 
 
 @dataclass

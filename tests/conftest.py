@@ -49,6 +49,16 @@ def node(purpose: str) -> str:
     return program
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="write the files the site makes over their golden copies in tests/golden/ (goldens.py)")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens")
+
+
 # Set on a test whose xdist_group pytest-xdist lost (below).
 GROUP_LOST = pytest.StashKey[bool]()
 

@@ -309,7 +309,8 @@ function setupPlanner(root) {
     announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as JSON.");
   });
   $("planner-export-csv").addEventListener("click", function () {
-    // The review spreadsheet's columns (planner.py, CSV_COLUMNS), so either imports back.
+    // The review spreadsheet's columns (planner.py, CSV_COLUMNS), so either imports back. A column
+    // named as the planner's record names the field (recordfields.py) is the record's value.
     var rows = [data.columns];
     plan.items.forEach(function (item) {
       var rec = recs[item.id] || {}, is = !!rec.id;
@@ -317,9 +318,8 @@ function setupPlanner(root) {
         theme: titles[rec.theme], key: is ? (rec.key ? "yes" : "no") : "", in_the_report: rec.where,
         url: is ? new URL(rec.url, location.href).href : "", status: labels[item.status], owner: item.owner, target_date: item.due,
         notes: item.notes, title_kind: is ? "site" : "", report_words_kind: is ? "report" : "", plain_words_kind: is ? "site" : "",
-        section7_where: rec.section7_where, report_words_section7_wording: rec.section7_wording,
-        section7_difference: rec.section7_difference, twin: rec.twin};
-      rows.push(data.columns.map(function (name) { return row[name]; }));
+        report_words_section7_wording: rec.section7_wording};
+      rows.push(data.columns.map(function (name) { return name in row ? row[name] : rec[name]; }));
     });
     // The byte-order mark tells Excel the file is UTF-8.
     download("action-plan-" + today() + ".csv", "text/csv", "\ufeff" + lines(rows, data.formula));

@@ -6,6 +6,11 @@ recsite/read/ builds the model records and checks what a schema cannot say: ids 
 reused, references that point at real records, tags from the taxonomy, sections that match a
 record's theme and audience, and the register of published ids (data/published.yaml) that keeps
 every printed link alive.
+
+Two registries say what is read: FILES (the data files, in the order their problems are reported)
+and READERS (each reader, the file it reads and the others it needs, all with one signature: it is
+given the `Data` and returns what it made). A new data file is one entry in each
+(developers/recipes.md).
 """
 
 from __future__ import annotations
@@ -13,11 +18,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .model import Catalogue, Evidence, Recommendation, Retired, RetiredAnchor, Term, Theme, Audience
+from .model import Catalogue, Evidence
 from .problems import DataError, Problem
 from .read.appendices import APPENDICES_FILE, read_appendices
 from .read.evidence import EVIDENCE_FILE, read_evidence
-from .read.fields import FileReader
+from .read.data import Data, DataFile, Reader
 from .read.glossary import read_glossary
 from .read.page_anchors import page_anchors
 from .read.published import PUBLISHED_FILE, read_anchor_register, read_register
@@ -34,21 +39,131 @@ TAXONOMY_FILE = "taxonomy.yaml"
 RECOMMENDATIONS_FILE = "recommendations.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 SCHEMA_DIR = "schema"
-# The order files are read and their problems reported in.
-DATA_FILES = (REPORT_FILE, TAXONOMY_FILE, RECOMMENDATIONS_FILE, PUBLISHED_FILE, EVIDENCE_FILE,
-              APPENDICES_FILE, GLOSSARY_FILE)
+
+
+# The registry of data files, in the order their problems are reported in.
+FILES = (DataFile(REPORT_FILE), DataFile(TAXONOMY_FILE, vouched=True),
+         DataFile(RECOMMENDATIONS_FILE, records="recommendations"), DataFile(PUBLISHED_FILE),
+         DataFile(EVIDENCE_FILE), DataFile(APPENDICES_FILE), DataFile(GLOSSARY_FILE))
+DATA_FILES = tuple(data_file.name for data_file in FILES)
+
+
+def _report(data: Data):
+    return read_report(data.reader(REPORT_FILE), data.document(REPORT_FILE))
+
+
+def _taxonomy(data: Data):
+    return read_taxonomy(data.reader(TAXONOMY_FILE), data.document(TAXONOMY_FILE))
+
+
+def _recommendations(data: Data):
+    themes, audiences = data.result("taxonomy")
+    return read_recommendations(data.reader(RECOMMENDATIONS_FILE), data.document(RECOMMENDATIONS_FILE),
+                                themes, audiences, data.malformed_ids)
+
+
+def _retired(data: Data):
+    themes, audiences = data.result("taxonomy")
+    return read_register(data.reader(PUBLISHED_FILE), data.reader(RECOMMENDATIONS_FILE),
+                         data.document(PUBLISHED_FILE), data.document(RECOMMENDATIONS_FILE), themes, audiences,
+                         data.malformed_ids)
+
+
+def _appendices(data: Data):
+    appendices, problems = read_appendices(data.document(APPENDICES_FILE), data.label(APPENDICES_FILE))
+    data.reader(APPENDICES_FILE).problems.extend(problems)
+    return appendices
+
+
+def _evidence(data: Data) -> Evidence:
+    """The evidence pages and barriers, and the appendices beside them. Recommendation ids share
+    the barrier pages' anchors with the findings: those read (if any), current and retired."""
+    themes, _ = data.result("taxonomy")
+    taken = {rec.id for rec in data.result("recommendations", [])} | {r.id for r in data.result("retired", [])}
+    pages, barriers, references, highlights, problems = read_evidence(
+        data.document(EVIDENCE_FILE), data.label(EVIDENCE_FILE), tuple(themes.values()), taken)
+    data.reader(EVIDENCE_FILE).problems.extend(problems)
+    appendices = data.result("appendices")
+    page_ids = {page.id for page in pages}
+    for appendix in appendices:
+        if appendix.id in page_ids:
+            data.reader(APPENDICES_FILE).problems.append(Problem(
+                data.label(APPENDICES_FILE), "an evidence page in evidence.yaml already has this id (both live "
+                "at /evidence/<id>/)", record=appendix.id, field="id"))
+    return Evidence(pages, barriers, references, appendices, highlights)
+
+
+def _retired_anchors(data: Data):
+    """The published anchors of the evidence, appendix and barrier pages (data/published.yaml)
+    against the anchors the data gives those pages now."""
+    pages = page_anchors(data.document(EVIDENCE_FILE), EVIDENCE_FILE, data.document(APPENDICES_FILE),
+                         APPENDICES_FILE)
+    return read_anchor_register(data.reader(PUBLISHED_FILE),
+                                {name: data.reader(name) for name in (EVIDENCE_FILE, APPENDICES_FILE)},
+                                data.document(PUBLISHED_FILE), pages)
+
+
+def _glossary(data: Data):
+    return read_glossary(data.reader(GLOSSARY_FILE), data.document(GLOSSARY_FILE))
+
+
+# Every reader, each after those whose results it uses (Data.result refuses otherwise). A reader
+# reads only when every file it needs is whole (read_all), so one broken file does not hide the
+# problems of the others, and none is read against a broken one.
+READERS = (
+    Reader("report", REPORT_FILE, _report),
+    Reader("taxonomy", TAXONOMY_FILE, _taxonomy),
+    Reader("recommendations", RECOMMENDATIONS_FILE, _recommendations, also=(TAXONOMY_FILE,)),
+    Reader("retired", PUBLISHED_FILE, _retired, also=(RECOMMENDATIONS_FILE, TAXONOMY_FILE)),
+    Reader("appendices", APPENDICES_FILE, _appendices),
+    Reader("evidence", EVIDENCE_FILE, _evidence, also=(TAXONOMY_FILE, APPENDICES_FILE)),
+    Reader("retired_anchors", PUBLISHED_FILE, _retired_anchors, also=(EVIDENCE_FILE, APPENDICES_FILE)),
+    Reader("glossary", GLOSSARY_FILE, _glossary),
+)
+
+
+def read_all(data: Data, readers: tuple[Reader, ...] = READERS, files: tuple[DataFile, ...] = FILES) -> None:
+    """Each reader in turn, if every file it needs is whole: it passed its schema (it is in
+    `data.documents`) and, if vouched, its own reader found nothing wrong."""
+    whole = set(data.documents)
+    vouched = {data_file.name for data_file in files if data_file.vouched}
+    for reader in readers:
+        if reader.file in whole and whole.issuperset(reader.also):
+            data.made[reader.name] = reader.read(data)
+            if reader.file in vouched and data.reader(reader.file).problems:
+                whole.discard(reader.file)
+        data.turns.add(reader.name)
 
 
 def load_catalogue(data_dir: Path, label_dir: str = "data", report: ReportText | None = None) -> Catalogue:
     """Read and check all data files. `label_dir` is how the folder is named in messages. With the
     `report`'s text, every field the schemas mark as the report's words is checked against it too
     (the editors' check and the tests do; a build leaves it to them: recsite/verbatim.py)."""
+    documents, malformed_ids, problems = _documents(data_dir, label_dir, report)
+    data = Data(label_dir, documents, malformed_ids)
+    read_all(data)
+    problems += [problem for each in data.readers.values() for problem in each.problems]
+
+    report, core, figure5 = data.result("report", (None, None, None))
+    themes, audiences = data.result("taxonomy", ({}, {}))
+    evidence = data.result("evidence")
+    if problems or None in (report, core, figure5, evidence):
+        raise DataError(_in_file_order(problems))
+    return Catalogue(report=report, themes=tuple(themes.values()), audiences=tuple(audiences.values()),
+                     recommendations=tuple(data.result("recommendations", ())), core=core, figure5=figure5,
+                     evidence=evidence, retired=tuple(data.result("retired", ())),
+                     glossary=data.result("glossary", ()), retired_anchors=tuple(data.result("retired_anchors", ())))
+
+
+def _documents(data_dir: Path, label_dir: str,
+               report: ReportText | None) -> tuple[dict[str, Any], set[str], list[Problem]]:
+    """Each file read and checked against its schema (and, given the report's text, its words):
+    the documents that passed, the ids of records set aside as malformed, and the problems."""
     documents: dict[str, Any] = {}
     problems: list[Problem] = []
-    # Ids of records that failed their schema: set aside, but still present (a link to one is not
-    # reported as a link to nothing).
     malformed_ids: set[str] = set()
-    for name in DATA_FILES:
+    for data_file in FILES:
+        name = data_file.name
         label = f"{label_dir}/{name}"
         try:
             document = load_yaml(data_dir / name, label)
@@ -67,67 +182,10 @@ def load_catalogue(data_dir: Path, label_dir: str = "data", report: ReportText |
             documents[name] = document
             if report is not None:
                 problems.extend(check_words(document, schema, label, report, data_dir / name))
-        elif name == RECOMMENDATIONS_FILE and all(len(path) == 2 for path in faulty):
-            # Only some records are malformed: check the others too, so an editor sees every
-            # problem at once. Ids of the malformed ones still count as present.
-            documents[name] = _without_records(document, "recommendations", faulty)
-            malformed_ids = _raw_ids(document["recommendations"])
-
-    # Each check below needs the files it reads to have the right shape; it runs when they do, so
-    # one broken file does not hide the problems of the others.
-    report = core = figure5 = None
-    if REPORT_FILE in documents:
-        reader = FileReader(f"{label_dir}/{REPORT_FILE}")
-        report, core, figure5 = read_report(reader, documents[REPORT_FILE])
-        problems.extend(reader.problems)
-    themes: dict[str, Theme] = {}
-    audiences: dict[str, Audience] = {}
-    if TAXONOMY_FILE in documents:
-        reader = FileReader(f"{label_dir}/{TAXONOMY_FILE}")
-        themes, audiences = read_taxonomy(reader, documents[TAXONOMY_FILE])
-        problems.extend(reader.problems)
-        if reader.problems:
-            # Everything else is checked against the taxonomy; a broken one would make every
-            # record look wrong, so its own problems are reported alone.
-            del documents[TAXONOMY_FILE]
-
-    recommendations: list[Recommendation] = []
-    retired: list[Retired] = []
-    if RECOMMENDATIONS_FILE in documents and TAXONOMY_FILE in documents:
-        reader = FileReader(f"{label_dir}/{RECOMMENDATIONS_FILE}")
-        recommendations = read_recommendations(reader, documents[RECOMMENDATIONS_FILE], themes, audiences,
-                                                malformed_ids)
-        if PUBLISHED_FILE in documents:
-            published = FileReader(f"{label_dir}/{PUBLISHED_FILE}")
-            retired = read_register(published, reader, documents[PUBLISHED_FILE],
-                                      documents[RECOMMENDATIONS_FILE], themes, audiences,
-                                      malformed_ids)
-            problems.extend(published.problems)
-        problems.extend(reader.problems)
-
-    evidence = None
-    if EVIDENCE_FILE in documents and TAXONOMY_FILE in documents and APPENDICES_FILE in documents:
-        evidence, found = _read_evidence(documents, label_dir, tuple(themes.values()),
-                                         {rec.id for rec in recommendations} | {r.id for r in retired})
-        problems.extend(found)
-
-    retired_anchors: list[RetiredAnchor] = []
-    if all(name in documents for name in (PUBLISHED_FILE, EVIDENCE_FILE, APPENDICES_FILE)):
-        retired_anchors, found = _read_anchor_register(documents, label_dir)
-        problems.extend(found)
-
-    glossary: tuple[Term, ...] = ()
-    if GLOSSARY_FILE in documents:
-        reader = FileReader(f"{label_dir}/{GLOSSARY_FILE}")
-        glossary = read_glossary(reader, documents[GLOSSARY_FILE])
-        problems.extend(reader.problems)
-
-    if problems or None in (report, core, figure5, evidence):
-        raise DataError(_in_file_order(problems))
-    return Catalogue(report=report, themes=tuple(themes.values()), audiences=tuple(audiences.values()),
-                     recommendations=tuple(recommendations), core=core, figure5=figure5,
-                     evidence=evidence, retired=tuple(retired), glossary=glossary,
-                     retired_anchors=tuple(retired_anchors))
+        elif data_file.records and all(len(path) == 2 for path in faulty):
+            documents[name] = _without_records(document, data_file.records, faulty)
+            malformed_ids |= _raw_ids(document[data_file.records])
+    return documents, malformed_ids, problems
 
 
 def _without_records(document: Any, key: str, faulty: set[tuple]) -> Any:
@@ -148,29 +206,3 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (file_rank(p), p.line or 0, p.column or 0))
 
 
-
-def _read_anchor_register(documents: dict, label_dir: str) -> tuple[list[RetiredAnchor], list[Problem]]:
-    """The published anchors of the evidence, appendix and barrier pages (data/published.yaml)
-    against the anchors the data gives those pages now."""
-    pages = page_anchors(documents[EVIDENCE_FILE], EVIDENCE_FILE, documents[APPENDICES_FILE], APPENDICES_FILE)
-    readers = {name: FileReader(f"{label_dir}/{name}") for name in (EVIDENCE_FILE, APPENDICES_FILE)}
-    reader = FileReader(f"{label_dir}/{PUBLISHED_FILE}")
-    retired = read_anchor_register(reader, readers, documents[PUBLISHED_FILE], pages)
-    return retired, [problem for each in (reader, *readers.values()) for problem in each.problems]
-
-
-def _read_evidence(documents: dict, label_dir: str, themes: tuple[Theme, ...],
-                   taken: set[str]) -> tuple[Evidence | None, list[Problem]]:
-    pages, barriers, references, highlights, problems = read_evidence(
-        documents[EVIDENCE_FILE], f"{label_dir}/{EVIDENCE_FILE}", themes, taken)
-    appendices, appendix_problems = read_appendices(documents[APPENDICES_FILE], f"{label_dir}/{APPENDICES_FILE}")
-    problems = problems + appendix_problems
-    page_ids = {page.id for page in pages}
-    for appendix in appendices:
-        if appendix.id in page_ids:
-            problems.append(Problem(f"{label_dir}/{APPENDICES_FILE}",
-                                    "an evidence page in evidence.yaml already has this id "
-                                    "(both live at /evidence/<id>/)",
-                                    record=appendix.id,
-                                    field="id"))
-    return Evidence(pages, barriers, references, appendices, highlights), problems

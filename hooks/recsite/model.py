@@ -6,8 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from . import wording
+
+
+def read_as_text() -> Any:
+    """A Recommendation's optional text that its reader (read/recommendations.py) fills by itself:
+    the record's key of the same name, its line breaks folded, or None where the record has none.
+    A new field of this kind needs no change to the reader, only its key in the data's schema."""
+    return field(default=None, metadata={"read": "text"})
 
 
 @dataclass(frozen=True)
@@ -146,7 +154,7 @@ class Recommendation:
     source: Source
     section7: Section7 | None = None
     related: tuple[str, ...] = ()
-    footnote: str | None = None
+    footnote: str | None = read_as_text()
     changes: tuple[Change, ...] = ()   # newest first
     data_line: int = 0                 # where the record starts in recommendations.yaml
     plain: str | None = None           # the site's plain-words version (individuals and families)

@@ -16,8 +16,9 @@ import io
 import json
 
 
-from . import paths
-from .downloads import FORMULA_START, FORMULA_SKIPPED, REPORT_WORDS, SITE_WORDS, csv_cell, section7_difference
+from . import recordfields
+from .downloads import FORMULA_START, FORMULA_SKIPPED, csv_cell
+from .recordfields import At
 from .model import TEXT_KINDS, Audience, Catalogue, Recommendation
 from .terms import terms_used
 
@@ -51,15 +52,11 @@ PLAN_RULES_JS = "javascripts/plan-rules.js"
 
 # The review spreadsheet's columns; the planner's CSV export writes the same ones (the script reads
 # them from the planner's data), so either can be imported back. An import reads columns by name, so
-# new ones are added at the end. Whose words each is, as recommendations.json says it: the report's in
-# `report_words` and `report_words_section7_wording`, the site's own in `title` and `plain_words`
-# (the *_kind columns say so in every row); `section7_difference` is the site's sentence quoting the
-# report's words between “ and ”.
-CSV_COLUMNS = ["id", "title", "report_words", "plain_words", "audience", "theme", "key", "in_the_report",
-               "url", "status", "owner", "target_date", "notes",
-               # Added later, at the end.
-               "title_kind", "report_words_kind", "plain_words_kind", "section7_where",
-               "report_words_section7_wording", "section7_difference", "twin"]
+# new ones are added at the end. The recommendation's columns are recordfields.FIELDS' (`planner`:
+# each at its position, with the name the planner gives it); between them, these of the plan itself.
+PLAN_COLUMNS = {10: "status", 11: "owner", 12: "target_date", 13: "notes"}
+CSV_COLUMNS = [name for _, name in sorted([*PLAN_COLUMNS.items(),
+                                           *(entry.planner.column for entry in recordfields.planner_fields("column"))])]
 # The columns an import reads, by the plan item's field they fill.
 ITEM_COLUMNS = {"id": "id", "status": "status", "owner": "owner", "due": "target_date", "notes": "notes"}
 
@@ -77,29 +74,6 @@ def plan_rules_module() -> str:
             f"export default {json.dumps(plan_rules(), ensure_ascii=False, separators=(',', ':'))};\n")
 
 
-def _record(rec: Recommendation, catalogue: Catalogue, page: str) -> dict:
-    return {
-        "id": rec.id,
-        "title": rec.title,
-        "text": rec.text,
-        "plain": rec.plain,
-        "theme": rec.theme.id,
-        "audience": rec.audience.id,
-        "key": rec.key,
-        "where": rec.source.where,
-        "url": paths.relative(page, paths.recommendation_page(rec.id)),
-        "changed": rec.last_changed(catalogue.report.site_published).isoformat(),
-        "changes": [{"date": c.date.isoformat(), "change": c.change} for c in rec.changes],
-        # As recommendations.json has them: for the planner's exports, and the note under the text
-        # (section7_note: the same sentence as parts, the odd ones the report's words; recsite/wording.py).
-        "section7_where": rec.section7.source.where if rec.section7 else None,
-        "section7_wording": rec.section7.wording if rec.section7 else None,
-        "section7_difference": section7_difference(rec),
-        "section7_note": list(rec.section7_note) if rec.section7_note else None,
-        "twin": rec.twin,
-    }
-
-
 def planner_data(catalogue: Catalogue, page: str = PLANNER) -> dict:
     """What the planner's script needs besides plan_rules(): every current recommendation, the
     themes and audiences, the withdrawn ids and what replaced them (data/published.yaml), the
@@ -111,7 +85,7 @@ def planner_data(catalogue: Catalogue, page: str = PLANNER) -> dict:
         "formula": {"starts": "".join(FORMULA_START), "skipped": FORMULA_SKIPPED},
         "themes": [{"id": t.id, "title": t.title} for t in catalogue.themes],
         "audiences": [{"id": a.id, "title": a.title} for a in catalogue.audiences],
-        "recs": [_record(rec, catalogue, page) for rec in catalogue.recommendations],
+        "recs": [recordfields.planner_record(rec, At(catalogue, page=page)) for rec in catalogue.recommendations],
         "retired": {r.id: {"title": r.title, "date": r.date.isoformat(), "reason": r.reason,
                            "replaced_by": r.replaced_by} for r in catalogue.retired},
     }
@@ -132,13 +106,10 @@ def review_csv(catalogue: Catalogue, site_url: str) -> str:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    at = At(catalogue, site_url)
     for rec in catalogue.recommendations:
-        writer.writerow([csv_cell(value) for value in (
-            rec.id, rec.title, rec.text, rec.plain or "", rec.audience.title, rec.theme.title,
-            "yes" if rec.key else "no", rec.source.where,
-            paths.absolute(site_url, paths.recommendation_page(rec.id)), "", "", "", "",
-            SITE_WORDS, REPORT_WORDS, SITE_WORDS, rec.section7.source.where if rec.section7 else "",
-            rec.section7.wording if rec.section7 else "", section7_difference(rec), rec.twin)])
+        cells = recordfields.planner_cells(rec, at)
+        writer.writerow([csv_cell(cells.get(position)) for position in range(1, len(CSV_COLUMNS) + 1)])
     return out.getvalue()
 
 

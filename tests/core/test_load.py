@@ -11,7 +11,8 @@ import pytest
 
 from datacopies import RECS, broken, line_of, problems
 from recsite.problems import DataError
-from recsite.load import load_catalogue
+from recsite.load import DATA_FILES, READERS, load_catalogue, read_all
+from recsite.read.data import Data, DataFile, Reader
 
 FIRST = """  - id: employment-as-the-norm
     title: Use every opportunity to promote employment as the norm
@@ -81,3 +82,51 @@ def test_the_core_recommendations_lead_in_footnote_may_be_left_out(tmp_path):
     url: "http://www.ndti.org.uk/major-projects/current/employment-support-for-disabled-people1/"
 """, "", file="report.yaml")
     assert load_catalogue(data).core.lead_in_refs == ()
+
+
+# --- The registry of readers (recsite.load.READERS) ----------------------------------------------
+
+
+def _registry_run(documents: set[str], readers, files=(DataFile("a.yaml", vouched=True), DataFile("b.yaml"))):
+    data = Data("data", {name: {} for name in documents}, set())
+    read_all(data, readers, files)
+    return data
+
+
+def _flag(name, file):
+    """A reader that makes its name, and a problem in its file when the file is called bad."""
+    def read(data):
+        if "bad" in file:
+            data.reader(file).problems.append("wrong")
+        return name
+    return read
+
+
+def test_a_reader_reads_only_when_every_file_it_needs_passed_its_schema():
+    readers = (Reader("a", "a.yaml", _flag("a", "a.yaml")), Reader("b", "b.yaml", _flag("b", "b.yaml"), also=("a.yaml",)),
+               Reader("c", "c.yaml", _flag("c", "c.yaml")))
+    assert _registry_run({"a.yaml", "b.yaml", "c.yaml"}, readers).made == {"a": "a", "b": "b", "c": "c"}
+    assert _registry_run({"b.yaml", "c.yaml"}, readers).made == {"c": "c"}   # a.yaml broken: b is not read
+
+
+def test_a_vouched_file_with_problems_of_its_own_is_not_read_by_others():
+    """The taxonomy: every record is checked against it, so a wrong one is reported alone."""
+    readers = (Reader("a", "bad-a.yaml", _flag("a", "bad-a.yaml")),
+               Reader("b", "b.yaml", _flag("b", "b.yaml"), also=("bad-a.yaml",)))
+    vouched = (DataFile("bad-a.yaml", vouched=True), DataFile("b.yaml"))
+    assert _registry_run({"bad-a.yaml", "b.yaml"}, readers, vouched).made == {"a": "a"}
+    not_vouched = (DataFile("bad-a.yaml"), DataFile("b.yaml"))
+    assert _registry_run({"bad-a.yaml", "b.yaml"}, readers, not_vouched).made == {"a": "a", "b": "b"}
+
+
+def test_a_reader_that_asks_for_a_later_readers_result_is_refused():
+    """Otherwise it would silently get the default (no recommendation ids, say) and check nothing."""
+    readers = (Reader("b", "b.yaml", lambda data: data.result("a", [])), Reader("a", "a.yaml", _flag("a", "a.yaml")))
+    with pytest.raises(LookupError, match="'a' is read after the reader that asks for it"):
+        _registry_run({"a.yaml", "b.yaml"}, readers)
+
+
+def test_the_real_registry_reads_every_file_and_in_a_working_order():
+    assert {reader.file for reader in READERS} == set(DATA_FILES)
+    names = [reader.name for reader in READERS]
+    assert len(names) == len(set(names))

@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from conftest import DATA, ROOT, real_catalogue, text_of
-from recsite import downloads, planner
+from recsite import downloads, planner, recordfields
 from recsite.load import load_catalogue
 from report_text import report_text
 
@@ -190,7 +190,7 @@ def test_review_spreadsheet_has_every_recommendation_and_empty_review_columns(si
         assert (row["title_kind"], row["report_words_kind"], row["plain_words_kind"]) == ("site", "report", "site")
         assert row["section7_where"] == (rec.section7.source.where if rec.section7 else "")
         assert row["report_words_section7_wording"] == ((rec.section7 and rec.section7.wording) or "")
-        assert row["section7_difference"] == (downloads.section7_difference(rec) or "")
+        assert row["section7_difference"] == (recordfields.section7_difference(rec) or "")
         assert row["twin"] == (rec.twin or "")
     assert rows[[row["id"] for row in rows].index("partnership-links")]["section7_difference"] == (
         "Section 7.1.2 adds “to promote an understanding, and use of employment support that is in line with "

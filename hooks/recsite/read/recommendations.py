@@ -5,6 +5,7 @@ that exist, sections that match theme and audience, Section 7, plain words, chan
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from typing import Any
 
 from ..anchors import FIXED_ANCHORS, PAGE_NAMES
@@ -148,10 +149,16 @@ def _recommendation(reader: FileReader, node: Any, themes: dict[str, Theme],
     if not ok:
         return None
     return Recommendation(rec_id, _text(node["title"]), _text(node["text"]), theme, audience, node["key"],
-                          Source(source["section"], source["page"], source.get("to_page")), section7, tuple(node.get("related", ())),
-                          _text(node["footnote"]) if "footnote" in node else None,
-                          tuple(sorted(changes, key=lambda c: c.date, reverse=True)), node.line, plain,
-                          node.get("twin"))
+                          Source(source["section"], source["page"], source.get("to_page")), section7,
+                          related=tuple(node.get("related", ())),
+                          changes=tuple(sorted(changes, key=lambda c: c.date, reverse=True)), data_line=node.line,
+                          plain=plain, twin=node.get("twin"), **_as_text(node))
+
+
+def _as_text(node: Any) -> dict[str, str]:
+    """The fields the model reads as they are (model.read_as_text) that the record has."""
+    return {f.name: _text(node[f.name]) for f in fields(Recommendation)
+            if f.metadata.get("read") == "text" and f.name in node}
 
 
 def plain_sentences(text: str) -> list[str]:
