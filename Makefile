@@ -1,4 +1,5 @@
-# Shortcuts for the commands in the README. Each one sets up .venv/ itself on first use.
+# Shortcuts for dev.py's commands (README.md, and all of them in developers/README.md). Each one
+# sets up .venv/ itself on first use.
 PYTHON ?= python3
 
 .PHONY: serve test check build bench

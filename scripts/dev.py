@@ -1,4 +1,5 @@
-"""The two commands in the README: `serve` the site locally and `test` everything.
+"""The site's commands: the README's two, `serve` the site locally and `test` everything, and the
+others developers/README.md lists (`build`, `check`, `bench`, `setup`).
 
 Both work on a fresh machine with only Python 3.11 and pip: they create .venv/, install the
 pinned requirements into it (again only when a lock changes), and run the tools from there.

@@ -1,6 +1,6 @@
-// The action planner (planner/), loaded by that page alone (README "What loads where"). A module
-// runs once per document: instant navigation re-inserts its <script> on each visit without
-// running it again, and lib/on-page.js sets the planner up on each visit. The records come from
+// The action planner (planner/), loaded by that page alone (developers/planner-storage.md,
+// "What loads where"). A module runs once per document: instant navigation re-inserts its
+// <script> on each visit without running it again, and lib/on-page.js sets the planner up on each visit. The records come from
 // JSON in the page (#planner-data); no network request. The report's words come from that data;
 // the rest are the site's own. The plan's format and reading it are lib/store.js; files and share
 // links lib/imports.js, lib/csv.js and lib/share.js; this module draws the page and wires it.

@@ -1,5 +1,5 @@
 // On every page, so kept small: "Add to my plan" and "Add these N to my plan", adding to the plan
-// kept in this browser (lib/store.js). The planner is planner-app.js (README "What loads where").
+// kept in this browser (lib/store.js). The planner is planner-app.js (developers/planner-storage.md).
 import RULES from "./plan-rules.js";  // made by hooks/recsite/planner.py
 import {matchingIds} from "./filters.js";
 import {announce, el, plural} from "./lib/dom.js";

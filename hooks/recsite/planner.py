@@ -33,8 +33,8 @@ APP_JS = "javascripts/planner-app.js"
 APP_CSS = "stylesheets/planner-app.css"
 APP_CSS_PAGES = (PLANNER, QUESTIONS)
 
-# The stored plan's format and version (README "the stored format"); the scripts read them from
-# PLAN_RULES_JS. A new version needs a step in MIGRATIONS (docs/javascripts/lib/store.js).
+# The stored plan's format and version (developers/planner-storage.md, "The stored format"); the
+# scripts read them from PLAN_RULES_JS. A new version needs a step in MIGRATIONS (docs/javascripts/lib/store.js).
 PLAN_FORMAT = "recsite-action-plan"
 PLAN_VERSION = 1
 

@@ -9,13 +9,14 @@ import csv
 import dataclasses
 import io
 import json
+import re
 from datetime import date
 from urllib.parse import urljoin
 
 import pytest
 from jsonschema import Draft202012Validator, ValidationError
 
-from conftest import real_catalogue, text_of
+from conftest import ROOT, real_catalogue, text_of
 from recsite import downloads
 from recsite.model import Change, Retired
 
@@ -301,3 +302,14 @@ def test_the_citation_in_the_json_is_the_one_on_the_page(site):
                   if r["id"] == PLAIN)
     shown = text_of(site.soup(f"recommendations/{PLAIN}/").find(class_="citation"))
     assert " ".join(record["citation"].split()) == " ".join(shown.split())
+
+
+def test_the_reuse_page_describes_every_csv_column_in_its_order():
+    """Councils read docs/reuse.md ("What each column holds") to know the downloads: its tables name
+    every column of recommendations.csv, in the file's order, so a column added at the end of
+    COLUMNS without its description there fails here."""
+    page = (ROOT / "docs" / "reuse.md").read_text(encoding="utf-8")
+    section = page.split("### What each column holds", 1)[1].split("\n## ", 1)[0]
+    described = [name for row in section.splitlines() if row.startswith("| `")
+                 for name in re.findall(r"`([a-z0-9_]+)`", row.split(" | ", 1)[0])]
+    assert described == downloads.COLUMNS

@@ -12,7 +12,7 @@ import {RULES, memoryStorage} from "./fixtures.js";
 // Plans as browsers hold them, one for each way a version-1 plan has been written. Version 1 is
 // the only format so far; a new version adds its own here, and the plans above must still read.
 const STORED = {
-  // The planner page, with every field set (README's example).
+  // The planner page, with every field set (the example in developers/planner-storage.md).
   planner: '{"format":"recsite-action-plan","version":1,"items":[{"id":"beyond-facs-eligibility",' +
     '"status":"in-progress","owner":"Jo Bloggs","due":"2027-03-31","notes":"Draft policy to the board in March",' +
     '"seen":"2026-12-01"}]}',

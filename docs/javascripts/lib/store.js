@@ -1,5 +1,5 @@
-// The plan kept in this browser (README "the stored format"), read, migrated and written by pure
-// functions; only load() and save() touch storage. `rules`: javascripts/plan-rules.js.
+// The plan kept in this browser (developers/planner-storage.md), read, migrated and written by
+// pure functions; only load() and save() touch storage. `rules`: javascripts/plan-rules.js.
 
 export const KEY = "recsite.planner";
 export const UNREADABLE_KEY = KEY + ".unreadable";
