@@ -76,6 +76,9 @@ class Field:
     as_text: Callable[[Any], Any] | None = None   # its CSV cell, where the value is a list
     change: tuple[str, str] | None = None   # (the Recommendation attribute it shows, what a change to it is called)
     planner: Planner | None = None
+    # Its column on the site's reuse page (docs/reuse.md, "What each column holds"), in plain words for
+    # councils (Markdown); "" when it is described in one row with the column before it.
+    reuse: str | None = None
 
     @property
     def column(self) -> str:
@@ -144,69 +147,88 @@ FIELDS: tuple[Field, ...] = (
     Field("id", lambda rec, at: rec.id, lambda old, at: old.id, csv=1, schema=ID,
           about="The recommendation's permanent id, part of its address /recommendations/<id>/. Never changed "
                 "or reused.",
-          planner=Planner(record=(1, "id"), column=(1, "id"))),
+          planner=Planner(record=(1, "id"), column=(1, "id")),
+          reuse="the recommendation's permanent id (its address is `/recommendations/<id>/`)"),
     Field("title", lambda rec, at: rec.title, lambda old, at: old.title, csv=2, words=SITE_WORDS, schema=TEXT,
           about="A short heading in THIS SITE'S OWN WORDS (the report gives its recommendations no titles). Same "
                 "as site_words.title.",
-          change=("title", "title"), planner=Planner(record=(2, "title"), column=(2, "title"))),
+          change=("title", "title"), planner=Planner(record=(2, "title"), column=(2, "title")),
+          reuse="a short heading in **the site's own words** (the report gives its recommendations no titles)"),
     Field("text", lambda rec, at: rec.text, lambda old, at: old.text, csv=3, words=REPORT_WORDS, schema=TEXT,
           about="The recommendation in THE REPORT'S EXACT WORDS (Appendix 3's wording, without its * key marker "
                 "and footnote numbers; for the one key recommendation Appendix 3 leaves out, "
                 "find-local-employment-support, Section 7.1.3's wording, and section says so). Same as "
                 "report_words.text.",
-          change=("text", "the report's words"), planner=Planner(record=(3, "text"), column=(3, "report_words"))),
+          change=("text", "the report's words"), planner=Planner(record=(3, "text"), column=(3, "report_words")),
+          reuse="the recommendation in **the report's exact words**"),
     Field("theme", lambda rec, at: rec.theme.id, csv=4, schema=_or_null(ID),
           about="The theme's id (null for a withdrawn recommendation).",
-          change=("theme", "theme"), planner=Planner(record=(5, "theme"))),
+          change=("theme", "theme"), planner=Planner(record=(5, "theme")),
+          reuse='the id and name of its theme (one of four)'),
     Field("theme_title", lambda rec, at: rec.theme.title, csv=5, schema=TEXT_OR_NULL,
-          about="The theme's name, as the site shows it.", planner=Planner(column=(6, "theme"))),
+          about="The theme's name, as the site shows it.", planner=Planner(column=(6, "theme")),
+          reuse=""),
     Field("audience", lambda rec, at: rec.audience.id, csv=6, schema=_or_null(ID),
           about="Who the recommendation is for: national-organisations, local-authorities-and-providers or "
                 "individuals-and-families (null for a withdrawn recommendation).",
-          change=("audience", "audience"), planner=Planner(record=(6, "audience"))),
+          change=("audience", "audience"), planner=Planner(record=(6, "audience")),
+          reuse='the id and name of who it is for (one of three)'),
     Field("audience_title", lambda rec, at: rec.audience.title, csv=7, schema=TEXT_OR_NULL,
-          about="Who it is for, as the site names them.", planner=Planner(column=(5, "audience"))),
+          about="Who it is for, as the site names them.", planner=Planner(column=(5, "audience")),
+          reuse=""),
     Field("key", lambda rec, at: rec.key, csv=8, schema={"type": ["boolean", "null"]},
           about="true when the report makes it a key recommendation (marked * in Appendix 3 and repeated in "
                 "Section 7, or printed in Section 7 only); null for a withdrawn recommendation.",
           change=("key", "key recommendation"),
-          planner=Planner(record=(7, "key"), column=(7, "key"), column_value=lambda key: "yes" if key else "no")),
+          planner=Planner(record=(7, "key"), column=(7, "key"), column_value=lambda key: "yes" if key else "no"),
+          reuse='`true` if the report marks it as a key recommendation'),
     Field("section", lambda rec, at: rec.source.section, csv=9, schema=_or_null(SECTION),
-          about="The section of the report where the text is printed.", change=("source", "place in the report")),
+          about="The section of the report where the text is printed.", change=("source", "place in the report"),
+          reuse='where the report prints it'),
     Field("page", lambda rec, at: rec.source.page, csv=10, schema=_or_null(PAGE),
-          about="The page of the report on which the text starts."),
+          about="The page of the report on which the text starts.",
+          reuse=""),
     Field("section7", _section7(lambda s7: s7.source.section), csv=11, schema=_or_null(SECTION),
           about="Key recommendations: the section of Section 7 that repeats it; otherwise null.",
-          change=("section7", "Section 7 listing")),
+          change=("section7", "Section 7 listing"),
+          reuse='where Section 7 repeats a key recommendation (empty if it does not)'),
     Field("section7_page", _section7(lambda s7: s7.source.page), csv=12, schema=_or_null(PAGE),
-          about="Key recommendations: the page of that Section 7 entry; otherwise null."),
+          about="Key recommendations: the page of that Section 7 entry; otherwise null.",
+          reuse=""),
     Field("url", _url, _url, csv=13, schema=URL, about="The recommendation's permanent page.",
           planner=Planner(record=(9, "url"), column=(9, "url"),
-                          record_value=lambda rec, at: paths.relative(at.page, paths.recommendation_page(rec.id)))),
+                          record_value=lambda rec, at: paths.relative(at.page, paths.recommendation_page(rec.id))),
+          reuse='the address of its page on this site'),
     # Added later, each at the end.
     Field("status", lambda rec, at: "current", lambda old, at: "withdrawn", csv=14,
           schema={"enum": ["current", "withdrawn"]},
           about="\"current\", or \"withdrawn\": the site no longer lists it, its page says when, why and what "
-                "replaces it (see withdrawn)."),
+                "replaces it (see withdrawn).",
+          reuse='`current`, or `withdrawn` for a withdrawn recommendation (its page still exists)'),
     Field("title_kind", kind_of("title"), kind_of("title"), csv=15,
           schema={"const": SITE_WORDS, "$ref": "#/$defs/words"},
           about="Whose words title is: always \"site\", this site's own words, never to be quoted as the report's.",
-          planner=Planner(column=(14, "title_kind"))),
+          planner=Planner(column=(14, "title_kind")),
+          reuse='always `site` and `report`: whose words `title` and `text` are'),
     Field("text_kind", kind_of("text"), kind_of("text"), csv=16,
           schema={"const": REPORT_WORDS, "$ref": "#/$defs/words"},
           about="Whose words text is: always \"report\", the report's exact words.",
-          planner=Planner(column=(15, "report_words_kind"))),
+          planner=Planner(column=(15, "report_words_kind")),
+          reuse=""),
     Field("report_words", _object, _object, about="Everything in here is THE REPORT'S EXACT WORDS, quoted."),
     Field("report_words.text", lambda rec, at: rec.text, lambda old, at: old.text, words=REPORT_WORDS,
           schema=TEXT, about="The recommendation, as printed at section (Appendix 3, or Section 7.1.3 for the "
                                       "one recommendation only it prints); same as text."),
     Field("report_words.footnote", lambda rec, at: rec.footnote, csv=18, words=REPORT_WORDS, schema=TEXT_OR_NULL,
-          about="The report's footnote to the recommendation, or null.", change=("footnote", "footnote")),
+          about="The report's footnote to the recommendation, or null.", change=("footnote", "footnote"),
+          reuse="**the report's exact words**: the recommendation's footnote, and Section 7's wording where"
+                " it differs from Appendix 3's"),
     Field("report_words.section7_wording", _section7(lambda s7: s7.wording), csv=19, words=REPORT_WORDS,
           schema=TEXT_OR_NULL,
           about="How Section 7 words the recommendation where its words differ from Appendix 3's (printed at "
                 "section7, page section7_page); null where Section 7 uses the same words or does not repeat it.",
-          planner=Planner(record=(13, "section7_wording"), column=(18, "report_words_section7_wording"))),
+          planner=Planner(record=(13, "section7_wording"), column=(18, "report_words_section7_wording")),
+          reuse=""),
     Field("site_words", _object, _object, about="Everything in here is THIS SITE'S OWN WORDS, not the report's."),
     Field("site_words.title", lambda rec, at: rec.title, lambda old, at: old.title, words=SITE_WORDS, schema=TEXT,
           about="The site's short heading (same as title)."),
@@ -214,41 +236,58 @@ FIELDS: tuple[Field, ...] = (
           about="The site's plain-words version (short sentences, no abbreviations), given for every current "
                 "recommendation for individuals and families; null for the others. A summary, not the report's "
                 "words.",
-          change=("plain", "plain words"), planner=Planner(record=(4, "plain"), column=(4, "plain_words"))),
+          change=("plain", "plain words"), planner=Planner(record=(4, "plain"), column=(4, "plain_words")),
+          reuse="**the site's own words**: a plain-words version, for the recommendations for individuals "
+                'and families'),
     Field("where", lambda rec, at: rec.source.where, csv=20, schema=TEXT_OR_NULL,
           about="Where the text is in the report, in words, e.g. \"Appendix 3, section A3.1.1, page 53\".",
-          planner=Planner(record=(8, "where"), column=(8, "in_the_report"))),
+          planner=Planner(record=(8, "where"), column=(8, "in_the_report")),
+          reuse="where the text, and Section 7's repeat of a key recommendation, are in the report, in words"),
     Field("section7_where", _section7(lambda s7: s7.source.where), csv=21, schema=TEXT_OR_NULL,
           about="Key recommendations: where Section 7 repeats it, in words, e.g. \"Section 7.1.1, page 36\"; "
                 "otherwise null.",
-          planner=Planner(record=(12, "section7_where"), column=(17, "section7_where"))),
+          planner=Planner(record=(12, "section7_where"), column=(17, "section7_where")),
+          reuse=""),
     Field("theme_url", lambda rec, at: at.address(paths.theme_page(rec.theme.id)), csv=22, schema=_or_null(URL),
-          about="The theme's page."),
+          about="The theme's page.",
+          reuse="the addresses of its theme's and its audience's pages"),
     Field("audience_url", lambda rec, at: at.address(paths.audience_page(rec.audience.id)), csv=23,
-          schema=_or_null(URL), about="The page of everything for this audience."),
+          schema=_or_null(URL), about="The page of everything for this audience.",
+          reuse=""),
     Field("barrier", lambda rec, at: rec.theme.barrier.id, csv=24, schema=_or_null(ID),
           about="The id of the barrier (Section 5 of the report) this site pairs with the recommendation's theme "
-                "(the pairing is the site's, not the report's)."),
+                "(the pairing is the site's, not the report's).",
+          reuse="the barrier (from Section 5 of the report) that this site pairs with the recommendation's "
+                "theme, and its page. The pairing is ours, not the report's"),
     Field("barrier_title", lambda rec, at: rec.theme.barrier.title, csv=25, schema=TEXT_OR_NULL,
-          about="The barrier's name."),
+          about="The barrier's name.",
+          reuse=""),
     Field("barrier_section", lambda rec, at: rec.theme.barrier.section, csv=26, schema=_or_null(SECTION),
-          about="The section of the report that describes the barrier, e.g. \"5.1\"."),
+          about="The section of the report that describes the barrier, e.g. \"5.1\".",
+          reuse=""),
     Field("barrier_where", lambda rec, at: rec.theme.barrier.source.where, csv=27, schema=TEXT_OR_NULL,
-          about="Where the barrier is described, in words, e.g. \"Section 5.1, pages 25–26\"."),
+          about="Where the barrier is described, in words, e.g. \"Section 5.1, pages 25–26\".",
+          reuse=""),
     Field("barrier_url", lambda rec, at: at.address(paths.barrier_page(rec.theme.barrier.id)), csv=28,
-          schema=_or_null(URL), about="The barrier's page: what the report found, with quotes."),
+          schema=_or_null(URL), about="The barrier's page: what the report found, with quotes.",
+          reuse=""),
     Field("related", lambda rec, at: list(rec.related), lambda old, at: [], csv=29, as_text=" ".join,
           schema={"type": "array", "items": ID, "uniqueItems": True},
           about="Ids of other recommendations to read with this one (chosen by the site).",
-          change=("related", "related recommendations")),
+          change=("related", "related recommendations"),
+          reuse='the ids of recommendations to read with it, separated by spaces'),
     Field("twin", lambda rec, at: rec.twin, csv=37, schema=_or_null(ID),
           about="The id of the same recommendation, which the report prints again under another theme (48 "
                 "printed recommendations are 47 different ones); null if it is printed once.",
-          change=("twin", "printed-twice note"), planner=Planner(record=(16, "twin"), column=(20, "twin"))),
+          change=("twin", "printed-twice note"), planner=Planner(record=(16, "twin"), column=(20, "twin")),
+          reuse='the id of the same recommendation where the report prints it a second time, under another '
+                'theme (empty if it is printed once)'),
     Field("last_changed", _last_changed, lambda old, at: old.date.isoformat(), csv=30, schema=DATE,
           about="When the record last changed: its newest change, or when the site was first published; for a "
                 "withdrawn recommendation, the day it was withdrawn.",
-          planner=Planner(record=(10, "changed"))),
+          planner=Planner(record=(10, "changed")),
+          reuse='when its record last changed, and what changed, newest first: one change a line, its date '
+                '(year-month-day), a colon, then what changed'),
     Field("changes", lambda rec, at: [{"date": change.date.isoformat(), "change": change.change}
                                       for change in rec.changes],
           lambda old, at: [], csv=31, words=SITE_WORDS,
@@ -257,20 +296,26 @@ FIELDS: tuple[Field, ...] = (
                                              "required": ["date", "change"],
                                              "properties": {"date": DATE, "change": TEXT}}},
           about="The record's change history, newest first, in the site's own words.",
-          change=("changes", "change history"), planner=Planner(record=(11, "changes"))),
+          change=("changes", "change history"), planner=Planner(record=(11, "changes")),
+          reuse=""),
     Field("citation", _citation, csv=32, words=SITE_WORDS, schema=TEXT_OR_NULL,
           about="How to cite the recommendation, the same line as on its page; null for a withdrawn "
-                "recommendation."),
+                "recommendation.",
+          reuse='the citation line shown on its page'),
     Field("withdrawn", _none, _object,
           about="null for a current recommendation. For a withdrawn one: when and why (in the site's own words), "
                 "and what replaces it."),
-    Field("withdrawn.date", _none, lambda old, at: old.date.isoformat(), csv=33, schema=DATE),
-    Field("withdrawn.reason", _none, lambda old, at: old.reason, csv=34, words=SITE_WORDS, schema=TEXT),
+    Field("withdrawn.date", _none, lambda old, at: old.date.isoformat(), csv=33, schema=DATE,
+          reuse='for a withdrawn recommendation: when, why, and what replaces it (empty otherwise)'),
+    Field("withdrawn.reason", _none, lambda old, at: old.reason, csv=34, words=SITE_WORDS, schema=TEXT,
+          reuse=""),
     Field("withdrawn.replaced_by", _none, lambda old, at: old.replaced_by, csv=35, schema=_or_null(ID),
-          about="The id of the recommendation that replaces it, or null."),
+          about="The id of the recommendation that replaces it, or null.",
+          reuse=""),
     Field("withdrawn.replaced_by_url", _none,
           lambda old, at: at.address(paths.recommendation_page(old.replaced_by)) if old.replaced_by else None,
-          csv=36, schema=_or_null(URL)),
+          csv=36, schema=_or_null(URL),
+          reuse=""),
     Field("describedby", lambda rec, at: schema_url(at.site_url), lambda old, at: schema_url(at.site_url),
           schema=URL, about="The address of this schema (recommendations.schema.json)."),
     Field("section7_difference", lambda rec, at: section7_difference(rec), csv=38, words=SITE_WORDS,
@@ -281,12 +326,17 @@ FIELDS: tuple[Field, ...] = (
                 "will not go on to further education”.\", \"Section 7.1.2 adds “…” at the end.\" or \"Section "
                 "7.3.1 prints the same words (punctuation differs).\" The words between “ and ” in it are THE "
                 "REPORT'S EXACT WORDS. null where section7_wording is null.",
-          planner=Planner(record=(14, "section7_difference"), column=(19, "section7_difference"))),
+          planner=Planner(record=(14, "section7_difference"), column=(19, "section7_difference")),
+          reuse='where Section 7 words a key recommendation differently, how, as its page says it: for '
+                'example "Section 7.1.2 prints it without “…”." The sentence is ours; the words between “ '
+                "and ” are the report's, exactly"),
     Field("section7_footnote", _section7(lambda s7: s7.footnote), csv=39, words=REPORT_WORDS,
           schema=ONE_TEXT_OR_NULL,
           about="THE REPORT'S EXACT WORDS: the footnote Section 7 prints to its repeat of this key recommendation, "
                 "where it has one of its own (Section 7.1.3's to think-about-employment-early: a web address "
-                "Appendix 3 does not print). null otherwise."),
+                "Appendix 3 does not print). null otherwise.",
+          reuse="**the report's exact words**: the footnote Section 7 prints to its repeat of a key "
+                'recommendation, where it has one of its own (empty otherwise)'),
     # The planner's own: not in the downloads.
     Field(None, lambda rec, at: list(rec.section7_note) if rec.section7_note else None,
           planner=Planner(record=(15, "section7_note"))),   # section7_difference as parts: the report's words odd
@@ -327,6 +377,29 @@ def json_record(record: Recommendation | Retired, at: At) -> dict:
 def csv_fields() -> list[Field]:
     """The fields in recommendations.csv, in the order of its columns."""
     return sorted((entry for entry in FIELDS if entry.csv), key=lambda entry: entry.csv)
+
+
+# The columns recommendations.csv first had; the reuse page lists them apart from those added since.
+ORIGINAL_COLUMNS = 13
+
+
+def reuse_rows() -> tuple[list[tuple[list[str], str]], list[tuple[list[str], str]]]:
+    """The reuse page's two tables, the original columns and those added since: each row is the
+    columns it describes (in the file's order) and what they hold, from the table's `reuse`."""
+    rows: list[tuple[list[str], str]] = []
+    for entry in csv_fields():
+        if entry.reuse is None:
+            raise ValueError(f"recordfields.py: the column {entry.column} has no `reuse` (expected what it holds, "
+                             "in plain words for the reuse page, or \"\" to describe it with the column before)")
+        if entry.reuse:
+            rows.append(([entry.column], entry.reuse))
+        else:
+            rows[-1][0].append(entry.column)
+    split, count = 0, 0
+    while count < ORIGINAL_COLUMNS:
+        count += len(rows[split][0])
+        split += 1
+    return rows[:split], rows[split:]
 
 
 def csv_row(record: Recommendation | Retired, at: At) -> list:

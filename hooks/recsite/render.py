@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from . import citations, paths
+from . import citations, paths, recordfields
 from .dates import long_date
 from .model import COMPILED_TABLE, REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue
 
@@ -90,6 +90,7 @@ def environment() -> Environment:
     env.globals["report_words"] = REPORT_WORDS
     env.globals["research_parts"] = RESEARCH_PARTS
     env.globals["compiled_table"] = COMPILED_TABLE
+    env.globals["download_columns"] = recordfields.reuse_rows()
     env.globals.update(citations=citations, citation_formats=citations.FORMATS, citation_types=citations.MEDIA_TYPES)
     return env
 

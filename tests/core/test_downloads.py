@@ -305,11 +305,17 @@ def test_the_citation_in_the_json_is_the_one_on_the_page(site):
 
 
 def test_the_reuse_page_describes_every_csv_column_in_its_order():
-    """Councils read docs/reuse.md ("What each column holds") to know the downloads: its tables name
-    every column of recommendations.csv, in the file's order, so a column added at the end of
-    COLUMNS without its description there fails here."""
-    page = (ROOT / "docs" / "reuse.md").read_text(encoding="utf-8")
-    section = page.split("### What each column holds", 1)[1].split("\n## ", 1)[0]
-    described = [name for row in section.splitlines() if row.startswith("| `")
-                 for name in re.findall(r"`([a-z0-9_]+)`", row.split(" | ", 1)[0])]
+    """Councils read the reuse page ("What each column holds") to know the downloads: its tables, made
+    from the field table, name every column of recommendations.csv in the file's order, the original
+    thirteen first, each with what it holds."""
+    from recsite.recordfields import ORIGINAL_COLUMNS
+    from recsite.render import snippet_renderer
+    tables = snippet_renderer(CATALOGUE, SITE_URL)("download-columns", "reuse.md")
+    rows = [row for row in tables.splitlines() if row.startswith("| `")]
+    described = [name for row in rows for name in re.findall(r"`([a-z0-9_]+)`", row.split(" | ", 1)[0])]
     assert described == downloads.COLUMNS
+    original, added = tables.split("The columns added after them", 1)
+    assert re.findall(r"^\| `([a-z0-9_]+)`", added, re.M)[0] == downloads.COLUMNS[ORIGINAL_COLUMNS]
+    assert all(row.split(" | ", 1)[1].strip(" |") for row in rows), "a row without what it holds"
+    page = (ROOT / "docs" / "reuse.md").read_text(encoding="utf-8")
+    assert "<!-- recsite:download-columns -->" in page.split("### What each column holds", 1)[1]

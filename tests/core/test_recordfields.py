@@ -89,14 +89,13 @@ def test_the_schemas_rules_name_only_fields_of_the_table():
     assert _named_in_rules(frame["allOf"]) - fields == set()
 
 
-def test_the_readme_names_only_fields_of_the_table():
-    """Its Downloads table summarises the fields for councils (each one's description is the
-    published schema's, from the table): a name there that is not a field would send them looking."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme.split("| JSON field (CSV column) | What it holds |", 1)[1].split("\n\n", 1)[0]
-    first = readme.split("The first thirteen are the original ones:", 1)[1].split(".", 1)[0]
-    named = set(re.findall(r"`([a-z0-9_.]+)`", table + first))
-    known = ({f.json for f in FIELDS if f.json} | set(downloads.COLUMNS)
-             | {"." + f.json.rpartition(".")[2] for f in FIELDS if f.json and "." in f.json}
-             | {"current", "withdrawn", "site", "report", "null", "recsite/wording.py"})
-    assert named - known == set()
+def test_every_csv_column_says_what_it_holds_for_the_reuse_page(monkeypatch):
+    """A column without `reuse` would be described with the one before it, or not at all: refused."""
+    from dataclasses import replace
+    import recsite.recordfields as table
+    assert all(entry.reuse is not None for entry in table.csv_fields())
+    assert [columns for columns, _ in table.reuse_rows()[0]][0] == ["id"]
+    monkeypatch.setattr(table, "FIELDS", tuple(replace(entry, reuse=None) if entry.json == "twin" else entry
+                                               for entry in table.FIELDS))
+    with pytest.raises(ValueError, match="the column twin has no `reuse`"):
+        table.reuse_rows()

@@ -49,7 +49,7 @@ RECIPE = [
      "    # The planner's own: not in the downloads.\n",
      "    Field(\"site_note\", lambda rec, at: rec.site_note, csv=40, words=SITE_WORDS, schema=ONE_TEXT_OR_NULL,\n"
      "          about=\"A note in THIS SITE'S OWN WORDS about the recommendation; null where there is none.\",\n"
-     "          change=(\"site_note\", \"site's note\")),\n"
+     "          change=(\"site_note\", \"site's note\"), reuse=\"a note in **the site's own words**\"),\n"
      "    # The planner's own: not in the downloads.\n"),
 ]
 
@@ -62,7 +62,7 @@ def _follow_recipe(project):
         path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-COPIED = (*SITE_SOURCES, "scripts", "tests")
+COPIED = (*SITE_SOURCES, "scripts", "tests", "developers")
 
 
 def _changed_files(project) -> set[str]:
@@ -84,7 +84,7 @@ def _run(project, *args) -> str:
 
 
 def test_a_new_field_takes_five_files_and_reaches_the_page_and_the_downloads(tmp_path):
-    project = copy_project(tmp_path / "project", extra=("scripts", "tests"), ignore=(".pytest_cache",))
+    project = copy_project(tmp_path / "project", extra=("scripts", "tests", "developers"), ignore=(".pytest_cache",))
     for name in ("pytest.ini", "README.md"):   # the tests' import paths; what some tests read
         shutil.copy(ROOT / name, project / name)
     _follow_recipe(project)

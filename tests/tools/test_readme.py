@@ -27,7 +27,9 @@ def _named_paths(path: Path) -> set[str]:
     named = set()
     for quoted in re.findall(r"`([^`\s]+)`", _text(path)):
         name = quoted.rstrip(".,:;")
-        if name.startswith(tuple(FROM)) and "<" not in name and name not in GENERATED:
+        # `<id>` and the recipes' `NAME`/`KIND` stand for a name the reader chooses.
+        if name.startswith(tuple(FROM)) and "<" not in name and not re.search(r"NAME|KIND", name) \
+                and name not in GENERATED:
             named.add(FROM[next(p for p in FROM if name.startswith(p))] + name)
     return named
 
