@@ -7,7 +7,7 @@ plain text: whoever puts one into HTML escapes it.
 
 from __future__ import annotations
 
-from . import paths
+from . import paths, planner
 from .dates import long_date
 from .model import Catalogue, Recommendation
 
@@ -107,4 +107,10 @@ def describe_site(catalogue: Catalogue) -> dict[str, str]:
                             "recommendation keeps its page, which says why and what replaces it.")
     found[paths.GLOSSARY] = ("What the words and abbreviations on this site mean, in plain words: "
                              "Personal Budgets, social care and employment support terms explained.")
+    found[planner.PLANNER] = ("Review your practice against the report's recommendations: choose the ones "
+                              "for your role, record status, owner, target date and notes, and export or "
+                              "print the plan. It stays in your browser.")
+    named = " and ".join(audience.report_name for audience in planner.question_audiences(catalogue))
+    found[planner.QUESTIONS] = ("Questions about work to take to a support-planning review or assessment, "
+                                f"from the report's recommendations for {named}.")
     return found

@@ -21,8 +21,8 @@ def test_long_text_is_cut_at_a_word_with_an_ellipsis():
 
 def test_every_generated_page_has_a_description_within_the_limit():
     plan = plan_site(CATALOGUE, "https://example.org/")
-    assert set(plan.descriptions) == set(plan.pages)
-    for path, text in plan.descriptions.items():
+    for path, page in plan.pages.items():
+        text = page.description
         assert text and len(text) <= LIMIT, path
         assert text == " ".join(text.split()), f"{path}: untidy spaces"
 
