@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable
 
 from . import citations, paths, planner
 from .model import Catalogue, Recommendation
+from .selections import Selections
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class PageKind:
     name: str
     template: str                                  # in hooks/templates/; its `description` block describes a page
     data_file: str                                 # where an editor changes these pages ("edit this page")
-    pages: Callable[[Catalogue], Iterable[Page]]   # every page of this kind, in navigation order
+    pages: Callable[[Catalogue, Selections], Iterable[Page]]   # every page of this kind, in navigation order
     section: str | None = None                     # the index page whose navigation section lists them
     stylesheets: tuple[str, ...] = ()              # docs/ stylesheets only these pages load
     # The citation_* meta tags of a page (reference managers read them), if its kind has them.
@@ -54,46 +55,49 @@ GLOSSARY = "data/glossary.yaml"
 MORE_ON_THEME = 12
 
 
-def _one(path: str, title: str, **context: Any) -> Callable[[Catalogue], list[Page]]:
-    """A kind with one page at a fixed path, whose template prints `title` as its heading."""
-    return lambda catalogue: [Page(path, title, context)]
+def _one(path: str, title: str, context=lambda catalogue, chosen: {}) -> Callable[[Catalogue, Selections], list[Page]]:
+    """A kind with one page at a fixed path; its template prints `title` as its heading."""
+    return lambda catalogue, chosen: [Page(path, title, context(catalogue, chosen))]
 
 
-def _audience_pages(catalogue: Catalogue) -> Iterable[Page]:
+def _key_groups(catalogue: Catalogue, chosen: Selections) -> dict[str, Any]:
+    return {"recs": chosen.key, "groups": [(theme, chosen.key_by_theme[theme.id]) for theme in catalogue.themes
+                                           if chosen.key_by_theme[theme.id]]}
+
+
+def _audience_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
     for audience in catalogue.audiences:
-        groups = [(theme, catalogue.select(theme=theme, audience=audience)) for theme in catalogue.themes]
         yield Page(paths.audience_page(audience.id), audience.title, {
-            "audience": audience, "recs": catalogue.select(audience=audience),
+            "audience": audience, "recs": chosen.by_audience[audience.id],
             "twins": [pair for pair in catalogue.twins if pair[0].audience == audience],
-            "groups": [(theme, recs) for theme, recs in groups if recs]})
+            "groups": chosen.themes_of_audience[audience.id]})
 
 
-def _by_audience(catalogue: Catalogue, theme) -> list:
-    """A theme's recommendations for each audience that has some."""
-    groups = [(audience, catalogue.select(theme=theme, audience=audience)) for audience in catalogue.audiences]
-    return [(audience, recs) for audience, recs in groups if recs]
-
-
-def _theme_pages(catalogue: Catalogue) -> Iterable[Page]:
+def _theme_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
     for theme in catalogue.themes:
-        yield Page(paths.theme_page(theme.id), theme.title, {"theme": theme, "groups": _by_audience(catalogue, theme)})
+        recs = chosen.by_theme[theme.id]
+        yield Page(paths.theme_page(theme.id), theme.title, {
+            "theme": theme, "recs": recs, "groups": chosen.audiences_of_theme[theme.id],
+            "entry": catalogue.evidence.for_barrier(theme.barrier),
+            # Key recommendations Section 7 prints that Appendix 3 leaves out.
+            "only_in_section7": sum(1 for rec in recs if not rec.source.section.startswith("A"))})
 
 
-def _evidence_pages(catalogue: Catalogue) -> Iterable[Page]:
+def _evidence_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
     for evidence_page in catalogue.evidence.pages:
         yield Page(paths.evidence_page(evidence_page.id), evidence_page.title, {"evidence_page": evidence_page})
 
 
-def _appendix_pages(catalogue: Catalogue) -> Iterable[Page]:
+def _appendix_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
     for appendix in catalogue.evidence.appendices:
         yield Page(paths.evidence_page(appendix.id), appendix.title, {"appendix": appendix})
 
 
-def _barrier_pages(catalogue: Catalogue) -> Iterable[Page]:
+def _barrier_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
     for theme in catalogue.themes:
         yield Page(paths.barrier_page(theme.barrier.id), theme.barrier.title, {
             "theme": theme, "entry": catalogue.evidence.for_barrier(theme.barrier),
-            "groups": _by_audience(catalogue, theme)})
+            "recs": chosen.by_theme[theme.id], "groups": chosen.audiences_of_theme[theme.id]})
 
 
 def _siblings(rec: Recommendation, group: list[Recommendation], related: list[Recommendation]) -> list[Recommendation]:
@@ -107,26 +111,25 @@ def _siblings(rec: Recommendation, group: list[Recommendation], related: list[Re
     return [other for other in group[at + 1:] + group[:at] if other.id not in skip]
 
 
-def _recommendation_pages(catalogue: Catalogue) -> Iterable[Page]:
-    groups: dict[tuple[str, str], list[Recommendation]] = {}
-    for rec in catalogue.recommendations:
-        groups.setdefault((rec.theme.id, rec.audience.id), []).append(rec)
+def _recommendation_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
     for rec in catalogue.recommendations:
         related = [catalogue.recommendation(rec_id) for rec_id in rec.related]
-        siblings = _siblings(rec, groups[rec.theme.id, rec.audience.id], related)
+        siblings = _siblings(rec, list(chosen.by_group[rec.theme.id, rec.audience.id]), related)
         yield Page(paths.recommendation_page(rec.id), rec.title, {
             "rec": rec, "related": related, "siblings": siblings[:MORE_ON_THEME],
-            "more_siblings": len(siblings) > MORE_ON_THEME}, rec.data_line)
+            "more_siblings": len(siblings) > MORE_ON_THEME,
+            "twin": catalogue.recommendation(rec.twin) if rec.twin else None,
+            "evidence": catalogue.evidence.for_barrier(rec.theme.barrier)}, rec.data_line)
 
 
-def _retired_pages(catalogue: Catalogue) -> Iterable[Page]:
+def _retired_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
     for retired in catalogue.retired:
         replacement = catalogue.recommendation(retired.replaced_by) if retired.replaced_by else None
         yield Page(paths.recommendation_page(retired.id), f"Withdrawn: {retired.title}",
                    {"retired": retired, "replacement": replacement})
 
 
-def _changes_page(catalogue: Catalogue) -> list[Page]:
+def _changes_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
     """The changes, newest first: (date, what changed, the record or None, the retired record or None)."""
     entries = [(change.date, change.change, rec, None)
                for rec in catalogue.recommendations for change in rec.changes]
@@ -135,13 +138,13 @@ def _changes_page(catalogue: Catalogue) -> list[Page]:
     return [Page(paths.CHANGES, "What's changed", {"entries": entries})]
 
 
-def _planner_page(catalogue: Catalogue) -> list[Page]:
+def _planner_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
     return [Page(planner.PLANNER, "Plan your review", {
         "data": planner.data_block(planner.planner_data(catalogue)), "review_csv": planner.REVIEW_CSV,
         "questions": planner.QUESTIONS, "app_js": planner.APP_JS})]
 
 
-def _questions_page(catalogue: Catalogue) -> list[Page]:
+def _questions_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
     recs = planner.question_recs(catalogue)
     return [Page(planner.QUESTIONS, "Questions to take to your review", {
         "recs": recs, "planner": planner.PLANNER, "audiences": planner.question_audiences(catalogue),
@@ -154,8 +157,9 @@ def _recommendation_citation(page: Page, catalogue: Catalogue, site_url: str) ->
 
 # In the order the plan lists their pages (the order MkDocs is given them).
 KINDS: tuple[PageKind, ...] = (
-    PageKind("all", "all.md.j2", RECOMMENDATIONS, _one(paths.ALL_RECOMMENDATIONS, "All recommendations")),
-    PageKind("key", "key.md.j2", RECOMMENDATIONS, _one(paths.KEY_RECOMMENDATIONS, "Key recommendations")),
+    PageKind("all", "all.md.j2", RECOMMENDATIONS, _one(paths.ALL_RECOMMENDATIONS, "All recommendations",
+                                                     lambda catalogue, chosen: {"recs": chosen.everything})),
+    PageKind("key", "key.md.j2", RECOMMENDATIONS, _one(paths.KEY_RECOMMENDATIONS, "Key recommendations", _key_groups)),
     PageKind("audience", "audience.md.j2", TAXONOMY, _audience_pages, section=paths.AUDIENCES_INDEX),
     PageKind("theme", "theme.md.j2", TAXONOMY, _theme_pages, section=paths.THEMES_INDEX),
     PageKind("audiences", "audiences.md.j2", TAXONOMY, _one(paths.AUDIENCES_INDEX, "Recommendations by audience")),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import citations, descriptions, downloads, paths, planner
+from . import citations, downloads, paths, planner
 from .model import Catalogue
 from .pagekinds import KINDS, PageKind
 from .render import Renderer
@@ -61,13 +61,11 @@ def plan_site(catalogue: Catalogue, site_url: str, kinds: tuple[PageKind, ...] =
     """All generated pages and downloads. `site_url` makes the permanent links absolute."""
     renderer = Renderer(catalogue, site_url)
     plan = SitePlan()
-    described = descriptions.describe_site(catalogue)
     for kind in kinds:
-        for page in kind.pages(catalogue):
+        for page in kind.pages(catalogue, renderer.selections):
+            markdown, description = renderer.render_page(kind.template, page.path, title=page.title, **page.context)
             plan.pages[page.path] = PlannedPage(
-                kind, page.path, page.title,
-                renderer.render(kind.template, page.path, title=page.title, **page.context),
-                described[page.path], (kind.data_file, page.line),
+                kind, page.path, page.title, markdown, description, (kind.data_file, page.line),
                 tuple(kind.citation(page, catalogue, site_url)) if kind.citation else ())
     plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
