@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from . import citations, downloads, paths, planner
 from .model import Catalogue
@@ -57,12 +58,17 @@ class SitePlan:
         return found
 
 
-def plan_site(catalogue: Catalogue, site_url: str, kinds: tuple[PageKind, ...] = KINDS) -> SitePlan:
-    """All generated pages and downloads. `site_url` makes the permanent links absolute."""
-    renderer = Renderer(catalogue, site_url)
+def plan_site(catalogue: Catalogue, site_url: str, kinds: tuple[PageKind, ...] = KINDS,
+              more_templates: tuple[Path, ...] = ()) -> SitePlan:
+    """All generated pages and downloads. `site_url` makes the permanent links absolute. (A test
+    may give other `kinds`, with their templates in `more_templates`.)"""
+    renderer = Renderer(catalogue, site_url, more_templates)
     plan = SitePlan()
     for kind in kinds:
         for page in kind.pages(catalogue, renderer.selections):
+            if page.path in plan.pages:  # a kind's mistake, not the data's: two pages at one address
+                raise ValueError(f"{page.path}: made by the page kinds {plan.pages[page.path].kind.name!r} "
+                                 f"and {kind.name!r}")
             markdown, description = renderer.render_page(kind.template, page.path, title=page.title, **page.context)
             plan.pages[page.path] = PlannedPage(
                 kind, page.path, page.title, markdown, description, (kind.data_file, page.line),

@@ -76,9 +76,11 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
         return None
 
 
-def environment() -> Environment:
+def environment(more_templates: tuple[Path, ...] = ()) -> Environment:
+    """The Jinja environment of hooks/templates/ (after `more_templates`, folders of templates a
+    test adds)."""
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader([*more_templates, TEMPLATES]),
         bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -107,11 +109,11 @@ class Renderer:
     pages show (`selections`), `link` (relative to the page), `absolute` (a permanent address) and
     `former` (the retired anchors before an element)."""
 
-    def __init__(self, catalogue: Catalogue, site_url: str):
+    def __init__(self, catalogue: Catalogue, site_url: str, more_templates: tuple[Path, ...] = ()):
         self.catalogue = catalogue
         self.selections = Selections.of(catalogue)
         self.site_url = site_url
-        self.env = environment()
+        self.env = environment(more_templates)
         # (page address, the id that replaced them) -> the retired ids, in the register's order.
         self.retired: dict[tuple[str, str], list[str]] = {}
         for anchor in catalogue.retired_anchors:
