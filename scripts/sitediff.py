@@ -1,7 +1,8 @@
 """Build the whole site at two revisions and list every file that differs: the proof that a
 refactoring left the published site as it was (or changed it only where it meant to).
 
-    python3 scripts/sitediff.py main                 # main's site beside the work tree's
+    python3 scripts/sitediff.py main                 # main's site beside the work tree's (after main moves on,
+                                                     # give where the branch started: git merge-base main HEAD)
     python3 scripts/sitediff.py REV_A REV_B          # two revisions (a commit, a branch, or "." for
                                                      # the work tree as it is, uncommitted edits too)
     python3 scripts/sitediff.py build REV OUT_DIR    # only build REV's site into OUT_DIR (to keep it)

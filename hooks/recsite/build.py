@@ -82,13 +82,13 @@ class Build:
         (otherwise the site's), with the report's citation tags on the report's page. `repo_url`
         empty: no edit links to data files."""
         planned = self.plan.pages.get(path)
+        own = description or site_description or ""
         if planned is None:
             citation = citations.report_tags(self.catalogue, self.site_url) if path == citations.REPORT_PAGE else ()
-            meta = PageMeta(None, description or site_description or "", None, citation=tuple(citation))
+            meta = PageMeta(None, own, None, citation=tuple(citation))
         else:
-            data_file, line = planned.edit
-            meta = PageMeta(planned.title, planned.description or description or site_description or "",
-                            edit_link(repo_url, data_file, line) if repo_url else None,
+            meta = PageMeta(planned.title, planned.description or own,
+                            edit_link(repo_url, *planned.edit) if repo_url else None,
                             planned.stylesheets, planned.citation)
         self.metas[path] = meta
         return meta
