@@ -77,7 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     plan = _build(config).plan
-    for path, content in {**plan.pages, **plan.files}.items():
+    for path, content in {**plan.markdown, **plan.files}.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a page generated from data/; "
                               "rename or delete the hand-written file")
@@ -85,40 +85,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    # A generated page is edited in its data file: link there (to the record's line) instead.
-    build = _build(config)
-    source = build.plan.edit_targets.get(page.file.src_uri)
-    if config.repo_url and source:
-        data_file, line = source
-        page.edit_url = build.edit_link(config.repo_url, data_file, line)
-    # Printed in <head> by overrides/main.html: Open Graph on every page, citation_* where there are.
-    page.meta["recsite_head"] = build.head_tags(
-        page.file.src_uri, title=config.site_name if page.is_homepage else page.title,
-        description=page.meta.get("description") or config.site_description or "",
-        url=page.canonical_url, is_home=page.is_homepage, site_name=config.site_name)
-    # Linked in <head> by overrides/main.html: the stylesheets only this page needs.
-    page.meta["recsite_css"] = build.stylesheets(page.file.src_uri)
-    # Printed by overrides/main.html: the navigation, rendered once for the pages it does not list.
-    page.meta["recsite_nav"] = build.shared_navigation(page.url, page in nav.pages)
-    return context
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build, path = _build(config), page.file.src_uri
-    title = build.plan.titles.get(path)
-    if title is not None:
+    meta = build.page_meta(path, description=page.meta.get("description"),
+                           site_description=config.site_description, repo_url=config.repo_url)
+    if meta.title is not None:
         # Otherwise MkDocs takes the title from the rendered heading, as unescaped text.
-        page.meta["title"] = for_theme(title)
-    # A generated page's own description; a hand-written page's `description:` front matter (text,
-    # like the data); otherwise the site's.
-    description = build.plan.descriptions.get(path) or page.meta.get("description") or config.site_description
-    if description:
-        page.meta["description"] = for_theme(description)
+        page.meta["title"] = for_theme(meta.title)
+    if meta.description:
+        page.meta["description"] = for_theme(meta.description)
+    if meta.edit_url:
+        page.edit_url = meta.edit_url
     try:
         return build.markdown(path, markdown)
     except ValueError as error:  # an unknown marker: its message says where
         raise PluginError(str(error)) from None
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    # Printed by overrides/main.html: the <head> tags and stylesheets, and the shared navigation.
+    page.meta["recsite"] = _build(config).head(
+        page.file.src_uri, title=config.site_name if page.is_homepage else page.title, url=page.canonical_url,
+        is_home=page.is_homepage, site_name=config.site_name, page_url=page.url, in_nav=page in nav.pages)
+    return context
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

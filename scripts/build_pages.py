@@ -44,8 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    pages = dict(build.plan.pages)
-    sources = dict(build.plan.pages)  # each page's Markdown as MkDocs reads it
+    pages = dict(build.plan.markdown)
+    sources = dict(pages)  # each page's Markdown as MkDocs reads it
     docs = options.project / "docs"
     try:
         for source in sorted(docs.rglob("*.md")):

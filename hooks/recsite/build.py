@@ -13,7 +13,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citations, paths, planner
+from . import citations, paths
 from .htmlids import duplicate_ids
 from .linkpreview import Preview, open_graph
 from .model import Catalogue
@@ -30,42 +30,79 @@ class PageError(ValueError):
     """A page cannot be published as it is (an unknown marker, a duplicate id); says which and why."""
 
 
+@dataclass(frozen=True)
+class PageMeta:
+    """What the core says about one page besides its text, for the site generator to apply. Texts
+    are plain (the generator escapes them for its theme); None leaves the generator's own."""
+
+    title: str | None                # a generated page's title; None: the navigation's or the heading's
+    description: str                 # '' when neither the page nor the site has one
+    edit_url: str | None             # a generated page's data file; None: the generator's own (docs/)
+    stylesheets: tuple[str, ...] = ()          # paths in docs/ that only this page loads
+    citation: tuple[tuple[str, str], ...] = ()  # citation_* meta tags (name, content)
+
+
+@dataclass(frozen=True)
+class Head:
+    """What overrides/main.html adds to a page (page.meta.recsite): its meta tags as (attribute,
+    key, content), the stylesheets only it loads, and where the navigation HTML it shares with its
+    folder's other pages is kept (None: it renders its own; see Build.shared_navigation)."""
+
+    tags: list[tuple[str, str, str]]
+    stylesheets: tuple[str, ...]
+    navigation: "SharedHtml | None"
+
+
 @dataclass
 class Build:
     catalogue: Catalogue
     site_url: str
     plan: SitePlan
     stashed: dict[str, list[str]] = field(default_factory=dict)   # page -> its HTML blocks
-    citation_tags: dict = field(default_factory=dict)             # page -> its citation_* meta tags
+    metas: dict[str, PageMeta] = field(default_factory=dict)      # page -> what page_meta said
     snippet: object = None                                        # renders a marker's snippet
     navigations: dict[str, "SharedHtml"] = field(default_factory=dict)  # folder -> its pages' navigation
 
     def __post_init__(self) -> None:
         self.snippet = snippet_renderer(self.catalogue, self.site_url)
 
-    # For the hook: where a generated page is edited, and the navigation with the generated pages.
-    edit_link = staticmethod(edit_link)
+    # For the hook: the navigation with the generated pages.
     expand_nav = staticmethod(expand_nav)
 
     @classmethod
     def start(cls, project: Path, site_url: str) -> "Build":
         """Read and check the data in `project`/data and plan every page. Raises DataError."""
         catalogue = load_catalogue(project / "data")
-        return cls(catalogue, site_url, plan_site(catalogue, site_url),
-                   citation_tags=citations.page_tags(catalogue, site_url))
+        return cls(catalogue, site_url, plan_site(catalogue, site_url))
 
-    def head_tags(self, path: str, *, title: str, description: str, url: str | None, is_home: bool,
-                  site_name: str) -> list[tuple[str, str, str]]:
-        """The page's link-preview (Open Graph) tags, and its citation_* tags where it has them."""
-        preview = Preview(title=title, description=description, url=url, is_home=is_home)
-        return (open_graph(preview, site_name, self.site_url)
-                + [("name", name, content) for name, content in self.citation_tags.get(path, [])])
+    def page_meta(self, path: str, *, description: str | None, site_description: str | None,
+                  repo_url: str | None) -> PageMeta:
+        """A page's title, description, edit link, stylesheets and citation tags: a generated
+        page's from its plan, a hand-written page's from its front matter's `description`
+        (otherwise the site's), with the report's citation tags on the report's page. `repo_url`
+        empty: no edit links to data files."""
+        planned = self.plan.pages.get(path)
+        own = description or site_description or ""
+        if planned is None:
+            citation = citations.report_tags(self.catalogue, self.site_url) if path == citations.REPORT_PAGE else ()
+            meta = PageMeta(None, own, None, citation=tuple(citation))
+        else:
+            meta = PageMeta(planned.title, planned.description or own,
+                            edit_link(repo_url, *planned.edit) if repo_url else None,
+                            planned.stylesheets, planned.citation)
+        self.metas[path] = meta
+        return meta
 
-    @staticmethod
-    def stylesheets(path: str) -> list[str]:
-        """The stylesheets (paths in docs/) that only this page loads, besides the site's own
-        (mkdocs.yml extra_css): the planner's, on its two pages."""
-        return [planner.APP_CSS] if path in planner.APP_CSS_PAGES else []
+    def head(self, path: str, *, title: str, url: str | None, is_home: bool, site_name: str,
+             page_url: str, in_nav: bool) -> Head:
+        """What the theme adds to a page's <head> (and its shared navigation), once MkDocs knows
+        its title and address: Open Graph tags on every page, citation_* tags where page_meta gave
+        them."""
+        meta = self.metas[path]
+        preview = Preview(title=title, description=meta.description, url=url, is_home=is_home)
+        tags = (open_graph(preview, site_name, self.site_url)
+                + [("name", name, content) for name, content in meta.citation])
+        return Head(tags, meta.stylesheets, self.shared_navigation(page_url, in_nav))
 
     def markdown(self, path: str, text: str) -> str:
         """A page's Markdown before conversion: markers filled in, and a generated page's HTML

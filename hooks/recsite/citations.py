@@ -312,9 +312,11 @@ def files(catalogue: Catalogue, site_url: str) -> dict[str, str]:
     return out
 
 
-def page_tags(catalogue: Catalogue, site_url: str) -> dict[str, list[tuple[str, str]]]:
-    """{docs path: its citation meta tags}: the report's page and every current recommendation's."""
-    tags = {REPORT_PAGE: highwire_tags(report_reference(catalogue, site_url))}
-    for rec in catalogue.recommendations:
-        tags[paths.recommendation_page(rec.id)] = highwire_tags(recommendation_reference(rec, catalogue, site_url))
-    return tags
+def report_tags(catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
+    """The citation meta tags of the report's page (REPORT_PAGE, hand-written)."""
+    return highwire_tags(report_reference(catalogue, site_url))
+
+
+def recommendation_tags(rec: Recommendation, catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
+    """The citation meta tags of a current recommendation's page (a withdrawn one has none)."""
+    return highwire_tags(recommendation_reference(rec, catalogue, site_url))

@@ -26,12 +26,11 @@ PLANNER = "planner/index.md"
 QUESTIONS = "planner/questions.md"
 REVIEW_CSV = "planner/review.csv"
 # The planner itself (its table, import and export, charts, print, share links): only the planner's
-# page runs APP_JS, and only the planner's two pages load APP_CSS (in their <head>, through
-# Build.stylesheets). Every page loads the small planner.js and planner.css (mkdocs.yml), which
+# page runs APP_JS, and only the planner's two pages load APP_CSS (in their <head>: their page
+# kinds name it, recsite/pagekinds.py). Every page loads the small planner.js and planner.css (mkdocs.yml), which
 # keep the stored plan and the "Add to my plan" buttons.
 APP_JS = "javascripts/planner-app.js"
 APP_CSS = "stylesheets/planner-app.css"
-APP_CSS_PAGES = (PLANNER, QUESTIONS)
 
 # The stored plan's format and version (developers/planner-storage.md, "The stored format"); the
 # scripts read them from PLAN_RULES_JS. A new version needs a step in MIGRATIONS (docs/javascripts/lib/store.js).
@@ -129,22 +128,7 @@ def question_audiences(catalogue: Catalogue) -> list[Audience]:
     return [audience for audience in catalogue.audiences if audience.plain_words]
 
 
-def add_pages(plan, renderer, catalogue: Catalogue, site_url: str) -> None:
-    """Adds the planner, the questions page and the review spreadsheet to a SitePlan."""
-    plan.pages[PLANNER] = renderer.render("planner.md.j2", PLANNER, data=data_block(planner_data(catalogue)),
-                                          review_csv=REVIEW_CSV, questions=QUESTIONS, app_js=APP_JS)
-    recs = question_recs(catalogue)
-    plan.pages[QUESTIONS] = renderer.render(
-        "planner_questions.md.j2", QUESTIONS, recs=recs, planner=PLANNER,
-        audiences=question_audiences(catalogue),
-        terms={rec.id: terms_in(f"{rec.plain} {rec.text}", catalogue) for rec in recs})
-    plan.files[REVIEW_CSV] = review_csv(catalogue, site_url)
-    plan.files[PLAN_RULES_JS] = plan_rules_module()
-    plan.edit_targets[PLANNER] = ("data/recommendations.yaml", 0)
-    plan.edit_targets[QUESTIONS] = ("data/recommendations.yaml", 0)
-    plan.descriptions[PLANNER] = ("Review your practice against the report's recommendations: choose the ones "
-                                  "for your role, record status, owner, target date and notes, and export or "
-                                  "print the plan. It stays in your browser.")
-    named = " and ".join(audience.report_name for audience in question_audiences(catalogue))
-    plan.descriptions[QUESTIONS] = ("Questions about work to take to a support-planning review or assessment, "
-                                    f"from the report's recommendations for {named}.")
+def files(catalogue: Catalogue, site_url: str) -> dict[str, str]:
+    """The planner's files besides its pages (recsite.pagekinds): the review spreadsheet and the
+    scripts' rules module."""
+    return {REVIEW_CSV: review_csv(catalogue, site_url), PLAN_RULES_JS: plan_rules_module()}

@@ -13,7 +13,9 @@ from markupsafe import Markup, escape
 
 from . import citations, paths, recordfields
 from .dates import long_date
+from .descriptions import shorten
 from .model import COMPILED_TABLE, REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue
+from .selections import Selections
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -53,6 +55,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def listing(items) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def heading_id(anchor: str) -> Markup:
     """An explicit heading id ({#id}, attr_list), so links survive a change of heading wording."""
     return Markup(f"{{#{escape(anchor)}}}")
@@ -68,9 +76,11 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
         return None
 
 
-def environment() -> Environment:
+def environment(more_templates: tuple[Path, ...] = ()) -> Environment:
+    """The Jinja environment of hooks/templates/ (after `more_templates`, folders of templates a
+    test adds)."""
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader([*more_templates, TEMPLATES]),
         bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -82,6 +92,7 @@ def environment() -> Environment:
     env.filters["lower_first"] = lower_first
     env.filters["capitalize_first"] = capitalize_first
     env.filters["plural"] = plural
+    env.filters["listing"] = listing
     env.filters["heading_id"] = heading_id
     env.filters["former_anchor"] = former_anchor
     env.filters["long_date"] = long_date
@@ -96,30 +107,42 @@ def environment() -> Environment:
 
 
 class Renderer:
-    """The one Jinja environment of a build, and a page's context: the catalogue, `link` (relative
-    to the page), `absolute` (a permanent address) and `former` (the retired anchors before an element)."""
+    """The one Jinja environment of a build, and a page's context: the catalogue, the lists the
+    pages show (`selections`), `link` (relative to the page), `absolute` (a permanent address) and
+    `former` (the retired anchors before an element)."""
 
-    def __init__(self, catalogue: Catalogue, site_url: str):
+    def __init__(self, catalogue: Catalogue, site_url: str, more_templates: tuple[Path, ...] = ()):
         self.catalogue = catalogue
+        self.selections = Selections.of(catalogue)
         self.site_url = site_url
-        self.env = environment()
+        self.env = environment(more_templates)
         # (page address, the id that replaced them) -> the retired ids, in the register's order.
         self.retired: dict[tuple[str, str], list[str]] = {}
         for anchor in catalogue.retired_anchors:
             self.retired.setdefault((anchor.page, anchor.replaced_by), []).append(anchor.id)
 
-    def render(self, template: str, page: str, **context) -> str:
+    def _context(self, page: str, context: dict) -> dict:
         def link(to_path: str, anchor: str | None = None) -> str:
             return paths.relative(page, to_path, anchor)
 
         def former(anchor: str, inline: bool = False) -> Markup:
             return former_anchors(self.retired.get((paths.address(page), anchor), ()), inline)
 
-        return self.env.get_template(template).render(
-            catalogue=self.catalogue, report=self.catalogue.report, page=page, link=link,
-            site_url=self.site_url, absolute=lambda path, anchor=None: paths.absolute(self.site_url, path, anchor),
-            former=former, **context,
-        )
+        return dict(catalogue=self.catalogue, selections=self.selections, report=self.catalogue.report,
+                    page=page, link=link, site_url=self.site_url,
+                    absolute=lambda path, anchor=None: paths.absolute(self.site_url, path, anchor),
+                    former=former, **context)
+
+    def render(self, template: str, page: str, **context) -> str:
+        return self.env.get_template(template).render(self._context(page, context))
+
+    def render_page(self, template: str, page: str, **context) -> tuple[str, str]:
+        """A generated page's Markdown, and its description: the template's `description` block
+        (templates/_page.md.j2) as plain text, its spaces tidied and cut to length."""
+        found = self.env.get_template(template)
+        variables = self._context(page, context)
+        described = Markup("".join(found.blocks["description"](found.new_context(variables))))
+        return found.render(variables), shorten(described.unescape())
 
 
 def former_anchors(ids, inline: bool = False) -> Markup:

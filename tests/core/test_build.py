@@ -24,7 +24,7 @@ def test_a_build_plans_every_page_and_checks_the_data_once(build):
 
 def test_a_generated_page_goes_through_markdown_and_comes_back_whole(build):
     path = "recommendations/employment-as-the-norm.md"
-    markdown = build.markdown(path, build.plan.pages[path])
+    markdown = build.markdown(path, build.plan.pages[path].markdown)
     assert "<article" not in markdown  # its HTML blocks are set aside from the converter
     html, ids = build.html(path, markdown)
     assert "<article" in html and "employment-as-the-norm" in ids
@@ -34,6 +34,30 @@ def test_a_generated_page_goes_through_markdown_and_comes_back_whole(build):
 def test_a_hand_written_page_gets_its_markers_filled(build):
     html = build.markdown("index.md", "makes <!-- recsite:totals --> to change that")
     assert "48 recommendations" in html and "recsite:" not in html
+
+
+def test_a_generated_page_says_its_title_description_and_where_it_is_edited(build):
+    rec = build.catalogue.recommendations[0]
+    meta = build.page_meta(f"recommendations/{rec.id}.md", description=None, site_description="The site.",
+                           repo_url="https://github.com/o/r")
+    assert meta.title == rec.title and meta.description.startswith(rec.title)
+    assert meta.edit_url == f"https://github.com/o/r/blob/main/data/recommendations.yaml#L{rec.data_line}"
+    assert meta.citation and meta.stylesheets == ()
+    index = build.page_meta("themes/index.md", description=None, site_description="The site.", repo_url="")
+    assert index.edit_url is None  # no repository address: no edit links
+    planner = build.page_meta("planner/index.md", description=None, site_description="", repo_url="")
+    assert planner.stylesheets == ("stylesheets/planner-app.css",)
+
+
+def test_a_hand_written_page_keeps_its_own_description_and_edit_link(build):
+    own = build.page_meta("about.md", description="About it.", site_description="The site.", repo_url="https://x/")
+    assert (own.title, own.description, own.edit_url) == (None, "About it.", None)
+    assert any(name == "citation_title" for name, _ in own.citation)  # the report's page cites the report
+    home = build.page_meta("index.md", description=None, site_description="The site.", repo_url="https://x/")
+    assert home.description == "The site." and home.citation == ()
+    head = build.head("index.md", title="Home", url="https://example.org/", is_home=True, site_name="S",
+                      page_url="", in_nav=True)
+    assert ("property", "og:description", "The site.") in head.tags and head.navigation is None
 
 
 def test_a_finished_page_with_a_duplicate_id_is_refused(build):

@@ -8,7 +8,8 @@ import pytest
 
 from conftest import DATA, ROOT, build_site, real_catalogue, served, tab_for_test
 from recsite import paths
-from recsite.plan import MORE_ON_THEME, plan_site
+from recsite.pagekinds import MORE_ON_THEME
+from recsite.plan import plan_site
 from recsite.load import load_catalogue
 from synthetic import write_data
 
@@ -22,7 +23,7 @@ def test_a_large_theme_lists_some_neighbours_and_links_to_the_rest(tmp_path):
     catalogue = load_catalogue(tmp_path)
     plan = plan_site(catalogue, "https://example.org/")
     rec = max(catalogue.recommendations, key=lambda r: len(catalogue.select(theme=r.theme, audience=r.audience)))
-    section = more_on_this_theme(plan.pages[paths.recommendation_page(rec.id)])
+    section = more_on_this_theme(plan.pages[paths.recommendation_page(rec.id)].markdown)
     listed = re.findall(r'<li><a href="\.\./([^/"]+)/"', section)
     assert len(listed) == MORE_ON_THEME
     assert rec.id not in listed
@@ -37,7 +38,7 @@ def test_today_every_recommendation_page_lists_all_of_its_theme_for_its_audience
     catalogue = real_catalogue()
     plan = plan_site(catalogue, "https://example.org/")
     for rec in catalogue.recommendations:
-        page = plan.pages[paths.recommendation_page(rec.id)]
+        page = plan.pages[paths.recommendation_page(rec.id)].markdown
         others = [o for o in catalogue.select(theme=rec.theme, audience=rec.audience) if o.id != rec.id]
         if not others:
             continue

@@ -104,7 +104,7 @@ def test_a_retired_anchor_passes_and_keeps_an_element_with_its_old_id_before_its
     catalogue = load_catalogue(data)
     assert catalogue.retired_anchors == (RetiredAnchor(FACS, "facs-eligibility", "facs-criteria",
                                                        date(2026, 12, 1), "A clearer id."),)
-    page = plan_site(catalogue, "https://example.org/").pages[paths.barrier_page("personal-budget-process")]
+    page = plan_site(catalogue, "https://example.org/").markdown[paths.barrier_page("personal-budget-process")]
     assert '<div id="facs-eligibility"></div>\n\n<section class="barrier-finding" id="facs-criteria"' in page
     assert page.count('id="facs-eligibility"') == 1
 
@@ -165,7 +165,7 @@ def test_every_anchor_can_replace_a_retired_one_which_keeps_an_element_just_befo
                     for address, page in registered.items() for number, anchor in enumerate(page.anchors))
     assert len(retired) > 150
     catalogue = dataclasses.replace(real_catalogue(), retired_anchors=retired)
-    pages = {paths.address(path): text for path, text in plan_site(catalogue, "https://example.org/").pages.items()}
+    pages = {paths.address(path): text for path, text in plan_site(catalogue, "https://example.org/").markdown.items()}
     for anchor in retired:
         page = pages[anchor.page]
         assert page.count(f'id="{anchor.id}"') == 1, (anchor.page, anchor.replaced_by)
@@ -180,8 +180,8 @@ def test_every_anchor_can_replace_a_retired_one_which_keeps_an_element_just_befo
 
 
 def test_no_retired_anchor_changes_no_page():
-    plain = plan_site(real_catalogue(), "https://example.org/").pages
+    plain = plan_site(real_catalogue(), "https://example.org/").markdown
     assert "<div id=\"old-" not in "".join(plain.values())
     elsewhere = RetiredAnchor("/evidence/methods/", "old", "responses", date(2026, 12, 1), "R.")
-    moved = plan_site(dataclasses.replace(real_catalogue(), retired_anchors=(elsewhere,)), "https://example.org/").pages
+    moved = plan_site(dataclasses.replace(real_catalogue(), retired_anchors=(elsewhere,)), "https://example.org/").markdown
     assert moved["evidence/survey.md"] == plain["evidence/survey.md"]  # only its own page's element gets it

@@ -61,7 +61,7 @@ def test_the_navigation_block_is_materials_but_for_the_shared_navigation():
     ours = _site_nav_block((OVERRIDES / "main.html").read_text(encoding="utf-8"))
     theirs = _site_nav_block((THEME / "base.html").read_text(encoding="utf-8"))
     assert theirs.count(NAV_INCLUDE) == 1, "Material's site_nav block changed: review overrides/main.html"
-    lines = [line for line in ours.splitlines() if "recsite_nav" in line]
+    lines = [line for line in ours.splitlines() if "recsite.navigation" in line]
     assert len(lines) == 1 and NAV_INCLUDE in lines[0]
     indent = lines[0][:len(lines[0]) - len(lines[0].lstrip())]
     assert ours.replace(lines[0], indent + NAV_INCLUDE) == theirs, \

@@ -11,10 +11,10 @@ import pytest
 
 from conftest import real_catalogue
 from recsite import paths
-from recsite.descriptions import describe_site
+from recsite.plan import plan_site
 
 CATALOGUE = real_catalogue()
-DESCRIPTIONS = describe_site(CATALOGUE)
+DESCRIPTIONS = {path: page.description for path, page in plan_site(CATALOGUE, "http://127.0.0.1:8000/").pages.items()}
 SITE_DESCRIPTION = ('The findings and recommendations of the NDTi report "The Use of Personal Budgets for '
                     'Employment Support" (May 2014), for national bodies, local authorities and providers, '
                     'and individuals and families.')

@@ -1,0 +1,180 @@
+"""The page kinds: one declaration for each kind of page the site makes from the data.
+
+A kind says everything the site needs to know about its pages, in one place: their paths and titles
+and what their template is given (`pages`, which selects, sorts and groups the records here, so the
+template only presents them), the template (which also holds the page's description), the data file
+an editor changes them in, the navigation section that lists them, what their <head> adds (the
+planner's stylesheet, citation tags) and the element ids the template writes itself. recsite.plan
+makes the plan from this list; titles, edit links, navigation sections, descriptions, stylesheets
+and citation tags are read from the plan's pages, never kept beside it.
+
+Adding a kind: one entry in KINDS and one template (developers/page-kinds.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from . import citations, paths, planner
+from .model import Catalogue, Recommendation
+from .selections import Selections
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page a kind makes: its docs path, its title (plain text), what its template is given
+    besides the site's globals, and the line of its record in the kind's data file (0: the file)."""
+
+    path: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    template: str                                  # in hooks/templates/; its `description` block describes a page
+    data_file: str                                 # where an editor changes these pages ("edit this page")
+    pages: Callable[[Catalogue, Selections], Iterable[Page]]   # every page of this kind, in navigation order
+    section: str | None = None                     # the index page whose navigation section lists them
+    stylesheets: tuple[str, ...] = ()              # docs/ stylesheets only these pages load
+    # The citation_* meta tags of a page (reference managers read them), if its kind has them.
+    citation: Callable[[Page, Catalogue, str], list[tuple[str, str]]] | None = None
+
+
+RECOMMENDATIONS = "data/recommendations.yaml"
+TAXONOMY = "data/taxonomy.yaml"
+EVIDENCE = "data/evidence.yaml"
+APPENDICES = "data/appendices.yaml"
+GLOSSARY = "data/glossary.yaml"
+
+# "More on this theme" on a recommendation's page lists at most this many: a longer list of links
+# helps no one (and would make the build quadratic); the theme page lists them all.
+MORE_ON_THEME = 12
+
+
+def _one(path: str, title: str, context=lambda catalogue, chosen: {}) -> Callable[[Catalogue, Selections], list[Page]]:
+    """A kind with one page at a fixed path; its template prints `title` as its heading."""
+    return lambda catalogue, chosen: [Page(path, title, context(catalogue, chosen))]
+
+
+def _key_groups(catalogue: Catalogue, chosen: Selections) -> dict[str, Any]:
+    return {"recs": chosen.key, "groups": [(theme, chosen.key_by_theme[theme.id]) for theme in catalogue.themes
+                                           if chosen.key_by_theme[theme.id]]}
+
+
+def _audience_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
+    for audience in catalogue.audiences:
+        yield Page(paths.audience_page(audience.id), audience.title, {
+            "audience": audience, "recs": chosen.by_audience[audience.id],
+            "twins": [pair for pair in catalogue.twins if pair[0].audience == audience],
+            "groups": chosen.themes_of_audience[audience.id]})
+
+
+def _theme_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
+    for theme in catalogue.themes:
+        recs = chosen.by_theme[theme.id]
+        yield Page(paths.theme_page(theme.id), theme.title, {
+            "theme": theme, "recs": recs, "groups": chosen.audiences_of_theme[theme.id],
+            "entry": catalogue.evidence.for_barrier(theme.barrier),
+            # Key recommendations Section 7 prints that Appendix 3 leaves out.
+            "only_in_section7": sum(1 for rec in recs if not rec.source.section.startswith("A"))})
+
+
+def _evidence_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
+    for evidence_page in catalogue.evidence.pages:
+        yield Page(paths.evidence_page(evidence_page.id), evidence_page.title, {"evidence_page": evidence_page})
+
+
+def _appendix_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
+    for appendix in catalogue.evidence.appendices:
+        yield Page(paths.evidence_page(appendix.id), appendix.title, {"appendix": appendix})
+
+
+def _barrier_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
+    for theme in catalogue.themes:
+        yield Page(paths.barrier_page(theme.barrier.id), theme.barrier.title, {
+            "theme": theme, "entry": catalogue.evidence.for_barrier(theme.barrier),
+            "recs": chosen.by_theme[theme.id], "groups": chosen.audiences_of_theme[theme.id]})
+
+
+def _siblings(rec: Recommendation, group: list[Recommendation], related: list[Recommendation]) -> list[Recommendation]:
+    """The others of `rec`'s theme and audience in report order; when there are too many to list,
+    the ones after it (so each page shows its neighbours, not every page the same few)."""
+    skip = {rec.id, *(other.id for other in related)}
+    others = [other for other in group if other.id not in skip]
+    if len(others) <= MORE_ON_THEME:
+        return others
+    at = next(index for index, other in enumerate(group) if other.id == rec.id)
+    return [other for other in group[at + 1:] + group[:at] if other.id not in skip]
+
+
+def _recommendation_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
+    for rec in catalogue.recommendations:
+        related = [catalogue.recommendation(rec_id) for rec_id in rec.related]
+        siblings = _siblings(rec, list(chosen.by_group[rec.theme.id, rec.audience.id]), related)
+        yield Page(paths.recommendation_page(rec.id), rec.title, {
+            "rec": rec, "related": related, "siblings": siblings[:MORE_ON_THEME],
+            "more_siblings": len(siblings) > MORE_ON_THEME,
+            "twin": catalogue.recommendation(rec.twin) if rec.twin else None,
+            "evidence": catalogue.evidence.for_barrier(rec.theme.barrier)}, rec.data_line)
+
+
+def _retired_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
+    for retired in catalogue.retired:
+        replacement = catalogue.recommendation(retired.replaced_by) if retired.replaced_by else None
+        yield Page(paths.recommendation_page(retired.id), f"Withdrawn: {retired.title}",
+                   {"retired": retired, "replacement": replacement})
+
+
+def _changes_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
+    """The changes, newest first: (date, what changed, the record or None, the retired record or None)."""
+    entries = [(change.date, change.change, rec, None)
+               for rec in catalogue.recommendations for change in rec.changes]
+    entries += [(retired.date, f"Withdrawn: {retired.reason}", None, retired) for retired in catalogue.retired]
+    entries.sort(key=lambda entry: entry[0], reverse=True)
+    return [Page(paths.CHANGES, "What's changed", {"entries": entries})]
+
+
+def _planner_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
+    return [Page(planner.PLANNER, "Plan your review", {
+        "data": planner.data_block(planner.planner_data(catalogue)), "review_csv": planner.REVIEW_CSV,
+        "questions": planner.QUESTIONS, "app_js": planner.APP_JS})]
+
+
+def _questions_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
+    recs = planner.question_recs(catalogue)
+    return [Page(planner.QUESTIONS, "Questions to take to your review", {
+        "recs": recs, "planner": planner.PLANNER, "audiences": planner.question_audiences(catalogue),
+        "terms": {rec.id: planner.terms_in(f"{rec.plain} {rec.text}", catalogue) for rec in recs}})]
+
+
+def _recommendation_citation(page: Page, catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
+    return citations.recommendation_tags(page.context["rec"], catalogue, site_url)
+
+
+# In the order the plan lists their pages (the order MkDocs is given them).
+KINDS: tuple[PageKind, ...] = (
+    PageKind("all", "all.md.j2", RECOMMENDATIONS, _one(paths.ALL_RECOMMENDATIONS, "All recommendations",
+                                                     lambda catalogue, chosen: {"recs": chosen.everything})),
+    PageKind("key", "key.md.j2", RECOMMENDATIONS, _one(paths.KEY_RECOMMENDATIONS, "Key recommendations", _key_groups)),
+    PageKind("audience", "audience.md.j2", TAXONOMY, _audience_pages, section=paths.AUDIENCES_INDEX),
+    PageKind("theme", "theme.md.j2", TAXONOMY, _theme_pages, section=paths.THEMES_INDEX),
+    PageKind("audiences", "audiences.md.j2", TAXONOMY, _one(paths.AUDIENCES_INDEX, "Recommendations by audience")),
+    PageKind("themes", "themes.md.j2", TAXONOMY, _one(paths.THEMES_INDEX, "Recommendations by theme")),
+    PageKind("evidence", "evidence.md.j2", EVIDENCE, _one(paths.EVIDENCE_INDEX, "The evidence")),
+    PageKind("evidence-page", "evidence_page.md.j2", EVIDENCE, _evidence_pages, section=paths.EVIDENCE_INDEX),
+    PageKind("appendix", "appendix.md.j2", APPENDICES, _appendix_pages, section=paths.EVIDENCE_INDEX),
+    PageKind("barriers", "barriers.md.j2", EVIDENCE, _one(paths.BARRIERS_INDEX, "The four barriers")),
+    PageKind("barrier", "barrier.md.j2", EVIDENCE, _barrier_pages, section=paths.BARRIERS_INDEX),
+    PageKind("recommendation", "recommendation.md.j2", RECOMMENDATIONS, _recommendation_pages,
+             citation=_recommendation_citation),
+    PageKind("retired", "retired.md.j2", RECOMMENDATIONS, _retired_pages),
+    PageKind("changes", "changes.md.j2", RECOMMENDATIONS, _changes_page),
+    PageKind("glossary", "glossary.md.j2", GLOSSARY, _one(paths.GLOSSARY, "Glossary")),
+    PageKind("planner", "planner.md.j2", RECOMMENDATIONS, _planner_page, stylesheets=(planner.APP_CSS,)),
+    PageKind("questions", "planner_questions.md.j2", RECOMMENDATIONS, _questions_page,
+             stylesheets=(planner.APP_CSS,)),
+)
