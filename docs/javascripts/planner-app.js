@@ -3,22 +3,25 @@
 // running it again, and lib/on-page.js sets the planner up on each visit. The records come from
 // JSON in the page (#planner-data); no network request. The report's words come from that data;
 // the rest are the site's own. The plan's format and reading it are lib/store.js, changing it
-// without losing anything (imports, two tabs) lib/merge.js; files and share links lib/imports.js,
-// lib/csv.js and lib/share.js, loaded when first needed (an export, an import, a share link);
-// this module draws the page and wires it.
+// without losing anything (imports, two tabs) lib/merge.js; the spreadsheet export, imports and
+// share links planner-files.js (with lib/imports.js, lib/csv.js and lib/share.js), loaded when
+// first needed; this module draws the page and wires it.
 import RULES from "./plan-rules.js";  // generated at build time by hooks/recsite/planner.py
 import {realDate, today} from "./lib/dates.js";
 import {announce, el, plural} from "./lib/dom.js";
-import {CARRIED, applyImport, byId, compare, replaceWithdrawn, session, setField} from "./lib/merge.js";
+import {byId, replaceWithdrawn, session, setField} from "./lib/merge.js";
 import {onPage} from "./lib/on-page.js";
 import {KEY, addIds, keptAside} from "./lib/store.js";
 
-// Files and share links: {PlanError, decodeFile, …, lines, PREFIX, readShared, …}.
-const files = () => Promise.all([import("./lib/imports.js"), import("./lib/share.js"), import("./lib/csv.js")])
-  .then((modules) => Object.assign({}, ...modules));
+// Runs `run` with planner-files.js, loading it the first time (at once once it is loaded, so
+// that focus moves within the reader's click).
+let filesModule = null;
+function withFilesModule(run) {
+  if (filesModule) run(filesModule);
+  else import("./planner-files.js").then((module) => { filesModule = module; run(module); });
+}
 
 const storage = () => localStorage;
-const MAX_BYTES = 1000000;
 // The planner on the page now, for the window's events, registered once (instant navigation
 // swaps pages without running this module again): a share link in the address, and another tab
 // changing the stored plan (`storage` fires in every other tab of this site).
@@ -50,7 +53,6 @@ function setupPlanner(root) {
     p.items.sort(function (a, b) { return (a.id in order ? order[a.id] : 1e9) - (b.id in order ? order[b.id] : 1e9); });
   });
   var plan = store.plan;
-  var pending = null;
   var OTHER_TAB = " Your plan had been changed in another tab or window: this page now shows those changes too.";
 
   // Makes a change, says `message` only once it is saved, and says so when another tab had
@@ -368,161 +370,26 @@ function setupPlanner(root) {
     announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as JSON.");
   }
   $("planner-export-json").addEventListener("click", exportJson);
-  $("planner-export-csv").addEventListener("click", function () { files().then(exportCsv); });
-  function exportCsv(io) {
-    // The review spreadsheet's columns (planner.py, CSV_COLUMNS), so either imports back.
-    var rows = [data.columns];
-    plan.items.forEach(function (item) {
-      var rec = recs[item.id] || {}, is = !!rec.id;
-      var row = {id: item.id, title: rec.title, report_words: rec.text, plain_words: rec.plain, audience: titles[rec.audience],
-        theme: titles[rec.theme], key: is ? (rec.key ? "yes" : "no") : "", in_the_report: rec.where,
-        url: is ? new URL(rec.url, location.href).href : "", status: labels[item.status], owner: item.owner, target_date: item.due,
-        notes: item.notes, title_kind: is ? "site" : "", report_words_kind: is ? "report" : "", plain_words_kind: is ? "site" : "",
-        section7_where: rec.section7_where, report_words_section7_wording: rec.section7_wording,
-        section7_difference: rec.section7_difference, twin: rec.twin};
-      rows.push(data.columns.map(function (name) { return row[name]; }));
-    });
-    // The byte-order mark tells Excel the file is UTF-8.
-    download("action-plan-" + today() + ".csv", "text/csv", "\ufeff" + io.lines(rows, data.formula));
-    announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as a spreadsheet.");
-  }
+  $("planner-export-csv").addEventListener("click", function () { withFiles("exportCsv"); });
   $("planner-print").addEventListener("click", function () { window.print(); });
 
-  // -- Import (files and share links): check everything, show what would change, then apply
-  // The preview lists, for each item, every field that would change, old and new.
+  // -- Import (files and share links) and the spreadsheet export: planner-files.js, loaded when first
+  // needed. What it needs of the planner on this page:
   var WORDS = {status: "status", owner: "owner", due: "target date", notes: "notes"};
-  function shown(field, value) {
-    return field === "status" ? labels[value] : value ? "“" + value + "”" : "none";
-  }
-  function changeText(c) {
-    return c.to === "" ? "clears the " + WORDS[c.field] + " (" + shown(c.field, c.from) + ")"
-      : WORDS[c.field] + ": " + shown(c.field, c.from) + " → " + shown(c.field, c.to);
-  }
-
-  function preview(result, source) {
-    var change = compare(plan, result.items), added = change.added, changed = change.changed, same = change.same;
-    var body = $("planner-preview-body");
-    body.textContent = "";
-    body.appendChild(el("p", {text: source + " holds " + plural(result.items.length, "recommendation") + ". Importing it would add " + added.length +
-      ", change " + changed.length + " and leave " + same + " as they are. The other " + plural(plan.items.length - changed.length - same, "recommendation") + " in your plan stay as they are."}));
-    [["To add", added.map(function (item) {
-      return recs[item.id].title + ": " + CARRIED.filter(function (f) { return item[f]; }).map(function (f) { return WORDS[f] + " " + shown(f, item[f]); })
-        .concat(item.status ? [] : [WORDS.status + " " + labels[statuses[0].id]]).join("; ");
-    })], ["To change", changed.map(function (c) {
-      return recs[c.item.id].title + ": " + c.changes.map(changeText).join("; ");
-    })]].forEach(function (pair) {
-      if (!pair[1].length) return;
-      var ul = el("ul");
-      pair[1].forEach(function (text) { ul.appendChild(el("li", {text: text})); });
-      body.appendChild(el("p", {text: pair[0] + ":"}));
-      body.appendChild(ul);
-    });
-    if (result.notes.length) {
-      var notes = el("ul");
-      result.notes.forEach(function (n) { notes.appendChild(el("li", {text: n})); });
-      body.appendChild(el("p", {text: "Please note:"}));
-      body.appendChild(notes);
-    }
-    pending = result;
-    $("planner-import-error").hidden = true;
-    $("planner-preview").hidden = false;
-    $("planner-preview-title").focus();
-  }
-
-  function showError(message) {
-    var box = $("planner-import-error");
-    box.textContent = "";
-    box.appendChild(el("p", {text: message}));
-    box.appendChild(el("p", {text: "Your plan has not been changed."}));
-    box.hidden = false;
-    $("planner-preview").hidden = true;
-    pending = null;
-    box.focus();
-  }
-
-  function endPreview(message) {
-    pending = null;
-    $("planner-preview").hidden = true;
-    $("planner-import").value = "";
-    if (fromLink) history.replaceState(history.state, "", location.pathname + location.search);
-    fromLink = false;
-    announce(live, message);
-  }
-
-  $("planner-preview-apply").addEventListener("click", function () {
-    if (!pending) return;
-    var items = pending.items;
-    // To the plan as stored now: only the fields the file or link carries change.
-    var saved = change(function (p) { applyImport(p, items, RULES); });
-    renderAll();
-    endPreview(saved ? "Imported " + plural(items.length, "recommendation") + ". Your plan has " + plan.items.length + "."
-      : "Imported on this page only: your plan could not be saved (see the message at the top of the planner).");
-    $("planner-items-title").focus();
-  });
-  $("planner-preview-cancel").addEventListener("click", function () {
-    endPreview("Nothing was imported. Your plan is as it was.");
-    $("planner-import").focus();
-  });
-
-  $("planner-import").addEventListener("change", function () {
-    var file = this.files && this.files[0];
-    if (!file) return;
-    if (file.size > MAX_BYTES) {
-      this.value = "";
-      showError("This file is " + Math.round(file.size / 1000) + " KB. A plan export is far smaller, so this is not one (the planner reads files of at most " + MAX_BYTES / 1000 + " KB).");
-      return;
-    }
-    var io;
-    Promise.all([files(), file.arrayBuffer()]).then(function (got) {
-      io = got[0];
-      var decoded = io.decodeFile(got[1]), text = decoded.text.replace(/^\ufeff/, "");
-      var json = /^\s*[{[]/.test(text) || /\.json$/i.test(file.name);
-      var read = json ? io.readExport(text, RULES) : io.itemsFromCsv(text, RULES, data.item_columns, data.formula);
-      read.notes.unshift("The file was read as " + decoded.encoding + ": check that its words below look right.");
-      fromLink = false;
-      preview(io.resolve(read, recs, retiredIds), "The file “" + file.name + "”");
-    }).catch(function (error) {
-      $("planner-import").value = "";
-      showError(io && error instanceof io.PlanError ? error.message : "This file could not be read.");
-    });
-  });
-
-  // -- Share links: the plan in the address's fragment (#share=…), which browsers never send to a server
+  function withFiles(name, arg) { withFilesModule(function (module) { module[name](planner, arg); }); }
+  var planner = {data: data, recs: recs, retiredIds: retiredIds, labels: labels, titles: titles, words: WORDS, $: $, live: live,
+    download: download, change: change, renderAll: renderAll, plan: function () { return plan; }, pending: null, fromLink: false};
+  $("planner-preview-apply").addEventListener("click", function () { withFiles("apply"); });
+  $("planner-preview-cancel").addEventListener("click", function () { withFiles("cancel"); });
+  $("planner-import").addEventListener("change", function () { withFiles("importFile", this.files && this.files[0]); });
   $("planner-share-form").addEventListener("submit", function (event) {
     event.preventDefault();
     if (!plan.items.length) { announce(live, "Your plan is empty: add recommendations before sharing it."); return; }
-    files().then(share);
+    withFiles("share");
   });
-  function share(io) {
-    var full = $("planner-share-all").checked, MAX_LINK = io.MAX_LINK;
-    var output = $("planner-share-link"), link = location.origin + location.pathname + io.shareFragment(plan.items, full, RULES);
-    var note = $("planner-share-note") || output.insertAdjacentElement("afterend", el("p", {id: "planner-share-note", className: "planner-help"}));
-    // A link longer than some browsers and mail programs take could arrive cut short: not offered.
-    var tooLong = link.length > MAX_LINK;
-    output.value = tooLong ? "" : link;
-    note.textContent = tooLong ? "This plan is too long for a share link (" + link.length + " characters; a link of more than " + MAX_LINK +
-      " may arrive cut short). Export it instead (JSON, to import later) and send the file." : "";
-    if (tooLong) { announce(live, note.textContent); return; }
-    output.focus();
-    output.select();
-    announce(live, "Share link made" + (full ? ", with owners, dates and notes" : ", with statuses only") + ". It is selected: copy it and send it to your colleagues.");
-  }
-
-  // A share link's "#share=…" (only its modules are loaded for an address with "=" in its fragment).
-  var fromLink = false;
+  // A share link's "#share=…" (its modules are loaded only for an address with "=" in its fragment).
   function openShared() {
-    if (location.hash.indexOf("=") < 0) return;
-    files().then(function (io) {
-      if (location.hash.indexOf(io.PREFIX) !== 0) return;
-      try {
-        fromLink = true;
-        preview(io.resolve(io.readShared(location.hash, RULES), recs, retiredIds), "This share link");
-      } catch (error) {
-        fromLink = false;
-        if (!(error instanceof io.PlanError)) throw error;
-        showError(error.message);
-      }
-    });
+    if (location.hash.indexOf("=") >= 0) withFiles("openShared");
   }
 
   // -- What could not be read: what it was, and each copy kept aside, to download (then delete)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -57,6 +58,14 @@ def fill_some(page) -> None:
     # A formula behind characters a spreadsheet skips, and in full-width form (downloads.py's rule).
     page.fill("#pl-notes-cost-not-like-care", "\u200b =HYPERLINK(\"http://x\")")
     page.fill(f"#pl-notes-{SECOND_NOTE}", "＋1")
+
+
+def make_share_link(page) -> str:
+    """Makes a share link and returns it (the first time, once the planner has loaded its files
+    and share links module, planner-files.js)."""
+    page.click("#planner-share-make")
+    expect(page.locator("#planner-share-link")).to_have_value(re.compile("#share="))
+    return page.input_value("#planner-share-link")
 
 
 def import_file(page, name: str, content: bytes | str, mime: str = "application/json") -> None:
@@ -401,8 +410,7 @@ def test_a_share_link_opens_the_same_plan_in_a_fresh_browser(browser, tabs, site
         fill_some(page)
         if with_details:
             page.check("#planner-share-all")
-        page.click("#planner-share-make")
-        link = page.input_value("#planner-share-link")
+        link = make_share_link(page)
         assert link.startswith(site.url + "planner/#share=")
         original = stored(page)["items"]
     with open_page(browser, site.url) as fresh:
@@ -462,7 +470,7 @@ def test_the_planner_fits_a_320_pixel_screen(tabs, site):
     with tabs.open(site.url, viewport={"width": 320, "height": 640}) as page:
         open_planner(page)
         add_preset(page, "all")
-        page.click("#planner-share-make")
+        make_share_link(page)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 320px"
 

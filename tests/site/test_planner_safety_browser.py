@@ -18,7 +18,8 @@ from playwright.sync_api import expect
 from conftest import open_page
 from tabs import watch_errors
 from test_planner_browser import (
-    LA, STORE, add_preset, announced, export, fill_some, import_file, item_ids, open_planner, stored, with_a_retired_id,
+    LA, STORE, add_preset, announced, export, fill_some, import_file, item_ids, make_share_link, open_planner, stored,
+    with_a_retired_id,
 )
 
 pytestmark = pytest.mark.browser
@@ -44,8 +45,7 @@ def apply_preview(page) -> str:
 def test_a_statuses_only_share_link_changes_statuses_and_nothing_else(page):
     open_planner(page)
     fill_some(page)
-    page.click("#planner-share-make")  # the default kind: statuses only
-    link = page.input_value("#planner-share-link")
+    link = make_share_link(page)  # the default kind: statuses only
     page.select_option(f"#pl-status-{ITEM}", "done")
     before = typed(page)
     page.goto(link)  # the same page: the planner follows the new address
