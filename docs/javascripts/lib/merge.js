@@ -76,11 +76,10 @@ export function replaceWithdrawn(plan, id, replacement, title, rules) {
   target.notes = target.notes ? target.notes + "\n\n" + from : from;
 }
 
-// One page's plan: `plan` as stored (with this page's changes that could not be saved yet), and
-// change(edit), which reads the plan as stored now, makes the edits not saved yet and `edit`, tidies
-// it and saves it. Edits name items by id, so they can be made again to a newer plan. Each answer
-// says whether the stored plan had changed since this page last read or wrote it (`elsewhere`), and
-// whether it was saved (when not, `error` is load()'s, or none when storage refused the write).
+// One page's plan: `plan` as stored, with this page's edits not saved yet; change(edit) reads the
+// plan as stored now, makes those edits and `edit` (by id, so they apply to a newer plan), tidies
+// and saves it, and says whether another page had changed it (`elsewhere`) and whether it was
+// saved (if not, `error` is load()'s, or none when storage refused the write).
 export function session(getStorage, rules, tidy = () => {}) {
   const pending = [];
   let known;

@@ -49,9 +49,8 @@ export function fieldOk(name, value, rules, latest = latestSeen()) {
   return typeof value === "string" && (name !== "due" || value === "" || realDate(value));
 }
 
-// A stored item, each field checked: {item, bad: names of the fields given their default}, or
-// null when it is no item (not an object, or no id). Fields it lacks get their defaults; fields
-// this page does not know are kept, copied as data (a key "__proto__" stays a key).
+// A stored item, each field checked: {item, bad: the fields given their default}, or null for no
+// item (no object, no id). Unknown fields are kept, as data (a key "__proto__" stays a key).
 export function readItem(raw, rules, latest) {
   if (!raw || typeof raw !== "object" || Array.isArray(raw) || typeof raw.id !== "string" || !raw.id) return null;
   const item = {...raw}, defaults = newItem(raw.id, null, rules), bad = [];
@@ -62,10 +61,9 @@ export function readItem(raw, rules, latest) {
   return {item, bad};
 }
 
-// The stored text (or null) as {plan, problems} or {plan: empty, problems, error: "newer"}
-// (never write over it) or {plan: empty, problems, unreadable: true}. `problems`: the items not
-// read as they were, {n: their place from 1, id, bad: fields} (no id: not an item; no bad: a
-// repeated id), whose valid items are in `plan`.
+// The stored text (or null) as {plan, problems}, or with an empty plan and error: "newer" (never
+// write over it) or unreadable: true. `problems`: items not read as they were, {n: place from 1,
+// id, bad: fields} (no id: no item; no bad: a repeated id).
 export function readStored(raw, rules, steps = MIGRATIONS, latest = latestSeen()) {
   const empty = emptyPlan(rules), problems = [];
   if (!raw) return {plan: empty, problems};
