@@ -8,7 +8,7 @@
 // view can be shared and survives a reload, and updates a polite live region with the count: at
 // once for a list choice, and once the reader stops typing words (not at every key). A long list
 // is shown 50 matches at a time.
-import {choice, choiceFrom, folded, matches as cardMatches, queryFor} from "./lib/filter.js";
+import {choice, choiceFrom, folded, idFromHash, matches as cardMatches, queryFor} from "./lib/filter.js";
 import {onPage} from "./lib/on-page.js";
 
 // How long typing must pause before the count is announced and the address written.
@@ -268,7 +268,7 @@ function setup() {
 
   // A link to one card (#its-id) must show it, however far down a long list it is.
   function revealTarget() {
-    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var target = document.getElementById(idFromHash(location.hash));
     var index = cards.indexOf(target);
     if (index < 0 || shownNow[index] || !matches(index)) return;
     var before = 0;

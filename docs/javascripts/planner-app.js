@@ -2,27 +2,34 @@
 // "What loads where"). A module runs once per document: instant navigation re-inserts its
 // <script> on each visit without running it again, and lib/on-page.js sets the planner up on each visit. The records come from
 // JSON in the page (#planner-data); no network request. The report's words come from that data;
-// the rest are the site's own. The plan's format and reading it are lib/store.js; files and share
-// links lib/imports.js, lib/csv.js and lib/share.js; this module draws the page and wires it.
+// the rest are the site's own. The plan's format and reading it are lib/store.js, changing it
+// without losing anything (imports, two tabs) lib/merge.js; the spreadsheet export, imports and
+// share links planner-files.js (with lib/imports.js, lib/csv.js and lib/share.js), loaded when
+// first needed; this module draws the page and wires it.
 import RULES from "./plan-rules.js";  // generated at build time by hooks/recsite/planner.py
-import {lines} from "./lib/csv.js";
+import {realDate, today} from "./lib/dates.js";
 import {announce, el, plural} from "./lib/dom.js";
-import {DATE, PlanError, applyImport, byId, compare, itemsFromCsv, readExport, resolve} from "./lib/imports.js";
+import {byId, replaceWithdrawn, session, setField} from "./lib/merge.js";
 import {onPage} from "./lib/on-page.js";
-import {PREFIX, readShared, shareFragment} from "./lib/share.js";
-import {UNREADABLE_KEY, addIds, idsIn, load, save as saveStored} from "./lib/store.js";
+import {KEY, addIds, keptAside} from "./lib/store.js";
+
+// Runs `run` with planner-files.js, loading it the first time (at once once it is loaded, so
+// that focus moves within the reader's click).
+let filesModule = null;
+function withFilesModule(run) {
+  if (filesModule) run(filesModule);
+  else import("./planner-files.js").then((module) => { filesModule = module; run(module); });
+}
 
 const storage = () => localStorage;
-const MAX_BYTES = 1000000;
 // The planner on the page now, for the window's events, registered once (instant navigation
-// swaps pages without running this module again).
-let openSharedNow = null;
+// swaps pages without running this module again): a share link in the address, and another tab
+// changing the stored plan (`storage` fires in every other tab of this site).
+let openSharedNow = null, refreshNow = null;
 window.addEventListener("hashchange", () => { if (openSharedNow && document.getElementById("planner")) openSharedNow(); });
-
-function today() {
-  const d = new Date();
-  return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-}
+window.addEventListener("storage", (event) => {
+  if ((event.key === KEY || event.key === null) && refreshNow && document.getElementById("planner")) refreshNow();
+});
 
 // --- The planner -------------------------------------------------------------------------
 
@@ -34,36 +41,87 @@ function setupPlanner(root) {
   }));
   var order = Object.create(null);
   data.recs.forEach(function (rec, index) { order[rec.id] = index; });
-  var labels = {};
+  // Look-ups by a stored value never reach Object.prototype ("constructor", "__proto__").
+  var labels = Object.create(null);
   statuses.forEach(function (s) { labels[s.id] = s.label; });
-  var titles = {};
+  var titles = Object.create(null);
   data.themes.concat(data.audiences).forEach(function (t) { titles[t.id] = t.title; });
   var $ = function (id) { return document.getElementById(id); };
   var live = $("planner-status");
-  var loaded = load(storage, RULES);
-  var plan = loaded.plan;
-  var readOnly = loaded.error === "newer" || loaded.error === "blocked";
-  var pending = null;
+  // Every change is made to the plan as stored now (lib/merge.js), in the report's order.
+  var store = session(storage, RULES, function (p) {
+    p.items.sort(function (a, b) { return (a.id in order ? order[a.id] : 1e9) - (b.id in order ? order[b.id] : 1e9); });
+  });
+  var plan = store.plan;
+  var OTHER_TAB = " Your plan had been changed in another tab or window: this page now shows those changes too.";
 
-  function save(message) {
-    if (readOnly) { announce(live, "Not saved: " + problemText()); return; }
-    plan.items.sort(function (a, b) { return (a.id in order ? order[a.id] : 1e9) - (b.id in order ? order[b.id] : 1e9); });
-    if (!saveStored(storage, plan)) announce(live, "Your plan could not be saved in this browser (its storage may be full or switched off).");
-    else if (message) announce(live, message);
+  // Makes a change, says `message` only once it is saved, and says so when another tab had
+  // changed the plan (the page is then drawn again). Returns whether it was saved.
+  function change(edit, message) {
+    var done = store.change(edit);
+    plan = store.plan;
+    if (done.elsewhere) redraw();
+    trouble(done.saved ? null : done.error || "full");
+    if (typeof message === "function") message = message();
+    if (done.saved && (message || done.elsewhere)) announce(live, (message || "") + (done.elsewhere ? OTHER_TAB : ""));
+    return done.saved;
   }
 
-  function problemText() {
-    return loaded.error === "newer" ? "this browser holds a plan saved by a newer version of the planner. Reload the page to get the newest planner." : "this browser does not let the site keep anything (its storage is switched off).";
+  // What stops saving, said until a save succeeds: a lasting message with what to do.
+  var TROUBLE = {
+    full: "Your plan could not be saved in this browser: its storage may be full or switched off. What you change now is kept only while this page is open. Export your plan now to keep it.",
+    blocked: "This browser does not let the site keep anything (its storage is switched off), so your plan cannot be saved here. What you change now is kept only while this page is open. Export your plan to keep it.",
+    newer: "This browser holds a plan saved by a newer version of the planner, so this page does not save over it. Reload the page to get the newest planner.",
+    unkept: "The plan saved in this browser could not all be read, and there is no room to keep a copy of it aside, so the planner does not save over it. Download the saved plan first; then the planner saves again.",
+  };
+  function trouble(kind) {
+    var box = $("planner-trouble");
+    if (box) box.remove();
+    if (!kind) return;
+    box = el("div", {className: "pl-notice", id: "planner-trouble", role: "alert"}, [el("p", {text: TROUBLE[kind]})]);
+    if (kind === "unkept") {
+      box.appendChild(button("Download the saved plan", function () {
+        download("unreadable-plan-" + today() + ".json", "application/json", store.read.raw);
+        store.exported = store.read.raw;
+        change(function () {}, "Your plan is saved again.");
+      }));
+    } else if (kind !== "newer") box.appendChild(button("Export as JSON now", exportJson));
+    root.insertBefore(box, root.firstChild);
   }
+
+  function button(text, onClick) {
+    var b = el("button", {type: "button", className: "md-button", text: text});
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  // The page drawn again from the plan, the reader's place kept (the field they are in, and where in it).
+  function redraw() {
+    var active = document.activeElement, id = active && active.id, from = active && active.selectionStart, to = active && active.selectionEnd;
+    renderAll();
+    var again = id && $(id);
+    if (again && again !== active) {
+      again.focus();
+      try { again.setSelectionRange(from, to); } catch (e) { /* not a text field */ }
+    }
+  }
+
+  // What another tab changed, drawn in this one.
+  refreshNow = function () {
+    if (!store.refresh()) return;
+    plan = store.plan;
+    redraw();
+    announce(live, OTHER_TAB.trim());
+  };
 
   // An item added from a page that did not know the record's date is dated on its first visit here.
-  var undated = false;
-  plan.items.forEach(function (item) { if (!item.seen && recs[item.id]) { item.seen = recs[item.id].changed; undated = true; } });
-  if (undated) save();
+  if (!store.read.error && plan.items.some(function (item) { return !item.seen && recs[item.id]; })) {
+    change(function (p) { p.items.forEach(function (item) { if (!item.seen && recs[item.id]) item.seen = recs[item.id].changed; }); });
+  }
 
   // -- Choosing
   function renderOptions() {
-    var select = $("planner-one"), have = idsIn(plan);
+    var select = $("planner-one"), have = store.ids();
     select.textContent = "";
     var left = data.recs.filter(function (rec) { return !have.has(rec.id); });
     select.appendChild(el("option", {value: "", text: left.length ? "Choose one (" + left.length + " not in your plan)" : "Every recommendation is in your plan"}));
@@ -73,9 +131,10 @@ function setupPlanner(root) {
   }
 
   function add(ids, focusOn) {
-    var added = addIds(plan, ids, function (id) { return recs[id].changed; }, RULES);
-    save(added ? "Added " + plural(added, "recommendation") + ". Your plan has " + plan.items.length + "."
-      : "All of these are already in your plan.");
+    var added = 0;
+    change(function (p) { added = addIds(p, ids, function (id) { return recs[id].changed; }, RULES); },
+      function () { return added ? "Added " + plural(added, "recommendation") + ". Your plan has " + plan.items.length + "."
+        : "All of these are already in your plan."; });
     renderAll();
     if (focusOn) focusOn.focus();
   }
@@ -110,8 +169,9 @@ function setupPlanner(root) {
     return dl;
   }
 
+  // An item's controls change the plan by its id: the plan is read again before each change.
   function itemNode(item) {
-    var rec = recs[item.id], retired = retiredIds[item.id];
+    var id = item.id, rec = recs[id], retired = retiredIds[id];
     var title = rec ? rec.title : retired ? retired.title : item.id;
     var heading = el("h3", {id: "pl-title-" + item.id, tabindex: "-1", className: "pl-item__title"},
       [rec ? el("a", {href: rec.url, text: title}) : document.createTextNode(title)]);
@@ -142,8 +202,7 @@ function setupPlanner(root) {
         });
         var seenButton = el("button", {type: "button", className: "md-button pl-seen"}, [document.createTextNode("Mark as read"), el("span", {className: "visually-hidden", text: ": " + title})]);
         seenButton.addEventListener("click", function () {
-          item.seen = rec.changed;
-          save("Marked as read.");
+          change(function (p) { setField(p, id, "seen", rec.changed, item); }, "Marked as read.");
           renderAll();
           $("pl-title-" + item.id).focus();
         });
@@ -151,15 +210,14 @@ function setupPlanner(root) {
           el("p", {text: "Changed on this site since you added it (" + item.seen + "):"}), list, seenButton]));
       }
     } else if (retired) {
-      var notice = el("div", {className: "pl-notice pl-withdrawn"}, [el("p", {text: "Withdrawn on " + retired.date + ": " + retired.reason}),
+      var notice = el("div", {className: "pl-notice pl-withdrawn"}, [el("p", {text: "Withdrawn" + (retired.date ? " on " + retired.date : "") + (retired.reason ? ": " + retired.reason : ".")}),
         el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: retired.text || ""})])]);
       var replacement = retired.replaced_by && recs[retired.replaced_by];
       if (replacement) {
         var swap = el("button", {type: "button", className: "md-button", text: "Replace it with “" + replacement.title + "”"});
         swap.addEventListener("click", function () {
-          if (idsIn(plan).has(replacement.id)) plan.items = plan.items.filter(function (i) { return i !== item; });
-          else { item.id = replacement.id; item.seen = replacement.changed; }
-          save("Replaced by “" + replacement.title + "”.");
+          // Its owner, date and notes go with it (merged into the replacement's when that is in the plan already).
+          change(function (p) { replaceWithdrawn(p, id, replacement, title, RULES); }, "Replaced by “" + replacement.title + "”.");
           renderAll();
           $("pl-title-" + replacement.id).focus();
         });
@@ -184,19 +242,21 @@ function setupPlanner(root) {
     var mirror = printed(item);
     article.appendChild(mirror);
     fields.addEventListener("input", function (event) {
-      var name = event.target.name;
-      item[name === "status" ? "status" : name] = event.target.value;
-      if (name === "due" && event.target.value && !DATE.test(event.target.value)) return;
+      var name = event.target.name, value = event.target.value;
+      // A date input holds a year being typed ("0002-…") until it is whole: only real dates are kept.
+      if (name === "due" && value && !realDate(value)) return;
+      item[name] = value;
+      change(function (p) { setField(p, id, name, value, item); }, name === "status" ? "Status of “" + title + "”: " + labels[value] + ". Saved." : null);
+      if (!li.isConnected) return;  // drawn again with another tab's changes
       li.dataset.status = item.status;
-      save(name === "status" ? "Status of “" + title + "”: " + labels[item.status] + ". Saved." : null);
       article.replaceChild(mirror = printed(item), article.querySelector(".pl-print"));
       if (name === "status" || name === "due") renderProgress();
     });
     var remove = el("button", {type: "button", className: "md-button pl-remove"}, [document.createTextNode("Remove from plan"), el("span", {className: "visually-hidden", text: ": " + title})]);
     remove.addEventListener("click", function () {
-      var index = plan.items.indexOf(item);
-      plan.items.splice(index, 1);
-      save("Removed “" + title + "”. Your plan has " + plural(plan.items.length, "recommendation") + ".");
+      var index = plan.items.findIndex(function (i) { return i.id === id; });
+      change(function (p) { p.items = p.items.filter(function (i) { return i.id !== id; }); },
+        function () { return "Removed “" + title + "”. Your plan has " + plural(plan.items.length, "recommendation") + "."; });
       renderAll();
       var next = plan.items[index] || plan.items[index - 1];
       (next ? $("pl-title-" + next.id) : $("planner-items-title")).focus();
@@ -302,133 +362,60 @@ function setupPlanner(root) {
       twin: rec.twin, section7_difference: rec.section7_difference};
   }
 
-  $("planner-export-json").addEventListener("click", function () {
-    var out = Object.assign({}, plan, {recommendations: plan.items.filter(function (item) { return recs[item.id]; })
-      .map(function (item) { return described(recs[item.id]); })});
+  // The plan on this page (with what could not be saved), not only the stored one.
+  function exportJson() {
+    var out = {...plan, recommendations: plan.items.filter(function (item) { return recs[item.id]; })
+      .map(function (item) { return described(recs[item.id]); })};
     download("action-plan-" + today() + ".json", "application/json", JSON.stringify(out, null, 2) + "\n");
     announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as JSON.");
-  });
-  $("planner-export-csv").addEventListener("click", function () {
-    // The review spreadsheet's columns (planner.py, CSV_COLUMNS), so either imports back. A column
-    // named as the planner's record names the field (recordfields.py) is the record's value.
-    var rows = [data.columns];
-    plan.items.forEach(function (item) {
-      var rec = recs[item.id] || {}, is = !!rec.id;
-      var row = {id: item.id, title: rec.title, report_words: rec.text, plain_words: rec.plain, audience: titles[rec.audience],
-        theme: titles[rec.theme], key: is ? (rec.key ? "yes" : "no") : "", in_the_report: rec.where,
-        url: is ? new URL(rec.url, location.href).href : "", status: labels[item.status], owner: item.owner, target_date: item.due,
-        notes: item.notes, title_kind: is ? "site" : "", report_words_kind: is ? "report" : "", plain_words_kind: is ? "site" : "",
-        report_words_section7_wording: rec.section7_wording};
-      rows.push(data.columns.map(function (name) { return name in row ? row[name] : rec[name]; }));
-    });
-    // The byte-order mark tells Excel the file is UTF-8.
-    download("action-plan-" + today() + ".csv", "text/csv", "\ufeff" + lines(rows, data.formula));
-    announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as a spreadsheet.");
-  });
+  }
+  $("planner-export-json").addEventListener("click", exportJson);
+  $("planner-export-csv").addEventListener("click", function () { withFiles("exportCsv"); });
   $("planner-print").addEventListener("click", function () { window.print(); });
 
-  // -- Import (files and share links): check everything, show what would change, then apply
-  function preview(result, source) {
-    var current = byId(plan.items);
-    var change = compare(plan, result.items), added = change.added, changed = change.changed, same = change.same;
-    var body = $("planner-preview-body");
-    body.textContent = "";
-    body.appendChild(el("p", {text: source + " holds " + plural(result.items.length, "recommendation") + ". Importing it would add " + added.length +
-      ", change " + changed.length + " and leave " + same + " as they are. The other " + plural(plan.items.length - changed.length - same, "recommendation") + " in your plan stay as they are."}));
-    [["To add", added], ["To change", changed]].forEach(function (pair) {
-      if (!pair[1].length) return;
-      var ul = el("ul");
-      pair[1].forEach(function (item) {
-        var old = current[item.id];
-        ul.appendChild(el("li", {text: recs[item.id].title + ": " + labels[item.status] + (old && old.status !== item.status ? " (now " + labels[old.status] + ")" : "")}));
-      });
-      body.appendChild(el("p", {text: pair[0] + ":"}));
-      body.appendChild(ul);
-    });
-    if (result.notes.length) {
-      var notes = el("ul");
-      result.notes.forEach(function (n) { notes.appendChild(el("li", {text: n})); });
-      body.appendChild(el("p", {text: "Please note:"}));
-      body.appendChild(notes);
-    }
-    pending = result;
-    $("planner-import-error").hidden = true;
-    $("planner-preview").hidden = false;
-    $("planner-preview-title").focus();
-  }
-
-  function showError(message) {
-    var box = $("planner-import-error");
-    box.textContent = "";
-    box.appendChild(el("p", {text: message}));
-    box.appendChild(el("p", {text: "Your plan has not been changed."}));
-    box.hidden = false;
-    $("planner-preview").hidden = true;
-    pending = null;
-    box.focus();
-  }
-
-  function endPreview(message) {
-    pending = null;
-    $("planner-preview").hidden = true;
-    $("planner-import").value = "";
-    if (location.hash.indexOf(PREFIX) === 0) history.replaceState(history.state, "", location.pathname + location.search);
-    announce(live, message);
-  }
-
-  $("planner-preview-apply").addEventListener("click", function () {
-    if (!pending) return;
-    applyImport(plan, pending.items);
-    var count = pending.items.length;
-    save();
-    renderAll();
-    endPreview("Imported " + plural(count, "recommendation") + ". Your plan has " + plan.items.length + ".");
-    $("planner-items-title").focus();
-  });
-  $("planner-preview-cancel").addEventListener("click", function () {
-    endPreview("Nothing was imported. Your plan is as it was.");
-    $("planner-import").focus();
-  });
-
-  $("planner-import").addEventListener("change", function () {
-    var file = this.files && this.files[0];
-    if (!file) return;
-    if (file.size > MAX_BYTES) {
-      this.value = "";
-      showError("This file is " + Math.round(file.size / 1000) + " KB. A plan export is far smaller, so this is not one (the planner reads files of at most " + MAX_BYTES / 1000 + " KB).");
-      return;
-    }
-    file.text().then(function (text) {
-      text = text.replace(/^\ufeff/, "");
-      var json = /^\s*[{[]/.test(text) || /\.json$/i.test(file.name);
-      var items = json ? readExport(text, RULES) : itemsFromCsv(text, RULES, data.item_columns, data.formula);
-      preview(resolve(items, recs, retiredIds), "The file “" + file.name + "”");
-    }).catch(function (error) {
-      $("planner-import").value = "";
-      showError(error instanceof PlanError ? error.message : "This file could not be read.");
-    });
-  });
-
-  // -- Share links: the plan in the address's fragment (#share=…), which browsers never send to a server
+  // -- Import (files and share links) and the spreadsheet export: planner-files.js, loaded when first
+  // needed. What it needs of the planner on this page:
+  var WORDS = {status: "status", owner: "owner", due: "target date", notes: "notes"};
+  function withFiles(name, arg) { withFilesModule(function (module) { module[name](planner, arg); }); }
+  var planner = {data: data, recs: recs, retiredIds: retiredIds, labels: labels, titles: titles, words: WORDS, $: $, live: live,
+    download: download, change: change, renderAll: renderAll, plan: function () { return plan; }, pending: null, fromLink: false};
+  $("planner-preview-apply").addEventListener("click", function () { withFiles("apply"); });
+  $("planner-preview-cancel").addEventListener("click", function () { withFiles("cancel"); });
+  $("planner-import").addEventListener("change", function () { withFiles("importFile", this.files && this.files[0]); });
   $("planner-share-form").addEventListener("submit", function (event) {
     event.preventDefault();
     if (!plan.items.length) { announce(live, "Your plan is empty: add recommendations before sharing it."); return; }
-    var full = $("planner-share-all").checked;
-    var output = $("planner-share-link");
-    output.value = location.origin + location.pathname + shareFragment(plan.items, full, RULES);
-    output.focus();
-    output.select();
-    announce(live, "Share link made" + (full ? ", with owners, dates and notes" : ", with statuses only") + ". It is selected: copy it and send it to your colleagues.");
+    withFiles("share");
   });
-
+  // A share link's "#share=…" (its modules are loaded only for an address with "=" in its fragment).
   function openShared() {
-    if (location.hash.indexOf(PREFIX) !== 0) return;
-    try {
-      preview(resolve(readShared(location.hash, RULES), recs, retiredIds), "This share link");
-    } catch (error) {
-      if (!(error instanceof PlanError)) throw error;
-      showError(error.message);
-    }
+    if (location.hash.indexOf("=") >= 0) withFiles("openShared");
+  }
+
+  // -- What could not be read: what it was, and each copy kept aside, to download (then delete)
+  function showAside() {
+    var read = store.read, kept = keptAside(storage), said = [];
+    if (!kept.length) return;
+    if (read.unreadable) said.push("The plan saved in this browser could not be read, so the planner starts empty.");
+    read.problems.forEach(function (p) {
+      said.push("Item " + p.n + (p.id ? " (" + p.id + ")" : "") + (!p.id ? " is not a recommendation and is left out."
+        : !p.bad ? " is in the plan twice: the first is kept." : ": its " + p.bad.map(function (f) { return WORDS[f] || "date it was last read"; }).join(", ") +
+          " could not be read, so " + (p.bad.length > 1 ? "they show" : "it shows") + " as new."));
+    });
+    var box = el("div", {className: "pl-notice", id: "planner-aside", role: "alert"}, [el("p", {text: said.concat(
+      "A copy of what could not be read is kept aside in this browser. Download it to keep it; then you can delete it here.").join(" ")})]);
+    kept.forEach(function (copy, n) {
+      var name = "unreadable-plan-" + (n + 1) + ".json", del = button("Delete the kept copy " + (n + 1), function () {
+        storage().removeItem(copy.key);
+        box.remove();
+        showAside();
+        announce(live, "The kept copy is deleted.");
+      });
+      del.hidden = true;
+      box.appendChild(button("Download the kept copy " + (n + 1), function () { download(name, "application/json", copy.raw); del.hidden = false; }));
+      box.appendChild(del);
+    });
+    root.insertBefore(box, root.firstChild);
   }
 
   // -- Start again
@@ -442,8 +429,7 @@ function setupPlanner(root) {
     announce(live, "Your plan is kept.");
   });
   $("planner-confirm-yes").addEventListener("click", function () {
-    plan.items = [];
-    save("Your plan is deleted from this browser. You can start again.");
+    change(function (p) { p.items = []; }, "Your plan is deleted from this browser. You can start again.");
     $("planner-confirm").hidden = true;
     renderAll();
     $("planner-choose-title").setAttribute("tabindex", "-1");
@@ -455,12 +441,8 @@ function setupPlanner(root) {
   renderAll();
   $("planner-nojs").hidden = true;
   root.hidden = false;
-  if (loaded.error) {
-    var box = el("div", {className: "pl-notice", role: "alert"}, [el("p", {text: loaded.error === "unreadable"
-      ? "The plan saved in this browser could not be read, so the planner starts empty. The old plan is kept aside in this browser's storage (“" + UNREADABLE_KEY + "”)."
-      : "The planner cannot save here: " + problemText()})]);
-    root.insertBefore(box, root.firstChild);
-  }
+  if (store.read.error) trouble(store.read.error);
+  showAside();
   openSharedNow = openShared;
   openShared();
 }

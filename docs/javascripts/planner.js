@@ -4,40 +4,42 @@ import RULES from "./plan-rules.js";  // made by hooks/recsite/planner.py
 import {matchingIds} from "./filters.js";
 import {announce, el, plural} from "./lib/dom.js";
 import {onPage} from "./lib/on-page.js";
-import {addIds, idsIn, load, save} from "./lib/store.js";
+import {storedIds} from "./lib/plan-ids.js";
 
 const storage = () => localStorage;
-const NOT_SAVED = "Your plan could not be saved in this browser.";
+const NOT_SAVED = "Your plan could not be saved in this browser. Open your plan to see why.";
+// The stored plan's rules (lib/store.js: reading it whole, keeping aside what cannot be read,
+// never writing over a newer plan), loaded on the first click: most readers never add.
+const store = () => import("./lib/store.js");
 
-// How many were added, or -1 if none could be (a newer plan is never written over).
-function addToStored(ids, seen) {
-  const loaded = load(storage, RULES);
-  if (loaded.error === "newer" || loaded.error === "blocked") return -1;
-  const added = addIds(loaded.plan, ids, () => seen, RULES);
-  return save(storage, loaded.plan) ? added : -1;
+// Changes the plan as stored now; says whether it was saved (a plan that is newer, or could not
+// be read and kept aside, is never written over).
+function change(edit) {
+  return store().then((s) => s.update(storage, RULES, (plan) => edit(plan, s)).saved, () => false);
 }
 
 function setupToggle(box) {
   const id = box.dataset.plannerRec;
   const button = box.querySelector("button");
   const status = box.querySelector("[role=status]");
+  let removed = null;  // the item this button took out, with its owner, date and notes, to put back
   function show() {
-    const inPlan = idsIn(load(storage, RULES).plan).has(id);
+    const inPlan = storedIds(storage).has(id);
     button.textContent = inPlan ? "Remove from my plan" : "Add to my plan";
     box.classList.toggle("planner-toggle--in", inPlan);
     box.dataset.inPlan = inPlan ? "true" : "false";
-    return inPlan;
   }
   button.addEventListener("click", () => {
-    if (show()) {
-      const loaded = load(storage, RULES);
-      loaded.plan.items = loaded.plan.items.filter((item) => item.id !== id);
-      announce(status, save(storage, loaded.plan) ? "Removed from your plan." : NOT_SAVED);
-    } else {
-      const added = addToStored([id], box.dataset.plannerChanged);
-      announce(status, added < 0 ? NOT_SAVED : "In your plan. Open your plan to set its status, owner and date.");
-    }
-    show();
+    // What the reader asked for, as the button said it: another tab may have changed the plan since.
+    const adding = box.dataset.inPlan !== "true";
+    change((plan, s) => {
+      const kept = plan.items.filter((item) => item.id !== id);
+      if (!adding) { removed = plan.items.find((item) => item.id === id) || removed; plan.items = kept; }
+      else if (kept.length === plan.items.length) plan.items.push(removed || s.newItem(id, box.dataset.plannerChanged, RULES));
+    }).then((saved) => {
+      announce(status, !saved ? NOT_SAVED : adding ? "In your plan. Open your plan to set its status, owner and date." : "Removed from your plan.");
+      show();
+    });
   });
   show();
   box.hidden = false;
@@ -58,11 +60,11 @@ function setupBulk(box) {
   if (form) form.addEventListener("recsite-filtered", label);
   button.addEventListener("click", () => {
     const ids = chosen();
-    const added = addToStored(ids, null);
-    if (added < 0) { announce(status, NOT_SAVED); return; }
-    const total = load(storage, RULES).plan.items.length;
-    announce(status, "Added " + added + " to your plan" + (ids.length > added ? " (" + (ids.length - added) + " already in it)" : "") +
-      ". Your plan has " + plural(total, "recommendation") + ".");
+    let added = 0, total = 0;
+    change((plan, s) => { added = s.addIds(plan, ids, () => null, RULES); total = plan.items.length; }).then((saved) => {
+      announce(status, !saved ? NOT_SAVED : "Added " + added + " to your plan" + (ids.length > added ? " (" + (ids.length - added) + " already in it)" : "") +
+        ". Your plan has " + plural(total, "recommendation") + ".");
+    });
   });
   label();
   box.hidden = false;

@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import fc from "fast-check";
 
-import {choice, choiceFrom, folded, matches, queryFor, wordsOf} from "../../docs/javascripts/lib/filter.js";
+import {choice, choiceFrom, folded, idFromHash, matches, queryFor, wordsOf} from "../../docs/javascripts/lib/filter.js";
+import "./fixtures.js";  // its fixed seed for the property tests
 
 const LISTS = {audience: ["", "local-authorities-and-providers", "individuals-and-families"], theme: ["", "evidence-based-support"],
   key: ["", "true", "false"]};
@@ -48,4 +49,11 @@ test("property: a choice written to the address reads back as the same choice an
     assert.deepEqual(read.words, wordsOf(text));
     assert.equal(queryFor("", read), query);
   }), {numRuns: 300});
+});
+
+test("an address's fragment names a card's id; a malformed escape names none instead of throwing", () => {
+  assert.equal(idFromHash("#employment-as-the-norm"), "employment-as-the-norm");
+  assert.equal(idFromHash("#caf%C3%A9"), "café");
+  assert.equal(idFromHash(""), "");
+  for (const cut of ["#%E0%A4%A", "#%", "#%zz", "#%C3"]) assert.equal(idFromHash(cut), "", cut);
 });

@@ -1,3 +1,9 @@
+import fc from "fast-check";
+
+// Property tests are derandomized: the same cases every run, locally and in CI, so a failure
+// can be run again. FC_SEED=<number> tries other cases (fast-check prints the seed of a failure).
+fc.configureGlobal({seed: Number(process.env.FC_SEED || 20261201)});
+
 // What the tests of the site's modules (docs/javascripts/lib/) share. RULES has the shape of
 // javascripts/plan-rules.js, which the build makes from hooks/recsite/planner.py
 // (tests/core/test_planner.py checks the real one); the modules are given their rules, so these
@@ -22,17 +28,23 @@ export const ITEM_COLUMNS = {id: "id", status: "status", owner: "owner", due: "t
 
 // A browser's localStorage, in memory; `blocked` makes every call throw, as a browser that keeps
 // nothing for the site does.
+// `full` makes every write throw, as a full or read-only store does (it can be switched later:
+// storage().full = false).
 export function memoryStorage(entries = {}, {blocked = false, full = false} = {}) {
   const kept = new Map(Object.entries(entries));
   const storage = {
-    kept,
+    kept, full,
     getItem(key) {
       if (blocked) throw new Error("SecurityError");
       return kept.has(key) ? kept.get(key) : null;
     },
     setItem(key, value) {
-      if (blocked || full) throw new Error("QuotaExceededError");
+      if (blocked || storage.full) throw new Error("QuotaExceededError");
       kept.set(key, String(value));
+    },
+    removeItem(key) {
+      if (blocked) throw new Error("SecurityError");
+      kept.delete(key);
     },
   };
   return () => storage;

@@ -1,27 +1,34 @@
 // Plans brought to the planner (docs/javascripts/lib/imports.js): JSON and CSV exports read and
-// checked, every problem said in words, ids fitted to the site, and what an import would change.
+// checked, every problem said in words, each item carrying only the fields the file gives, the
+// file's encoding found, and ids fitted to the site (what an import changes: merge.test.js).
 import assert from "node:assert/strict";
 import {test} from "node:test";
 
 import {
-  PlanError, applyImport, byId, checkItem, compare, isoDate, itemsFromCsv, readExport, resolve, statusOf,
+  PlanError, decodeFile, itemsFromCsv, readExport, resolve, statusOf, withdrawn,
 } from "../../docs/javascripts/lib/imports.js";
+import {byId} from "../../docs/javascripts/lib/merge.js";
 import {cell, lines} from "../../docs/javascripts/lib/csv.js";
 import {FORMULA, ITEM_COLUMNS, RULES} from "./fixtures.js";
 
 const refusedWith = (message) => (error) => error instanceof PlanError && error.message === message;
 
-test("a JSON export reads back its items, each checked, with defaults for what it lacks", () => {
+test("a JSON export reads back its items, each checked, carrying only the fields it has", () => {
   const text = JSON.stringify({format: RULES.format, version: 1, recommendations: [{id: "ignored"}], items: [
     {id: "a", status: "done", owner: "Jo", due: "2027-01-31", notes: "n", seen: "2026-12-01"},
     {id: "b"},
-    {id: "c", seen: "yesterday"},
+    {id: "c", status: "planned", owner: "", notes: null, seen: "yesterday"},
+    {id: "d", seen: "2027-01-03"},
   ]});
-  assert.deepEqual(readExport(text, RULES), [
+  assert.deepEqual(readExport(text, RULES, "2027-01-02"), {items: [
     {id: "a", status: "done", owner: "Jo", due: "2027-01-31", notes: "n", seen: "2026-12-01"},
-    {id: "b", status: "not-started", owner: "", due: "", notes: "", seen: null},
-    {id: "c", status: "not-started", owner: "", due: "", notes: "", seen: null},
-  ]);
+    {id: "b", seen: null},
+    {id: "c", status: "planned", owner: "", seen: null},
+    {id: "d", seen: null},
+  ], notes: [
+    "Item 3 (c): the date it was last read, “yesterday”, is not a real date up to today, so it is not used.",
+    "Item 4 (d): the date it was last read, “2027-01-03”, is not a real date up to today, so it is not used.",
+  ]});
 });
 
 test("a JSON file that is not a plan of this planner is refused and says why", () => {
@@ -38,26 +45,73 @@ test("a JSON file that is not a plan of this planner is refused and says why", (
     [plan({items: [{id: "a", owner: 7}]})]: "Item 1 (a): “owner” is not text.",
     [plan({items: [{id: "a"}, {id: "b", status: "finished"}]})]:
       "Item 2 (b): the status “finished” is not one of: not-started, planned, in-progress, done, not-applicable.",
-    [plan({items: [{id: "a", due: "31/01/2027"}]})]: "Item 1 (a): the target date “31/01/2027” is not a date written YYYY-MM-DD.",
+    [plan({items: [{id: "a", due: "31/01/2027"}]})]: "Item 1 (a): the target date “31/01/2027” is not a real date written YYYY-MM-DD.",
+    [plan({items: [{id: "a", due: "2026-02-30"}]})]: "Item 1 (a): the target date “2026-02-30” is not a real date written YYYY-MM-DD.",
+    [plan({items: [{id: "a", due: "0000-00-00"}]})]: "Item 1 (a): the target date “0000-00-00” is not a real date written YYYY-MM-DD.",
+    [plan({items: [{id: "a", status: "constructor"}]})]:
+      "Item 1 (a): the status “constructor” is not one of: not-started, planned, in-progress, done, not-applicable.",
+    [plan({items: [null]})]: "Item 1 has no recommendation id.",
   };
   for (const [text, message] of Object.entries(refused)) assert.throws(() => readExport(text, RULES), refusedWith(message), text);
 });
 
 const HEAD = ["id", "title", "status", "owner", "target_date", "notes", "added_later"];
 
-test("a CSV export or review spreadsheet reads by column name: statuses by label or value, UK dates", () => {
+test("a CSV export or review spreadsheet reads by column name: statuses by label or value, UK dates said", () => {
   const text = lines([HEAD,
     ["a", "A title", "In progress", "Jo", "31/1/2027", "=SUM(A1) \"quoted\", commas", "x"],
     ["b", "", "done", "", "2027-02-28", "＋1", ""],
     ["c", "", "", "", "", "", ""]], FORMULA);
-  assert.deepEqual(itemsFromCsv(text, RULES, ITEM_COLUMNS, FORMULA), [
+  assert.deepEqual(itemsFromCsv(text, RULES, ITEM_COLUMNS, FORMULA), {items: [
     {id: "a", status: "in-progress", owner: "Jo", due: "2027-01-31", notes: "=SUM(A1) \"quoted\", commas", seen: null},
     {id: "b", status: "done", owner: "", due: "2027-02-28", notes: "＋1", seen: null},
-    {id: "c", status: "not-started", owner: "", due: "", notes: "", seen: null},
-  ]);
+    {id: "c", owner: "", due: "", notes: "", seen: null},  // an empty status leaves the plan's as it is
+  ], notes: ["Dates written with slashes are read as day/month/year, as UK spreadsheets write them (“31/1/2027” as 2027-01-31). " +
+    "If the file's dates are month/day/year, cancel, and write them as YYYY-MM-DD."]});
   assert.equal(statusOf("  NOT APPLICABLE ", RULES), "not-applicable");
   assert.equal(statusOf("finished", RULES), undefined);
-  assert.equal(isoDate(" 1/2/2027 "), "2027-02-01");
+  assert.equal(statusOf(" ", RULES), "");
+});
+
+test("a CSV carries only its columns: one with only id and status, or the review spreadsheet's empty columns, changes nothing else", () => {
+  assert.deepEqual(itemsFromCsv("id,status\r\na,Done\r\nb,\r\n", RULES, ITEM_COLUMNS, FORMULA),
+    {items: [{id: "a", status: "done", seen: null}, {id: "b", seen: null}], notes: []});
+  // planner/review.csv, with a status filled in: its owner, target date and notes columns are empty.
+  const review = "\ufeffid,title,status,owner,target_date,notes\r\na,A,Planned,,,\r\nb,B,,,,\r\n";
+  assert.deepEqual(itemsFromCsv(review, RULES, ITEM_COLUMNS, FORMULA), {
+    items: [{id: "a", status: "planned", seen: null}, {id: "b", seen: null}],
+    notes: ["The file's owner, target date, notes columns are empty in every row, so your plan's are left as they are."]});
+  // A column with something in it carries its empty cells too: they clear (the preview says so).
+  assert.deepEqual(itemsFromCsv("id,owner\r\na,Jo\r\nb,\r\n", RULES, ITEM_COLUMNS, FORMULA).items,
+    [{id: "a", owner: "Jo", seen: null}, {id: "b", owner: "", seen: null}]);
+});
+
+test("a CSV date that is not real, or not day/month/year, is refused", () => {
+  for (const date of ["12/25/2026", "31/02/2026", "0000-00-00", "2026-02-30", "2026-99-99", "25.12.2026"]) {
+    assert.throws(() => itemsFromCsv("id,target_date\r\na," + date + "\r\n", RULES, ITEM_COLUMNS, FORMULA), refusedWith(
+      "Row 2: the target date “" + date + "” is not a real date. Write it as YYYY-MM-DD (2027-03-31) or day/month/year (31/03/2027)."), date);
+  }
+});
+
+test("a file is read as UTF-8, or else as Windows-1252 (Excel on Windows), and says which; UTF-16 is refused", () => {
+  const utf8 = new TextEncoder().encode("id,notes\r\na,Café – 50 €\r\n");
+  assert.deepEqual(decodeFile(utf8), {text: "id,notes\r\na,Café – 50 €\r\n", encoding: "UTF-8"});
+  assert.deepEqual(decodeFile(Uint8Array.of(0xef, 0xbb, 0xbf, 0x61)), {text: "a", encoding: "UTF-8"}, "the byte-order mark taken off");
+  // "Café – 50 €" as Excel writes it in Windows-1252: é is E9, the dash 96, the euro 80.
+  const excel = Uint8Array.of(...new TextEncoder().encode("id,notes\r\na,Caf"), 0xe9, 0x20, 0x96, 0x20, 0x35, 0x30, 0x20, 0x80, 0x0d, 0x0a);
+  const read = decodeFile(excel.buffer);
+  assert.equal(read.text, "id,notes\r\na,Café – 50 €\r\n");
+  assert.match(read.encoding, /^Windows-1252/);
+  assert.doesNotMatch(read.text, /\ufffd/);
+  assert.throws(() => decodeFile(Uint8Array.of(0xff, 0xfe, 0x61, 0)), refusedWith(
+    "This file is saved as Unicode text (UTF-16). Save it as “CSV UTF-8” and import that."));
+});
+
+test("a note typed with an apostrophe before a formula, or a formula after a ';', comes back exactly", () => {
+  const notes = ["'=x", "''=x", "a;=1+1", "a; -1;'@b", "'plain", "=x"];
+  const text = lines([["id", "notes"], ...notes.map((n, i) => ["r" + i, n])], FORMULA);
+  assert.doesNotMatch(text, /(^|[,;])[=+\-@]/m, "no cell, nor part after a ';', starts a formula");
+  assert.deepEqual(itemsFromCsv(text, RULES, ITEM_COLUMNS, FORMULA).items.map((i) => i.notes), notes);
 });
 
 test("a CSV file with a bare formula, no id column, a bad status or an open quote is refused", () => {
@@ -85,8 +139,8 @@ const RETIRED = byId([
 
 test("ids are fitted to the site: withdrawn to their replacement, unknown and repeated left out, each said", () => {
   const item = (id, seen = null) => ({id, status: "done", owner: "", due: "", notes: "", seen});
-  const result = resolve([item("old", "2026-01-01"), item("gone"), item("nowhere"), item("kept", "2026-09-01"), item("kept"),
-    item("constructor")], RECS, RETIRED);
+  const result = resolve({items: [item("old", "2026-01-01"), item("gone"), item("nowhere"), item("kept", "2026-09-01"), item("kept"),
+    item("constructor")], notes: []}, RECS, RETIRED);
   assert.deepEqual(result.items.map((i) => [i.id, i.seen]), [["new", "2026-11-30"], ["kept", "2026-09-01"]]);
   assert.deepEqual(result.notes, [
     "“old” was withdrawn on 2026-11-30 (Merged into a wider recommendation.); it is imported as its replacement, “The new one”.",
@@ -95,24 +149,17 @@ test("ids are fitted to the site: withdrawn to their replacement, unknown and re
     "“kept” is listed twice; the first is used.",
     "“constructor” is not a recommendation on this site; it is left out.",
   ]);
-  assert.throws(() => resolve([], RECS, RETIRED), refusedWith("This file holds no recommendations."));
-  assert.throws(() => resolve([item("nowhere")], RECS, RETIRED), refusedWith(
+  assert.throws(() => resolve({items: [], notes: []}, RECS, RETIRED), refusedWith("This file holds no recommendations."));
+  assert.throws(() => resolve({items: [item("nowhere")], notes: ["How the file was read."]}, RECS, RETIRED), refusedWith(
     "None of the recommendations in this file is on this site. “nowhere” is not a recommendation on this site; it is left out."));
+  assert.deepEqual(resolve({items: [item("kept")], notes: ["How the file was read."]}, RECS, RETIRED).notes, ["How the file was read."]);
 });
 
-test("the preview counts what an import adds, changes and leaves, and applying it does exactly that", () => {
-  const item = (id, status, owner = "") => ({id, status, owner, due: "", notes: "", seen: "2026-01-01"});
-  const plan = {format: RULES.format, version: 1, items: [item("a", "done"), item("b", "planned"), item("c", "done")]};
-  const incoming = [item("a", "done"), item("b", "planned", "Jo"), item("d", "not-started")];
-  const change = compare(plan, incoming);
-  assert.deepEqual([change.added.map((i) => i.id), change.changed.map((i) => i.id), change.same], [["d"], ["b"], 1]);
-  applyImport(plan, incoming);
-  assert.deepEqual(plan.items.map((i) => [i.id, i.status, i.owner]),
-    [["a", "done", ""], ["b", "planned", "Jo"], ["c", "done", ""], ["d", "not-started", ""]]);
-  assert.deepEqual(compare(plan, incoming), {added: [], changed: [], same: 3});
-});
-
-test("an item's check clears a date it was seen that is not a date", () => {
-  const item = {id: "a", status: "done", owner: "", due: "", notes: "", seen: "soon"};
-  assert.equal(checkItem(item, "Item 1", RULES).seen, null);
+test("a withdrawn id's note never says 'undefined', whatever the record lacks", () => {
+  assert.equal(withdrawn("old", {}), "“old” was withdrawn");
+  assert.equal(withdrawn("old", {date: "2026-11-30"}), "“old” was withdrawn on 2026-11-30");
+  const lacking = byId([{id: "old", replaced_by: "new"}, {id: "gone"}]);
+  const notes = resolve({items: [{id: "old", seen: null}, {id: "gone", seen: null}], notes: []}, RECS, lacking).notes;
+  assert.deepEqual(notes, ["“old” was withdrawn; it is imported as its replacement, “The new one”.",
+    "“gone” was withdrawn with nothing to replace it; it is left out."]);
 });

@@ -5,7 +5,7 @@ import {test} from "node:test";
 import fc from "fast-check";
 
 import {PlanError} from "../../docs/javascripts/lib/imports.js";
-import {PREFIX, decode, encode, readShared, shareFragment} from "../../docs/javascripts/lib/share.js";
+import {MAX_LINK, PREFIX, decode, encode, readShared, shareFragment} from "../../docs/javascripts/lib/share.js";
 import {RULES} from "./fixtures.js";
 
 const ITEMS = [
@@ -13,16 +13,19 @@ const ITEMS = [
   {id: "cost-not-like-care", status: "not-applicable", owner: "", due: "", notes: "", seen: null},
 ];
 
-test("a share link carries ids and statuses, and owners, dates and notes only when asked", () => {
+test("a share link carries ids and statuses, and owners, dates and notes only when asked (or else leaves them)", () => {
   const short = shareFragment(ITEMS, false, RULES);
   assert.ok(short.startsWith("#share="));
   assert.match(short.slice(PREFIX.length), /^[A-Za-z0-9_-]+$/, "base64url: nothing to escape in an address");
   assert.deepEqual(decode(short.slice(PREFIX.length)), {v: 1, i: [["beyond-facs-eligibility", "i"], ["cost-not-like-care", "x"]]});
-  assert.deepEqual(readShared(short, RULES).map((item) => [item.id, item.status, item.owner, item.notes]),
-    [["beyond-facs-eligibility", "in-progress", "", ""], ["cost-not-like-care", "not-applicable", "", ""]]);
+  // Statuses only: no owner, date or notes, so an import leaves the reader's as they are.
+  assert.deepEqual(readShared(short, RULES), {items: [
+    {id: "beyond-facs-eligibility", status: "in-progress", seen: null}, {id: "cost-not-like-care", status: "not-applicable", seen: null}],
+  notes: ["This link carries statuses only: the owners, target dates and notes in your plan stay as they are."]});
   const full = readShared(shareFragment(ITEMS, true, RULES), RULES);
-  assert.deepEqual(full.map(({seen, ...item}) => item), ITEMS.map(({seen, ...item}) => item));
-  assert.deepEqual(full.map((item) => item.seen), [null, null], "when it was seen is the reader's own");
+  assert.deepEqual(full.notes, []);
+  assert.deepEqual(full.items.map(({seen, ...item}) => item), ITEMS.map(({seen, ...item}) => item));
+  assert.deepEqual(full.items.map((item) => item.seen), [null, null], "when it was seen is the reader's own");
 });
 
 test("a damaged or newer link is refused and says why", () => {
@@ -37,9 +40,23 @@ test("a damaged or newer link is refused and says why", () => {
     [link({v: 1, i: ["not-a-list"]})]: "This share link is damaged. Ask for it again.",
     [link({v: 1, i: [[7, "d"]]})]: "This share link is damaged. Ask for it again.",
     [link({v: 2, i: []})]: "This share link was made by a newer version of the planner. Reload this page to get the newest planner.",
-    [link({v: 1, i: [["a", "q"]]})]: "Recommendation 1 (a): the status “” is not one of: not-started, planned, in-progress, done, not-applicable.",
+    [link({i: [["a", "d"]]})]: "This share link does not say which version of the planner made it, so it cannot be read. Ask for it again.",
+    [link({v: -1, i: [["a", "d"]]})]:
+      "This share link was made by a version of the planner this page does not know (“-1”), so it cannot be read. Ask for it again.",
+    [link({v: 0, i: [["a", "d"]]})]:
+      "This share link was made by a version of the planner this page does not know (“0”), so it cannot be read. Ask for it again.",
+    [link({v: "1", i: [["a", "d"]]})]:
+      "This share link was made by a version of the planner this page does not know (“\"1\"”), so it cannot be read. Ask for it again.",
+    [link({v: 1.5, i: [["a", "d"]]})]:
+      "This share link was made by a version of the planner this page does not know (“1.5”), so it cannot be read. Ask for it again.",
+    [link({v: 1, i: [["a", "q"]]})]: "Recommendation 1 (a): the status “q” is not one of: not-started, planned, in-progress, done, not-applicable.",
+    [link({v: 1, i: [["a", "constructor"]]})]:
+      "Recommendation 1 (a): the status “constructor” is not one of: not-started, planned, in-progress, done, not-applicable.",
+    [link({v: 1, i: [["a"]]})]: "Recommendation 1 (a): the status “” is not one of: not-started, planned, in-progress, done, not-applicable.",
     [link({v: 1, i: [["a", "d"], ["b", "p", "", "31/01/2027"]]})]:
-      "Recommendation 2 (b): the target date “31/01/2027” is not a date written YYYY-MM-DD.",
+      "Recommendation 2 (b): the target date “31/01/2027” is not a real date written YYYY-MM-DD.",
+    [link({v: 1, i: [["a", "d", "", "2026-02-30"]]})]:
+      "Recommendation 1 (a): the target date “2026-02-30” is not a real date written YYYY-MM-DD.",
   };
   for (const [fragment, message] of Object.entries(refused)) {
     assert.throws(() => readShared(fragment, RULES), (error) => error instanceof PlanError && error.message === message, fragment);
@@ -54,7 +71,7 @@ test("property: any JSON value encodes to an address-safe text that decodes to i
   }), {numRuns: 300});
 });
 
-const date = fc.date({min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true})
+const date = fc.date({min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true})
   .map((d) => d.toISOString().slice(0, 10));
 const item = fc.record({
   id: fc.string({minLength: 1, unit: "grapheme"}),
@@ -67,8 +84,15 @@ const item = fc.record({
 
 test("property: any plan's items come back from its share link the same", () => {
   fc.assert(fc.property(fc.array(item, {maxLength: 20}), fc.boolean(), (items, full) => {
-    const read = readShared(shareFragment(items, full, RULES), RULES);
-    const expected = full ? items : items.map((i) => ({...i, owner: "", due: "", notes: ""}));
+    const read = readShared(shareFragment(items, full, RULES), RULES).items;
+    const expected = full ? items : items.map((i) => ({id: i.id, status: i.status, seen: null}));
     assert.deepEqual(read, expected);
   }), {numRuns: 300});
+});
+
+test("the longest link offered is one every browser takes (RFC 9110: at least 8,000 characters)", () => {
+  assert.equal(MAX_LINK, 8000);
+  // A plan whose notes make its link longer: the planner says "export instead" (tests/site).
+  const long = [{...ITEMS[0], notes: "x".repeat(MAX_LINK)}];
+  assert.ok(shareFragment(long, true, RULES).length > MAX_LINK);
 });

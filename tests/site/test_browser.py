@@ -52,6 +52,15 @@ def page_was_swapped_in_place(page) -> bool:
     return page.evaluate("window.__sameDocument === true")
 
 
+def test_a_malformed_escape_in_the_address_is_ignored_not_thrown(page):
+    """A link cut short mid-escape (#%E0%A4%A) names no card: the list still works, with no script
+    error (the tab fails the test on one)."""
+    open_all(page, "recommendations/?audience=individuals-and-families#%E0%A4%A")
+    wait_for_count(page, "Showing 7 of 48 recommendations")
+    page.select_option("#filter-audience", "")
+    wait_for_count(page, "Showing all 48 recommendations")
+
+
 def test_audience_filter_shows_exactly_that_audience_and_says_how_many(page):
     open_all(page)
     assert count_text(page) == "Showing all 48 recommendations"

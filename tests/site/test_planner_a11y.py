@@ -5,6 +5,7 @@ in both colour schemes; and the whole review done by keyboard alone."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -52,6 +53,8 @@ def confirm(page) -> None:
     """On a full plan (the test makes it first)."""
     page.click("#planner-clear")
     page.click("#planner-share-make")
+    # The link comes once the planner has loaded its share-link module (planner-files.js).
+    expect(page.locator("#planner-share-link")).to_have_value(re.compile("#share="))
 
 
 STATES = {"empty": lambda page: None, "full": full, "import error": import_error, "preview": preview,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -57,6 +58,14 @@ def fill_some(page) -> None:
     # A formula behind characters a spreadsheet skips, and in full-width form (downloads.py's rule).
     page.fill("#pl-notes-cost-not-like-care", "\u200b =HYPERLINK(\"http://x\")")
     page.fill(f"#pl-notes-{SECOND_NOTE}", "＋1")
+
+
+def make_share_link(page) -> str:
+    """Makes a share link and returns it (the first time, once the planner has loaded its files
+    and share links module, planner-files.js)."""
+    page.click("#planner-share-make")
+    expect(page.locator("#planner-share-link")).to_have_value(re.compile("#share="))
+    return page.input_value("#planner-share-link")
 
 
 def import_file(page, name: str, content: bytes | str, mime: str = "application/json") -> None:
@@ -156,9 +165,9 @@ def test_add_from_the_filtered_list_and_from_a_recommendations_page(page):
     page.goto("recommendations/employment-as-the-norm/")
     toggle = page.locator(".planner-toggle button")
     assert toggle.inner_text() == "Add to my plan"
-    toggle.click()
-    assert toggle.inner_text() == "Remove from my plan"
+    toggle.click()  # the store is loaded on the first click, so the answer comes a moment later
     expect(page.locator(".planner-toggle [role=status]")).to_contain_text("In your plan")
+    expect(toggle).to_have_text("Remove from my plan")
 
     open_planner(page)
     assert set(item_ids(page)) == set(expected) | {"employment-as-the-norm"}
@@ -292,6 +301,14 @@ BAD_IMPORTS = {
     "formula behind a zero-width space": ("plan.csv", "id,status,owner,notes\r\ncost-not-like-care,Done,,\u200b=1+1\r\n",
                                           "Row 2, column “notes” starts with “=”, which a spreadsheet would run as a formula."),
     "CSV without ids": ("plan.csv", "name,status\r\nx,Done\r\n", "This CSV file has no “id” column"),
+    "impossible date": ("plan.csv", "id,status,target_date\r\ncost-not-like-care,Done,31/02/2026\r\n",
+                        "Row 2: the target date “31/02/2026” is not a real date."),
+    "month-first date": ("plan.csv", "id,status,target_date\r\ncost-not-like-care,Done,12/25/2026\r\n",
+                         "Row 2: the target date “12/25/2026” is not a real date."),
+    "zero date in JSON": ("plan.json", json.dumps({"format": "recsite-action-plan", "version": 1,
+                                                   "items": [{"id": "cost-not-like-care", "due": "0000-00-00"}]}),
+                          "Item 1 (cost-not-like-care): the target date “0000-00-00” is not a real date"),
+    "UTF-16 file": ("plan.csv", "id,status\r\n".encode("utf-16"), "This file is saved as Unicode text (UTF-16)."),
     "huge file": ("plan.json", b" " * 1_200_000, "This file is 1200 KB"),
 }
 
@@ -327,7 +344,7 @@ def test_an_import_with_some_unknown_ids_says_so_in_the_preview_and_cancel_chang
     text = body.inner_text()
     assert "would add 1, change 1 and leave 0" in text
     assert "“made-up-id” is not a recommendation on this site; it is left out." in text
-    assert "(now Done)" in text
+    assert ": status: Done → Not applicable" in text, "each field that changes, old and new"
     page.click("#planner-preview-cancel")
     assert stored(page) == before
     assert page.evaluate("document.activeElement.id") == "planner-import"
@@ -393,8 +410,7 @@ def test_a_share_link_opens_the_same_plan_in_a_fresh_browser(browser, tabs, site
         fill_some(page)
         if with_details:
             page.check("#planner-share-all")
-        page.click("#planner-share-make")
-        link = page.input_value("#planner-share-link")
+        link = make_share_link(page)
         assert link.startswith(site.url + "planner/#share=")
         original = stored(page)["items"]
     with open_page(browser, site.url) as fresh:
@@ -454,7 +470,7 @@ def test_the_planner_fits_a_320_pixel_screen(tabs, site):
     with tabs.open(site.url, viewport={"width": 320, "height": 640}) as page:
         open_planner(page)
         add_preset(page, "all")
-        page.click("#planner-share-make")
+        make_share_link(page)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 320px"
 

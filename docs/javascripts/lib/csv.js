@@ -12,10 +12,21 @@ export function formulaStart(text, rule) {
   return plain && rule.starts.includes(plain[0]) ? first : "";
 }
 
-// A value as a cell: a formula behind an apostrophe, quoted when it holds a quote, comma or line break.
+// Whether a text is written behind an apostrophe: it starts a formula, or it starts with
+// apostrophes before one (so that reading it back takes off only the one added).
+function guarded(text, rule) {
+  return formulaStart(text.replace(/^'+/, ""), rule) !== "";
+}
+
+// A cell's text with each part that would start a formula behind an apostrophe: the cell's start,
+// and each part after a ";" (spreadsheets in many countries split a line at ";", not ",").
+export function safe(text, rule) {
+  return text.split(";").map((part) => (guarded(part, rule) ? "'" + part : part)).join(";");
+}
+
+// A value as a cell: formula-safe, quoted when it holds a quote, comma or line break.
 export function cell(value, rule) {
-  let text = value == null ? "" : String(value);
-  if (formulaStart(text, rule)) text = "'" + text;
+  const text = safe(value == null ? "" : String(value), rule);
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 
@@ -24,9 +35,9 @@ export function lines(rows, rule) {
   return rows.map((row) => row.map((value) => cell(value, rule)).join(",") + "\r\n").join("");
 }
 
-// A cell as it was written: the apostrophe before a formula taken off.
+// A cell as it was written: the apostrophe safe() put before each part taken off.
 export function unescaped(text, rule) {
-  return text[0] === "'" && formulaStart(text.slice(1), rule) ? text.slice(1) : text;
+  return text.split(";").map((part) => (part[0] === "'" && guarded(part.slice(1), rule) ? part.slice(1) : part)).join(";");
 }
 
 // Rows of cells (RFC 4180, any line ending); rows with nothing in them are left out. Throws on a

@@ -52,3 +52,9 @@ export function queryFor(search, chosen) {
   const query = params.toString();
   return query ? "?" + query : "";
 }
+
+// The element id an address's fragment names ("#its-id", percent-escapes decoded), or "" for
+// none; a malformed escape ("#%E0%A4%A", from a link cut short) names none rather than throwing.
+export function idFromHash(hash) {
+  try { return decodeURIComponent(hash.slice(1)); } catch (e) { return ""; }
+}

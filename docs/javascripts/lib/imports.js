@@ -1,29 +1,54 @@
-// Reading a plan someone brings to the planner (a JSON or CSV export; share links are share.js),
-// fitting it to the site's recommendations, and what importing it would change. Pure: every
-// problem is a PlanError, in words for the reader. `rules` as in store.js.
+// Reading a plan someone brings to the planner (a JSON or CSV export; share links are share.js)
+// and fitting it to the site's recommendations. Pure: every problem is a PlanError, in words for
+// the reader. `rules` as in store.js. Each reader returns {items, notes}: an item carries only
+// the fields the file gives (merge.js: a field it does not carry is left as it is), and `notes`
+// say how the file was read.
 import {formulaStart, parse, unescaped} from "./csv.js";
-import {FIELDS, isVersion, migrate, newItem} from "./store.js";
-
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import {SLASHES, cellDate, realDate} from "./dates.js";
+import {CARRIED} from "./merge.js";
+import {isVersion, latestSeen, migrate} from "./store.js";
 
 // A problem with a plan someone gave the planner; their plan is left as it was.
 export class PlanError extends Error {}
 
-// An item's status and dates checked; `where` names it in the message ("Item 3").
+const FIELD_WORDS = {status: "status", owner: "owner", due: "target date", notes: "notes"};
+
+// An item's status and target date checked (those it carries); `where` names it ("Item 3").
 export function checkItem(item, where, rules) {
-  if (!rules.statuses.some((s) => s.id === item.status)) {
+  if (Object.hasOwn(item, "status") && !rules.statuses.some((s) => s.id === item.status)) {
     throw new PlanError(where + " (" + item.id + "): the status “" + item.status + "” is not one of: " +
       rules.statuses.map((s) => s.id).join(", ") + ".");
   }
-  if (item.due && !DATE.test(item.due)) {
-    throw new PlanError(where + " (" + item.id + "): the target date “" + item.due + "” is not a date written YYYY-MM-DD.");
+  if (item.due && !realDate(item.due)) {
+    throw new PlanError(where + " (" + item.id + "): the target date “" + item.due + "” is not a real date written YYYY-MM-DD.");
   }
-  if (item.seen && !DATE.test(item.seen)) item.seen = null;
   return item;
 }
 
+// Windows-1252's characters for the bytes 0x80 to 0x9F (the rest are Latin-1's). Written out
+// here: node's TextDecoder reads "windows-1252" as Latin-1, which has none of these.
+const CP1252 = "\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f" +
+  "\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178";
+
+// The bytes of a file as text, and which encoding was read: UTF-8 (its byte-order mark taken
+// off), or else, when the bytes are not UTF-8, Windows-1252, as Excel saves "CSV" on Windows
+// (never replacement characters). UTF-16 is refused.
+export function decodeFile(bytes) {
+  const b = new Uint8Array(bytes);
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+    throw new PlanError("This file is saved as Unicode text (UTF-16). Save it as “CSV UTF-8” and import that.");
+  }
+  try {
+    return {text: new TextDecoder("utf-8", {fatal: true}).decode(b), encoding: "UTF-8"};
+  } catch (e) {
+    let text = "";
+    for (const byte of b) text += byte >= 0x80 && byte < 0xa0 ? CP1252[byte - 0x80] : String.fromCharCode(byte);
+    return {text, encoding: "Windows-1252 (as Excel saves a CSV file on Windows)"};
+  }
+}
+
 // The items of a plan exported as JSON (the stored format, with more beside it), each checked.
-export function readExport(text, rules) {
+export function readExport(text, rules, latest = latestSeen()) {
   let obj;
   try { obj = JSON.parse(text); } catch (e) { throw new PlanError("This file is not valid JSON, so it is not a plan exported from this planner."); }
   if (!obj || typeof obj !== "object" || obj.format !== rules.format) {
@@ -37,59 +62,60 @@ export function readExport(text, rules) {
   if (!Array.isArray(obj.items)) throw new PlanError("This plan file has no list of recommendations (“items”).");
   let plan;
   try { plan = migrate(obj, rules); } catch (e) { throw new PlanError("This plan file's format version " + obj.version + " cannot be read here."); }
-  return plan.items.map((raw, index) => {
+  const notes = [];
+  const items = plan.items.map((raw, index) => {
     const where = "Item " + (index + 1);
-    if (!raw || typeof raw.id !== "string") throw new PlanError(where + " has no recommendation id.");
-    const item = newItem(raw.id, null, rules);
-    for (const name of FIELDS) {
+    if (!raw || typeof raw.id !== "string" || !raw.id) throw new PlanError(where + " has no recommendation id.");
+    const item = {id: raw.id, seen: null};
+    for (const name of CARRIED.concat("seen")) {
       if (raw[name] == null) continue;
       if (typeof raw[name] !== "string") throw new PlanError(where + " (" + raw.id + "): “" + name + "” is not text.");
       item[name] = raw[name];
     }
+    if (item.seen && !(realDate(item.seen) && item.seen <= latest)) {
+      notes.push(where + " (" + item.id + "): the date it was last read, “" + item.seen + "”, is not a real date up to today, so it is not used.");
+      item.seen = null;
+    }
     return checkItem(item, where, rules);
   });
+  return {items, notes};
 }
 
-// The fields an import sets on an item that is already in the plan.
-export const IMPORTED = ["status", "owner", "due", "notes"];
-
-// Records by id, in an object with no inherited names (an id such as "constructor" is unknown).
-export function byId(records) {
-  const found = Object.create(null);
-  for (const record of records) found[record.id] = record;
-  return found;
-}
-
-// A status from a cell: its stored value or its label, in any case; an empty cell is the first
-// status; undefined when it is neither.
+// A status from a cell: its stored value or its label, in any case; "" for an empty cell;
+// undefined when it is neither.
 export function statusOf(value, rules) {
   const wanted = value.trim().toLowerCase();
-  if (!wanted) return rules.statuses[0].id;
+  if (!wanted) return "";
   const found = rules.statuses.find((s) => s.id === wanted || s.label.toLowerCase() === wanted);
   return found && found.id;
 }
 
-// A target date written YYYY-MM-DD, or DD/MM/YYYY as a UK spreadsheet writes it, as YYYY-MM-DD.
-export function isoDate(text) {
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  return uk ? uk[3] + "-" + uk[2].padStart(2, "0") + "-" + uk[1].padStart(2, "0") : text.trim();
-}
-
 // The items of a CSV file: the planner's export or the review spreadsheet. `columns` names the
 // column of each field (planner.py's ITEM_COLUMNS), read by name, so columns may be added
-// anywhere; `formula` is the CSV formula rule. A cell a
-// spreadsheet would run as a formula is refused; one behind an apostrophe is read without it.
+// anywhere; `formula` is the CSV formula rule. A cell a spreadsheet would run as a formula is
+// refused; one behind an apostrophe is read without it. A field is carried when its column is
+// there and not empty in every row (the review spreadsheet's empty columns change nothing); an
+// empty status cell leaves that status as it is.
 export function itemsFromCsv(text, rules, columns, formula) {
   let rows;
   try { rows = parse(text); } catch (e) { throw new PlanError("This file is not a readable CSV file: " + e.message + "."); }
   const head = (rows.shift() || []).map((h) => h.trim().toLowerCase());
-  const at = {};
-  for (const field of Object.keys(columns)) at[field] = head.indexOf(columns[field]);
-  if (at.id < 0) throw new PlanError("This CSV file has no “" + columns.id + "” column, so it is not an export of this planner or the review spreadsheet.");
-  return rows.map((row, index) => {
+  const at = new Map(Object.keys(columns).map((field) => [field, head.indexOf(columns[field])]));
+  if (at.get("id") < 0) throw new PlanError("This CSV file has no “" + columns.id + "” column, so it is not an export of this planner or the review spreadsheet.");
+  const notes = [], empty = [];
+  for (const field of CARRIED) {
+    if (at.get(field) >= 0 && rows.every((row) => !(row[at.get(field)] || "").trim())) {
+      at.set(field, -1);
+      if (field !== "status") empty.push(FIELD_WORDS[field]);
+    }
+  }
+  if (empty.length) notes.push("The file's " + empty.join(", ") + " column" + (empty.length > 1 ? "s are" : " is") + " empty in every row, so your plan's are left as they are.");
+  let slashes = "";
+  const items = rows.map((row, index) => {
     const where = "Row " + (index + 2), values = {};
-    for (const field of Object.keys(columns)) {
-      const value = at[field] < 0 ? "" : row[at[field]] || "";
+    for (const [field, n] of at) {
+      if (n < 0) continue;
+      const value = row[n] || "";
       const start = formulaStart(value, formula);
       if (start) {
         throw new PlanError(where + ", column “" + columns[field] + "” starts with “" + start + "”, which a spreadsheet would run as a formula. " +
@@ -97,30 +123,48 @@ export function itemsFromCsv(text, rules, columns, formula) {
       }
       values[field] = unescaped(value, formula);
     }
-    const item = newItem(values.id.trim(), null, rules);
-    const status = statusOf(values.status, rules);
-    if (!status) throw new PlanError(where + ": the status “" + values.status + "” is not one of: " + rules.statuses.map((s) => s.label).join(", ") + ".");
-    item.status = status;
-    item.owner = values.owner;
-    item.due = isoDate(values.due);
-    item.notes = values.notes;
+    const item = {id: values.id.trim(), seen: null};
+    if (Object.hasOwn(values, "status")) {
+      const status = statusOf(values.status, rules);
+      if (status === undefined) throw new PlanError(where + ": the status “" + values.status + "” is not one of: " + rules.statuses.map((s) => s.label).join(", ") + ".");
+      if (status) item.status = status;
+    }
+    for (const field of ["owner", "notes"]) if (Object.hasOwn(values, field)) item[field] = values[field];
+    if (Object.hasOwn(values, "due")) {
+      item.due = cellDate(values.due);
+      if (item.due === undefined) {
+        throw new PlanError(where + ": the target date “" + values.due.trim() + "” is not a real date. Write it as YYYY-MM-DD (2027-03-31) " +
+          "or day/month/year (31/03/2027).");
+      }
+      if (!slashes && SLASHES.test(values.due.trim())) slashes = "“" + values.due.trim() + "” as " + item.due;
+    }
     return checkItem(item, where, rules);
   });
+  if (slashes) {
+    notes.push("Dates written with slashes are read as day/month/year, as UK spreadsheets write them (" + slashes +
+      "). If the file's dates are month/day/year, cancel, and write them as YYYY-MM-DD.");
+  }
+  return {items, notes};
 }
 
-// The items fitted to the site: a withdrawn id becomes its replacement (data/published.yaml),
+// How a withdrawn recommendation (data/published.yaml) is named in a note.
+export function withdrawn(id, gone) {
+  return "“" + id + "” was withdrawn" + (gone.date ? " on " + gone.date : "") + (gone.reason ? " (" + gone.reason + ")" : "");
+}
+
+// The items read ({items, notes}) fitted to the site: a withdrawn id becomes its replacement,
 // unknown and repeated ids are left out, each with a note saying so. `recs` and `retired` are
-// byId() lookups of the planner's data. Throws when nothing is left.
-export function resolve(items, recs, retired) {
+// byId() lookups (merge.js) of the planner's data. Throws when nothing is left.
+export function resolve(read, recs, retired) {
   const kept = [], notes = [], seen = new Set();
-  for (const item of items) {
+  for (const item of read.items) {
     const gone = retired[item.id];
     if (gone && gone.replaced_by && recs[gone.replaced_by]) {
-      notes.push("“" + item.id + "” was withdrawn on " + gone.date + " (" + gone.reason + "); it is imported as its replacement, “" + recs[gone.replaced_by].title + "”.");
+      notes.push(withdrawn(item.id, gone) + "; it is imported as its replacement, “" + recs[gone.replaced_by].title + "”.");
       item.id = gone.replaced_by;
       item.seen = null;
     } else if (gone) {
-      notes.push("“" + item.id + "” was withdrawn on " + gone.date + " (" + gone.reason + ") with nothing to replace it; it is left out.");
+      notes.push(withdrawn(item.id, gone) + " with nothing to replace it; it is left out.");
       continue;
     } else if (!recs[item.id]) {
       notes.push("“" + item.id + "” is not a recommendation on this site; it is left out.");
@@ -132,32 +176,7 @@ export function resolve(items, recs, retired) {
     kept.push(item);
   }
   if (!kept.length) {
-    throw new PlanError(items.length ? "None of the recommendations in this file is on this site. " + notes.join(" ") : "This file holds no recommendations.");
+    throw new PlanError(read.items.length ? "None of the recommendations in this file is on this site. " + notes.join(" ") : "This file holds no recommendations.");
   }
-  return {items: kept, notes: notes};
-}
-
-// What importing `items` into `plan` would do: {added, changed, same} (added and changed are
-// the incoming items; same is a count).
-export function compare(plan, items) {
-  const current = byId(plan.items);
-  const added = [], changed = [];
-  let same = 0;
-  for (const item of items) {
-    const old = current[item.id];
-    if (!old) added.push(item);
-    else if (IMPORTED.some((name) => old[name] !== item[name])) changed.push(item);
-    else same += 1;
-  }
-  return {added: added, changed: changed, same: same};
-}
-
-// Imports `items` into `plan`: an item already there takes their IMPORTED fields, a new one is
-// added at the end.
-export function applyImport(plan, items) {
-  const current = byId(plan.items);
-  for (const item of items) {
-    if (current[item.id]) for (const name of IMPORTED) current[item.id][name] = item[name];
-    else plan.items.push(item);
-  }
+  return {items: kept, notes: read.notes.concat(notes)};
 }

@@ -1,0 +1,118 @@
+// Changing a plan without losing anything someone typed: an import or a share link changes only
+// the fields it carries; a withdrawn recommendation's owner, date and notes move to its
+// replacement; and a page's changes go to the plan as stored now, so that two tabs (or the
+// planner and "Add to my plan" on another page) never write over each other's work.
+import {idsIn, load, newItem, save, serialise} from "./store.js";
+
+// Records by id, in an object with no inherited names (an id such as "constructor" is unknown).
+export function byId(records) {
+  const found = Object.create(null);
+  for (const record of records) found[record.id] = record;
+  return found;
+}
+
+// The fields an import can carry (when a record was seen is the reader's own).
+export const CARRIED = ["status", "owner", "due", "notes"];
+
+// What an incoming item (carrying some of CARRIED: a field it lacks is not carried) would
+// change in `old`: [{field, from, to}].
+export function changesTo(old, item) {
+  return CARRIED.filter((field) => Object.hasOwn(item, field) && item[field] !== old[field])
+    .map((field) => ({field, from: old[field], to: item[field]}));
+}
+
+// What importing `items` into `plan` would do: {added: items, changed: [{item, old, changes}],
+// same: a count}.
+export function compare(plan, items) {
+  const current = new Map(plan.items.map((item) => [item.id, item]));
+  const added = [], changed = [];
+  let same = 0;
+  for (const item of items) {
+    const old = current.get(item.id);
+    const changes = old && changesTo(old, item);
+    if (!old) added.push(item);
+    else if (changes.length) changed.push({item, old, changes});
+    else same += 1;
+  }
+  return {added, changed, same};
+}
+
+// Imports `items` into `plan`: an item already there takes the fields they carry, a new one is
+// added at the end with the defaults for the rest.
+export function applyImport(plan, items, rules) {
+  const current = new Map(plan.items.map((item) => [item.id, item]));
+  for (const item of items) {
+    const target = current.get(item.id) || plan.items[plan.items.push(newItem(item.id, item.seen, rules)) - 1];
+    for (const field of CARRIED) if (Object.hasOwn(item, field)) target[field] = item[field];
+    current.set(item.id, target);
+  }
+}
+
+// Sets one field of the item `id`. If another tab has taken the item out of the plan meanwhile,
+// it is put back as this page has it (`mine`): what the reader typed last is kept.
+export function setField(plan, id, field, value, mine) {
+  let item = plan.items.find((i) => i.id === id);
+  if (!item) plan.items.push(item = {...mine});
+  item[field] = value;
+}
+
+// Puts `replacement` ({id, changed}) in the place of the withdrawn item `id`. If the replacement
+// is already in the plan, it keeps its own fields and takes the withdrawn one's where it has none
+// (a status only when its own is the first); what differs is added to its notes, under `title`.
+export function replaceWithdrawn(plan, id, replacement, title, rules) {
+  const old = plan.items.find((item) => item.id === id);
+  if (!old) return;
+  const target = plan.items.find((item) => item.id === replacement.id);
+  if (!target) { old.id = replacement.id; old.seen = replacement.changed; return; }
+  plan.items = plan.items.filter((item) => item !== old);
+  if (target.status === rules.statuses[0].id) target.status = old.status;
+  const kept = [];
+  for (const [field, label] of [["owner", "owner"], ["due", "target date"], ["notes", "notes"]]) {
+    if (!target[field]) target[field] = old[field];
+    else if (old[field] && old[field] !== target[field]) kept.push(label + ": " + old[field]);
+  }
+  if (!kept.length) return;
+  const from = "From the withdrawn recommendation “" + title + "”, " + kept.join("; ");
+  target.notes = target.notes ? target.notes + "\n\n" + from : from;
+}
+
+// One page's plan: `plan` as stored, with this page's edits not saved yet; change(edit) reads the
+// plan as stored now, makes those edits and `edit` (by id, so they apply to a newer plan), tidies
+// and saves it, and says whether another page had changed it (`elsewhere`) and whether it was
+// saved (if not, `error` is load()'s, or none when storage refused the write).
+export function session(getStorage, rules, tidy = () => {}) {
+  const pending = [];
+  let known;
+  const page = {
+    // The plan as stored (an error leaves the plan on the page as it was, and its edits with it).
+    refresh() {
+      const read = load(getStorage, rules);
+      // A plan that could not be kept aside may be written over once the reader has a copy of it.
+      if (read.error === "unkept" && read.raw === page.exported) delete read.error;
+      const elsewhere = known !== undefined && read.raw !== known;
+      page.read = read;
+      if (read.error && page.plan) pending.forEach((edit) => edit(page.plan));
+      else {
+        page.plan = read.plan;
+        pending.forEach((edit) => edit(page.plan));
+        if (pending.length) tidy(page.plan);
+      }
+      known = read.raw;
+      return elsewhere;
+    },
+    change(edit) {
+      pending.push(edit);
+      const elsewhere = page.refresh();
+      let saved = false;
+      if (!page.read.error) {
+        tidy(page.plan);
+        saved = save(getStorage, page.plan);
+      }
+      if (saved) { pending.length = 0; known = serialise(page.plan); }
+      return {saved, elsewhere, error: page.read.error};
+    },
+    ids() { return idsIn(page.plan); },
+  };
+  page.refresh();
+  return page;
+}
