@@ -191,17 +191,6 @@ def filter_changes(browser, url: str, rounds: int = 3) -> dict:
                        "first_focus_ms": index_ms}}
 
 
-def with_chromium(action):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright.chromium)
-        try:
-            return action(browser)
-        finally:
-            browser.close()
-
-
 # --- the machine -------------------------------------------------------------------------------
 
 # The action planner's own files: the app, which only its pages load, and the small part every page
@@ -330,9 +319,9 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         weights = html_weights(real_site)
         heaviest = next(iter(weights))
         say(f"loading the heaviest page ({heaviest}) in Chromium")
-        visit = with_chromium(lambda browser: bench_browser.first_visit(browser, url + heaviest.removesuffix("index.html")))
+        visit = bench_browser.with_chromium(lambda browser: bench_browser.first_visit(browser, url + heaviest.removesuffix("index.html")))
         say("measuring layout shift and largest contentful paint of each kind of page in Chromium")
-        layout = with_chromium(lambda browser: bench_browser.layout_and_paint(
+        layout = bench_browser.with_chromium(lambda browser: bench_browser.layout_and_paint(
             browser, url, bench_browser.page_types(real_site), min(runs, 3)))
 
     jobs = {}
@@ -351,7 +340,7 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
     large_site = work / f"synthetic-{large}" / "site"
     with served(large_site) as url:
         say(f"timing filter changes on the {large}-recommendation page in Chromium")
-        filtering = with_chromium(lambda browser: filter_changes(browser, url + "recommendations/"))
+        filtering = bench_browser.with_chromium(lambda browser: filter_changes(browser, url + "recommendations/"))
 
     ratio = real["median_s"] / bare["median_s"]
     shifty, _ = bench_browser.worst(layout, "cls")

@@ -132,18 +132,31 @@ def worst(results: dict[str, dict], key: str) -> tuple[str, dict]:
     return max(results.items(), key=lambda item: item[1][key])
 
 
+def with_chromium(action):
+    """`action(browser)` with Debian's Chromium launched for it, and closed after."""
+    from playwright.sync_api import sync_playwright
+
+    import chromium
+
+    with sync_playwright() as playwright:
+        browser = chromium.launch(playwright.chromium)
+        try:
+            return action(browser)
+        finally:
+            browser.close()
+
+
 if __name__ == "__main__":
     # A quick look without the whole benchmark: python3 scripts/bench_browser.py SITE_DIR
     # (a site built for any address; it is served here on a free port).
     import json
     import sys
 
-    import bench
     from localserver import served
 
     site = Path(sys.argv[1])
     with served(site) as address:
-        found = bench.with_chromium(lambda browser: {
+        found = with_chromium(lambda browser: {
             "first_visit": first_visit(browser, address + "recommendations/"),
             "layout": layout_and_paint(browser, address, page_types(site), runs=1)})
     print(json.dumps(found, indent=2))
