@@ -1,6 +1,7 @@
 // The planner's files and share links: the spreadsheet export, imports (a CSV or JSON export) and
 // share links, each shown before anything changes. planner-app.js loads this module when one is
-// first needed, so the planner's first visit carries none of it (README "What loads where").
+// first needed, so the planner's first visit carries none of it
+// (developers/planner-storage.md, "What loads where").
 // Each function takes `p`, the planner on the page (planner-app.js's `planner`): its data and
 // look-ups, its elements ($), the plan (p.plan()), change() and the preview waiting (p.pending).
 import RULES from "./plan-rules.js";  // generated at build time by hooks/recsite/planner.py

@@ -1,7 +1,8 @@
 """The files councils and the planner read, byte for byte as they were (tests/golden/): the
 downloads (recommendations.json, .csv and the published schema), the planner's review.csv and the
 planner page's data. A refactoring must leave them exactly as they are; a new field changes them
-only by what it adds at the end (README, "Downloads"), which the update checks before it writes.
+only by what it adds at the end (developers/architecture.md, "The downloads"), which the update
+checks before it writes.
 
     python3 scripts/dev.py test tests/core/test_goldens.py --update-goldens
 

@@ -1,6 +1,6 @@
 """The table of a recommendation's public fields (hooks/recsite/recordfields.py): its positions are
 whole, every model attribute a reader sees change has its words, and what else names the fields
-(the published schema's rules, the README's table) names only fields of the table."""
+(the published schema's rules, the reuse page's tables of columns) names only fields of the table."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 // The plan kept in this browser (developers/planner-storage.md), read, migrated and written by pure
-// functions; only load(), update() and save() touch storage. `rules`: javascripts/plan-rules.js.
+// functions; only those given getStorage touch storage. `rules`: javascripts/plan-rules.js.
 // A plan that cannot be read, whole or in part, is never written over unless a copy of it was
 // kept aside first (and read back the same).
 import {realDate, today} from "./dates.js";
