@@ -56,6 +56,10 @@ HOSTILE = {
     "huge number": ("recommendations.yaml", "page: 53}", "page: 1" + "0" * 4000 + "}"),
     "impossible date": ("report.yaml", 'site_published: "2026-11-22"', 'site_published: "2026-02-31"'),
     "id of a template element": ("recommendations.yaml", "- id: employment-as-the-norm", "- id: rec-count"),
+    # Python's `$` matched before a final line break: the page went to a folder named "ras\n".
+    "line break after an id": ("glossary.yaml", "- id: ras\n", '- id: "ras\\n"\n'),
+    "page with a decimal point": ("recommendations.yaml", "page: 53}", "page: 53.0}"),
+    "address with a space": ("report.yaml", "employment-support-for-disabled-people1/", "employment-support- for-disabled-people1/"),
 }
 
 
