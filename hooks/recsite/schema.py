@@ -25,7 +25,7 @@ from .yamlsource import Located
 def describe(value: Any) -> str:
     """Say what an editor actually wrote, in words."""
     if value is None:
-        return "nothing"
+        return "nothing (YAML reads an empty value, ~ and null as no value)"
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, float) and not math.isfinite(value):
@@ -41,6 +41,8 @@ def describe(value: Any) -> str:
         return "a mapping (key: value pairs)"
     return type(value).__name__
 
+
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "boolean": "true or false",
                "array": "a list", "object": "a mapping (key: value pairs)", "number": "a number"}
@@ -281,6 +283,9 @@ def _message(error: ValidationError) -> str:
             return f"{message} (write {int(value)}, without the decimal point)"
         if schema["type"] == "string" and isinstance(value, (bool, int, float)):
             return f"{message} (to keep it as text, put it in quotes)"
+        if schema["type"] == "boolean" and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+            # YAML 1.1 read these as true and false; the site reads YAML 1.2 (recsite/yamlsource.py).
+            return f"{message} (write true or false: yes, no, on and off are words, not true or false)"
         return message
     if kind in ("enum", "const"):
         allowed = schema.get("enum", [schema.get("const")])

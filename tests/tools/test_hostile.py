@@ -54,6 +54,8 @@ HOSTILE = {
     "lone surrogate": ("recommendations.yaml", FIRST_TITLE,
                        'title: "Promote \\ud800 employment"'),
     "huge number": ("recommendations.yaml", "page: 53}", "page: 1" + "0" * 4000 + "}"),
+    "number Python cannot read": ("recommendations.yaml", "page: 53}", "page: 1" + "0" * 5000 + "}"),
+    "yes for true": ("recommendations.yaml", "key: true", "key: yes"),
     "impossible date": ("report.yaml", 'site_published: "2026-11-22"', 'site_published: "2026-02-31"'),
     "id of a template element": ("recommendations.yaml", "- id: employment-as-the-norm", "- id: rec-count"),
     # Python's `$` matched before a final line break: the page went to a folder named "ras\n".
