@@ -309,7 +309,7 @@ def _message(error: ValidationError) -> str:
     if kind == "minLength":
         return "expected text, got empty text"
     if kind == "maxLength":
-        return f"is {len(value)} characters long (at most {schema['maxLength']})"
+        return f"is {len(value):,} characters long (at most {schema['maxLength']})"
     if kind == "minItems":
         return f"expected a list with at least {schema['minItems']} item(s), got {describe(value)}"
     if kind == "oneOf":

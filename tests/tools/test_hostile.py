@@ -62,6 +62,11 @@ HOSTILE = {
     "line break after an id": ("glossary.yaml", "- id: ras\n", '- id: "ras\\n"\n'),
     "page with a decimal point": ("recommendations.yaml", "page: 53}", "page: 53.0}"),
     "address with a space": ("report.yaml", "employment-support-for-disabled-people1/", "employment-support- for-disabled-people1/"),
+    # Both stopped the build with a traceback in the citation code.
+    "author in one word": ("report.yaml", "[Rich Watts,", "[Watts,"),
+    "a season for a month": ("report.yaml", "date: May 2014", "date: Spring 2014"),
+    "glossary id of the page's heading": ("glossary.yaml", "- id: ras\n", "- id: glossary\n"),
+    "megabyte definition": ("glossary.yaml", "definition: >-\n", "definition: >-\n      " + "word " * 200_000 + "\n"),
 }
 
 

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
+from markdown.extensions.toc import slugify
+
+from ..anchors import TEMPLATES, template_anchors
 from ..model import Term
 from .fields import FileReader, read_source as _source, read_text as _text
+
+GLOSSARY_TEMPLATE = "glossary.md.j2"
+# A Markdown heading with no Jinja in it ("# Glossary"): MkDocs gives it an id of its own.
+_HEADING = re.compile(r"^#{1,6}[ \t]+([^{}\n]+?)[ \t]*$", re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
+def page_ids() -> frozenset[str]:
+    """The ids the glossary page gives its own elements, beside one per term: those its template
+    writes and those of its headings (slugified as mkdocs.yml's `toc` does). A term with one of them
+    failed the build ("more than one element has the id 'glossary'"), after the check passed it."""
+    text = (TEMPLATES / GLOSSARY_TEMPLATE).read_text(encoding="utf-8")
+    return frozenset(template_anchors(GLOSSARY_TEMPLATE)) | {slugify(m[1], "-") for m in _HEADING.finditer(text)}
 
 
 def read_glossary(reader: FileReader, document: Any) -> tuple[Term, ...]:
@@ -15,6 +33,11 @@ def read_glossary(reader: FileReader, document: Any) -> tuple[Term, ...]:
             reader.add(node, node["id"], "id", "duplicate id (ids must be unique)")
             continue
         ids.add(node["id"])
+        if node["id"] in page_ids():
+            reader.add(node, node["id"], "id", f"'{node['id']}' is already the id of one of the glossary page's "
+                                               f"own elements (hooks/templates/{GLOSSARY_TEMPLATE}): a link to "
+                                               f"#{node['id']} would lead to two places; choose another id")
+            continue
         term = Term(node["id"], _text(node["term"]), _text(node["definition"]), node.get("abbreviation"),
                     tuple(node.get("also", ())), _source(node["see"]) if "see" in node else None)
         for form in term.forms:

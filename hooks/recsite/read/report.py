@@ -12,6 +12,13 @@ def read_report(reader: FileReader, document: Any):
     meta = document["report"]
     # The site's first publication is history too: it cannot be in the future.
     published = reader.date(document, None, "site_published")
+    # The schema holds `date` to 'Month YYYY' or 'YYYY'; its year must be the report's, or the
+    # citations (citations.parse_month) could not be made.
+    year = meta["year"]
+    if meta["date"].split()[-1] != str(year):
+        reader.add(meta, None, "report.date", f"'{meta['date']}' is not in {year}, the report's `year` "
+                                              f"(expected a month and {year}, such as 'May {year}', or {year} alone)")
+        return None, None, None
     if published is None:
         return None, None, None
     report = Report(title=_text(meta["title"]), authors=tuple(meta["authors"]),
