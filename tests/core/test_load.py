@@ -81,3 +81,16 @@ def test_the_core_recommendations_lead_in_footnote_may_be_left_out(tmp_path):
     url: "http://www.ndti.org.uk/major-projects/current/employment-support-for-disabled-people1/"
 """, "", file="report.yaml")
     assert load_catalogue(data).core.lead_in_refs == ()
+
+
+def test_a_line_break_in_a_one_line_text_never_reaches_the_pages(tmp_path):
+    """A publisher written over two lines went into every recommendation's citation, on its page and
+    in the downloads, with the line break in it. Every text is read as one line of words."""
+    data = broken(tmp_path, "  publisher: National Development Team for Inclusion (NDTi)\n  place: Bath\n",
+                  '  publisher: "National Development Team\\nfor Inclusion (NDTi)"\n  place: "Bath\\n"\n', "report.yaml")
+    glossary = data / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("also: [PBs]", 'also: ["PBs\\n"]', 1),
+                        encoding="utf-8")
+    catalogue = load_catalogue(data)
+    assert catalogue.report.citation().endswith(" Bath: National Development Team for Inclusion (NDTi).")
+    assert "PBs" in next(term for term in catalogue.glossary if term.id == "personal-budget").also

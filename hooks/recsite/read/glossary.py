@@ -39,7 +39,7 @@ def read_glossary(reader: FileReader, document: Any) -> tuple[Term, ...]:
                                                f"#{node['id']} would lead to two places; choose another id")
             continue
         term = Term(node["id"], _text(node["term"]), _text(node["definition"]), node.get("abbreviation"),
-                    tuple(node.get("also", ())), _source(node["see"]) if "see" in node else None)
+                    tuple(map(_text, node.get("also", ()))), _source(node["see"]) if "see" in node else None)
         for form in term.forms:
             if form in forms:
                 reader.add(node, term.id, "term", f"'{form}' is already explained by '{forms[form]}'")

@@ -23,7 +23,7 @@ def read_report(reader: FileReader, document: Any):
         return None, None, None
     report = Report(title=_text(meta["title"]), authors=tuple(meta["authors"]),
                     cite_authors=_text(meta["cite_authors"]), year=meta["year"], date=meta["date"],
-                    publisher=meta["publisher"], place=meta["place"], pages=meta["pages"],
+                    publisher=_text(meta["publisher"]), place=_text(meta["place"]), pages=meta["pages"],
                     site_published=published, scope=_scope(document.get("scope")))
     node = document["core_recommendation"]
     core = CoreRecommendation(
@@ -34,7 +34,7 @@ def read_report(reader: FileReader, document: Any):
         lead_in_refs=(_footnote(node["lead_in_footnote"]),) if "lead_in_footnote" in node else ())
     node = document["figure5"]
     figure = Figure(_text(node["title"]), _source(node["source"]),
-                    tuple(FigureGroup(g["heading"], tuple(map(_text, g["items"]))) for g in node["groups"]))
+                    tuple(FigureGroup(_text(g["heading"]), tuple(map(_text, g["items"]))) for g in node["groups"]))
     return report, core, figure
 
 
