@@ -94,3 +94,13 @@ def test_a_line_break_in_a_one_line_text_never_reaches_the_pages(tmp_path):
     catalogue = load_catalogue(data)
     assert catalogue.report.citation().endswith(" Bath: National Development Team for Inclusion (NDTi).")
     assert "PBs" in next(term for term in catalogue.glossary if term.id == "personal-budget").also
+
+
+def test_a_value_with_a_line_break_is_named_on_the_problem_s_one_line(tmp_path):
+    # One problem is one line (and one annotation on a pull request's line): the line break is shown, not made.
+    data = broken(tmp_path, FIRST, FIRST.replace("theme: encouraging-demand", 'theme: "encouraging-demand\\n"'))
+    found = [message for message in problems(data) if "theme:" in message]
+    line = line_of(data, '"encouraging-demand')
+    assert found == [f"data/recommendations.yaml:{line}:5: employment-as-the-norm: "
+                     "theme: unknown theme 'encouraging-demand\\n' (allowed: encouraging-demand, "
+                     "professional-engagement, personal-budget-process, evidence-based-support)"]

@@ -150,7 +150,7 @@ def _item(reader: FileReader, node: Any, section: str, references: dict[int, Ref
         figures = tuple(node.get("figures", ()))
         for figure in figures:
             if figure not in text:
-                reader.add(node, record, "figures", f"'{figure}' does not appear in the text "
+                reader.add(node, record, "figures", f"{figure!r} does not appear in the text "
                                                     "(expected each figure exactly as the text prints it)")
         return Finding(record, _text(node["label"]), text, source, figures,
                        _refs(reader, node, record, references), provenance)

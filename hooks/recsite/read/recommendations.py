@@ -84,10 +84,10 @@ def _recommendation(reader: FileReader, node: Any, themes: dict[str, Theme],
     ok = True
     theme, audience = themes.get(node["theme"]), audiences.get(node["audience"])
     if theme is None:
-        reader.add(node, rec_id, "theme", f"unknown theme '{node['theme']}' (allowed: {', '.join(themes)})")
+        reader.add(node, rec_id, "theme", f"unknown theme {node['theme']!r} (allowed: {', '.join(themes)})")
         ok = False
     if audience is None:
-        reader.add(node, rec_id, "audience", f"unknown audience '{node['audience']}' "
+        reader.add(node, rec_id, "audience", f"unknown audience {node['audience']!r} "
                                              f"(allowed: {', '.join(audiences)})")
         ok = False
     expected = _sections_for(theme, audience)
