@@ -9,9 +9,10 @@ import re
 
 import pytest
 
+from conftest import DATA
 from datacopies import RECS, broken, line_of, problems
 from recsite.problems import DataError
-from recsite.load import load_catalogue
+from recsite.load import DATA_FILES, load_catalogue
 
 FIRST = """  - id: employment-as-the-norm
     title: Use every opportunity to promote employment as the norm
@@ -104,3 +105,35 @@ def test_a_value_with_a_line_break_is_named_on_the_problem_s_one_line(tmp_path):
     assert found == [f"data/recommendations.yaml:{line}:5: employment-as-the-norm: "
                      "theme: unknown theme 'encouraging-demand\\n' (allowed: encouraging-demand, "
                      "professional-engagement, personal-budget-process, evidence-based-support)"]
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_every_page_range_in_the_data_is_checked(monkeypatch, name):
+    """Every place whose `to_page` comes before its `page` is refused at its line, wherever in the data
+    it is: a recommendation's source or the core recommendation's printed "pages 53–52"."""
+    from recsite import load, yamlsource
+
+    backwards = []
+
+    def read(path, label=None):
+        document = yamlsource.load_yaml(path, label)
+        if path.name == name:
+            stack = [document]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, dict):
+                    if isinstance(node.get("to_page"), int) and node["page"] > 1:
+                        node["to_page"] = node["page"] - 1
+                        backwards.append((label, node.line_of("to_page")))
+                    stack.extend(node.values())
+                elif isinstance(node, list):
+                    stack.extend(node)
+        return document
+
+    monkeypatch.setattr(load, "load_yaml", read)
+    try:
+        load_catalogue(DATA)
+        found = []
+    except DataError as error:
+        found = [(p.file, p.line) for p in error.problems if "comes before page" in p.message]
+    assert sorted(found) == sorted(backwards)

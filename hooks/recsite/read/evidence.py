@@ -197,6 +197,8 @@ def _barriers(reader: FileReader, nodes: list, themes: tuple[Theme, ...], claim,
             if point is not None and _text(point) not in text:
                 reader.add(finding, finding["id"], "point", "the bold words do not appear in the text "
                                                             "(expected them exactly as in `text`)")
+            for index, quote in enumerate(finding.get("quotes", ()), 1):
+                reader.page_range(quote, finding["id"], f"quotes[{index}]")
             quotes = tuple(Quote(_text(q["text"]), _text(q["role"]), _source(q, barrier.section))
                            for q in finding.get("quotes", ()))
             findings.append(BarrierFinding(finding["id"], _text(finding["title"]), text,

@@ -33,6 +33,8 @@ def read_glossary(reader: FileReader, document: Any) -> tuple[Term, ...]:
             reader.add(node, node["id"], "id", "duplicate id (ids must be unique)")
             continue
         ids.add(node["id"])
+        if "see" in node:
+            reader.page_range(node["see"], node["id"], "see")
         if node["id"] in page_ids():
             reader.add(node, node["id"], "id", f"'{node['id']}' is already the id of one of the glossary page's "
                                                f"own elements (hooks/templates/{GLOSSARY_TEMPLATE}): a link to "

@@ -92,6 +92,7 @@ def _recommendation(reader: FileReader, node: Any, themes: dict[str, Theme],
         ok = False
     expected = _sections_for(theme, audience)
     source = node["source"]
+    reader.page_range(source, rec_id, "source")
     if expected and source["section"] not in expected:
         reader.add(source, rec_id, "source.section",
                    f"section '{source['section']}' does not belong to theme '{theme.id}' and audience "

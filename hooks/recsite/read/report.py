@@ -26,6 +26,9 @@ def read_report(reader: FileReader, document: Any):
                     publisher=_text(meta["publisher"]), place=_text(meta["place"]), pages=meta["pages"],
                     site_published=published, scope=_scope(document.get("scope")))
     node = document["core_recommendation"]
+    reader.page_range(node["source"], None, "core_recommendation.source")
+    reader.page_range(node["note_source"], None, "core_recommendation.note_source")
+    reader.page_range(document["figure5"]["source"], None, "figure5.source")
     core = CoreRecommendation(
         source=_source(node["source"]), lead_in=tuple(map(_text, node["lead_in"])),
         paragraphs=tuple(map(_text, node["paragraphs"])),
