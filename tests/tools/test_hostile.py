@@ -67,21 +67,30 @@ HOSTILE = {
     "a season for a month": ("report.yaml", "date: May 2014", "date: Spring 2014"),
     "glossary id of the page's heading": ("glossary.yaml", "- id: ras\n", "- id: glossary\n"),
     "megabyte definition": ("glossary.yaml", "definition: >-\n", "definition: >-\n      " + "word " * 200_000 + "\n"),
+    # A card's id equal to the id MkDocs gives a heading of its page: two elements with one id.
+    "id of its theme page's heading": [("recommendations.yaml", "- id: employment-as-the-norm\n",
+                                        "- id: encouraging-demand-for-employment\n"),
+                                       ("published.yaml", "- employment-as-the-norm\n",
+                                        "- encouraging-demand-for-employment\n")],
+    "id of the list page's heading": [("recommendations.yaml", "- id: employment-as-the-norm\n", "- id: all-recommendations\n"),
+                                      ("published.yaml", "- employment-as-the-norm\n", "- all-recommendations\n")],
 }
 
 
-def _hostile_project(tmp_path: Path, file: str, old: str, new: str) -> Path:
+def _hostile_project(tmp_path: Path, edits: tuple | list) -> Path:
+    """A copy of the project with one edit (file, text, replacement), or a list of them."""
     copy_project(tmp_path)
-    target = tmp_path / "data" / file
-    text = target.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in data/{file}"
-    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for file, old, new in edits if isinstance(edits, list) else [edits]:
+        target = tmp_path / "data" / file
+        text = target.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in data/{file}"
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
     return tmp_path
 
 
 @pytest.mark.parametrize("kind", HOSTILE)
 def test_hostile_data_gives_one_clear_problem_from_check_and_build(tmp_path, kind):
-    project = _hostile_project(tmp_path, *HOSTILE[kind])
+    project = _hostile_project(tmp_path, HOSTILE[kind])
     check = run_limited([sys.executable, str(ROOT / "scripts" / "check_data.py"), "data"], project)
     build = run_limited([str(MKDOCS), "build", "--site-dir", str(tmp_path / "site")], project)
     for result in (check, build):

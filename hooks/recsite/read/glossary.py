@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
-from markdown.extensions.toc import slugify
-
-from ..anchors import TEMPLATES, template_anchors
+from ..anchors import heading_ids, template_anchors
 from ..model import Term
 from .fields import FileReader, read_source as _source, read_text as _text
 
 GLOSSARY_TEMPLATE = "glossary.md.j2"
-# A Markdown heading with no Jinja in it ("# Glossary"): MkDocs gives it an id of its own.
-_HEADING = re.compile(r"^#{1,6}[ \t]+([^{}\n]+?)[ \t]*$", re.MULTILINE)
 
 
 @lru_cache(maxsize=None)
 def page_ids() -> frozenset[str]:
     """The ids the glossary page gives its own elements, beside one per term: those its template
-    writes and those of its headings (slugified as mkdocs.yml's `toc` does). A term with one of them
-    failed the build ("more than one element has the id 'glossary'"), after the check passed it."""
-    text = (TEMPLATES / GLOSSARY_TEMPLATE).read_text(encoding="utf-8")
-    return frozenset(template_anchors(GLOSSARY_TEMPLATE)) | {slugify(m[1], "-") for m in _HEADING.finditer(text)}
+    writes and its heading's ('glossary'). A term with one of them failed the build ("more than one
+    element has the id 'glossary'") after the check had passed it."""
+    return frozenset(template_anchors(GLOSSARY_TEMPLATE)) | heading_ids(GLOSSARY_TEMPLATE)
 
 
 def read_glossary(reader: FileReader, document: Any) -> tuple[Term, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..anchors import FIXED_ANCHORS, PAGE_NAMES
+from ..anchors import FIXED_ANCHORS, PAGE_NAMES, heading_id_of
 from .. import wording
 from ..model import Audience, Change, Recommendation, Section7, Source, Theme
 from .fields import FileReader, read_text as _text
@@ -37,6 +37,13 @@ def read_recommendations(reader: FileReader, document: Any, themes: dict[str, Th
                     else "the id the site's pages give one of their own elements (hooks/templates/)")
             reader.add(node, rec_id, "id", f"'{rec_id}' is already {what}: a link to #{rec_id} would lead "
                                            "to two places; choose another id")
+            continue
+        heading = _headings_of_its_pages(node, themes, audiences).get(rec_id)
+        if heading is not None:
+            words, page = heading
+            reader.add(node, rec_id, "id", f"'{rec_id}' is already the id of the heading “{words}” on its "
+                                           f"{page}: a link to #{rec_id} would lead to two places; choose "
+                                           "another id")
             continue
         rec = _recommendation(reader, node, themes, audiences)
         if rec is not None:
@@ -76,6 +83,23 @@ def read_recommendations(reader: FileReader, document: Any, themes: dict[str, Th
     audience_order = {audience_id: n for n, audience_id in enumerate(audiences)}
     return sorted((rec for rec, _ in read),
                   key=lambda rec: (theme_order[rec.theme.id], audience_order[rec.audience.id]))
+
+
+def _headings_of_its_pages(node: Any, themes: dict[str, Theme],
+                           audiences: dict[str, Audience]) -> dict[str, tuple[str, str]]:
+    """The ids MkDocs gives the headings written from data on the pages that show this record's card,
+    with their words and the page: its theme's (theme.md.j2: `# {{ theme.title }}`) and its audience's
+    (audience.md.j2: `# Recommendations for {{ audience.title | lower_first }}`). The cards are HTML
+    the table of contents does not see, so a card with that id made two elements with one id, and
+    the build failed after the check had passed it (tools/test_hostile.py builds both)."""
+    headings = {}
+    theme, audience = themes.get(node["theme"]), audiences.get(node["audience"])
+    if theme is not None:
+        headings[heading_id_of(theme.title)] = (theme.title, "theme's page")
+    if audience is not None:
+        words = f"Recommendations for {audience.title[:1].lower()}{audience.title[1:]}"
+        headings[heading_id_of(words)] = (words, "audience's page")
+    return headings
 
 
 def _recommendation(reader: FileReader, node: Any, themes: dict[str, Theme],
