@@ -72,6 +72,8 @@ HOSTILE = {
                                         "- id: encouraging-demand-for-employment\n"),
                                        ("published.yaml", "- employment-as-the-norm\n",
                                         "- encouraging-demand-for-employment\n")],
+    "id of its evidence page's heading": [("evidence.yaml", "id: five-sites\n", "id: the-fieldwork\n"),
+                                          ("published.yaml", "- five-sites\n", "- the-fieldwork\n")],
     "id of the list page's heading": [("recommendations.yaml", "- id: employment-as-the-norm\n", "- id: all-recommendations\n"),
                                       ("published.yaml", "- employment-as-the-norm\n", "- all-recommendations\n")],
 }

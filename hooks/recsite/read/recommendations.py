@@ -88,14 +88,16 @@ def read_recommendations(reader: FileReader, document: Any, themes: dict[str, Th
 def _headings_of_its_pages(node: Any, themes: dict[str, Theme],
                            audiences: dict[str, Audience]) -> dict[str, tuple[str, str]]:
     """The ids MkDocs gives the headings written from data on the pages that show this record's card,
-    with their words and the page: its theme's (theme.md.j2: `# {{ theme.title }}`) and its audience's
-    (audience.md.j2: `# Recommendations for {{ audience.title | lower_first }}`). The cards are HTML
+    with their words and the page: its theme's (theme.md.j2: `# {{ theme.title }}`), its theme's
+    barrier's (barrier.md.j2) and its audience's (audience.md.j2: `# Recommendations for
+    {{ audience.title | lower_first }}`). The cards are HTML
     the table of contents does not see, so a card with that id made two elements with one id, and
     the build failed after the check had passed it (tools/test_hostile.py builds both)."""
     headings = {}
     theme, audience = themes.get(node["theme"]), audiences.get(node["audience"])
     if theme is not None:
         headings[heading_id_of(theme.title)] = (theme.title, "theme's page")
+        headings[heading_id_of(theme.barrier.title)] = (theme.barrier.title, "barrier's page")
     if audience is not None:
         words = f"Recommendations for {audience.title[:1].lower()}{audience.title[1:]}"
         headings[heading_id_of(words)] = (words, "audience's page")
