@@ -3,8 +3,9 @@
 The data files are edited by hand, often in a web editor, so a file may hold anything. Before a
 file is turned into Python objects its events are read one by one (no recursion, no expansion) and
 it is refused, with the place, if it uses what the data never needs and an attacker would: very
-deep nesting, anchors and aliases (the "billion laughs"), merge keys, explicit tags. Keys must be
-text, and text may not hide control, invisible or direction-changing characters.
+deep nesting, anchors and aliases (the "billion laughs"), merge keys, explicit tags, numbers too long
+to read. Keys must be text, and text may not hide control, invisible or direction-changing characters.
+Values are read as YAML 1.2 reads them, as editors' tools do (`no` is a word, not false: _PLAIN).
 """
 
 from __future__ import annotations
