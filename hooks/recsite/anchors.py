@@ -16,12 +16,30 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from markdown.extensions.toc import slugify
+
+from .paths import FIXED_TITLES
+
 _HOOKS = Path(__file__).resolve().parent.parent
 TEMPLATES = _HOOKS / "templates"
 
 # id="filters" written in a template; {{ "why" | heading_id }} for a heading.
 _LITERAL_ID = re.compile(r'\bid="([a-z0-9]+(?:-[a-z0-9]+)*)"')
 _HEADING_ID = re.compile(r'''["']([a-z0-9]+(?:-[a-z0-9]+)*)["']\s*\|\s*heading_id''')
+# A Markdown heading whose words are all the template's ("# All recommendations"): MkDocs gives it
+# the id of its words (mkdocs.yml's `toc`), which a card's id on the same page would repeat.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+([^{}\n]+?)[ \t]*$", re.MULTILINE)
+
+
+def heading_id_of(words: str) -> str:
+    """The id MkDocs' table of contents gives a heading with these words (without an id of its own)."""
+    return slugify(words, "-")
+
+
+def heading_ids(name: str) -> frozenset[str]:
+    """The ids of the template `name`'s headings whose words are all its own ("# Glossary")."""
+    text = (TEMPLATES / name).read_text(encoding="utf-8")
+    return frozenset(heading_id_of(match[1]) for match in _MARKDOWN_HEADING.finditer(text))
 
 # A recommendation's page is recommendations/<id>/, beside the list at recommendations/: the id
 # "index" would replace the list page itself.
@@ -42,9 +60,11 @@ def template_anchors(name: str) -> tuple[str, ...]:
 
 
 def _fixed_anchors() -> frozenset[str]:
-    found: set[str] = set()
+    # The fixed pages' headings, whose words their kinds declare (a template prints `{{ title }}`).
+    found: set[str] = {heading_id_of(title) for title in FIXED_TITLES.values()}
     for template in TEMPLATES.rglob("*.j2"):
         found.update(_ids_in(template.read_text(encoding="utf-8")))
+        found.update(heading_ids(str(template.relative_to(TEMPLATES))))
     return frozenset(found)
 
 

@@ -55,9 +55,9 @@ GLOSSARY = "data/glossary.yaml"
 MORE_ON_THEME = 12
 
 
-def _one(path: str, title: str, context=lambda catalogue, chosen: {}) -> Callable[[Catalogue, Selections], list[Page]]:
-    """A kind with one page at a fixed path; its template prints `title` as its heading."""
-    return lambda catalogue, chosen: [Page(path, title, context(catalogue, chosen))]
+def _one(path: str, context=lambda catalogue, chosen: {}) -> Callable[[Catalogue, Selections], list[Page]]:
+    """A kind with one page at a fixed path; its template prints its title (paths.FIXED_TITLES) as its heading."""
+    return lambda catalogue, chosen: [Page(path, paths.FIXED_TITLES[path], context(catalogue, chosen))]
 
 
 def _key_groups(catalogue: Catalogue, chosen: Selections) -> dict[str, Any]:
@@ -135,7 +135,7 @@ def _changes_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
                for rec in catalogue.recommendations for change in rec.changes]
     entries += [(retired.date, f"Withdrawn: {retired.reason}", None, retired) for retired in catalogue.retired]
     entries.sort(key=lambda entry: entry[0], reverse=True)
-    return [Page(paths.CHANGES, "What's changed", {"entries": entries})]
+    return [Page(paths.CHANGES, paths.FIXED_TITLES[paths.CHANGES], {"entries": entries})]
 
 
 def _planner_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
@@ -157,23 +157,23 @@ def _recommendation_citation(page: Page, catalogue: Catalogue, site_url: str) ->
 
 # In the order the plan lists their pages (the order MkDocs is given them).
 KINDS: tuple[PageKind, ...] = (
-    PageKind("all", "all.md.j2", RECOMMENDATIONS, _one(paths.ALL_RECOMMENDATIONS, "All recommendations",
+    PageKind("all", "all.md.j2", RECOMMENDATIONS, _one(paths.ALL_RECOMMENDATIONS,
                                                      lambda catalogue, chosen: {"recs": chosen.everything})),
-    PageKind("key", "key.md.j2", RECOMMENDATIONS, _one(paths.KEY_RECOMMENDATIONS, "Key recommendations", _key_groups)),
+    PageKind("key", "key.md.j2", RECOMMENDATIONS, _one(paths.KEY_RECOMMENDATIONS, _key_groups)),
     PageKind("audience", "audience.md.j2", TAXONOMY, _audience_pages, section=paths.AUDIENCES_INDEX),
     PageKind("theme", "theme.md.j2", TAXONOMY, _theme_pages, section=paths.THEMES_INDEX),
-    PageKind("audiences", "audiences.md.j2", TAXONOMY, _one(paths.AUDIENCES_INDEX, "Recommendations by audience")),
-    PageKind("themes", "themes.md.j2", TAXONOMY, _one(paths.THEMES_INDEX, "Recommendations by theme")),
-    PageKind("evidence", "evidence.md.j2", EVIDENCE, _one(paths.EVIDENCE_INDEX, "The evidence")),
+    PageKind("audiences", "audiences.md.j2", TAXONOMY, _one(paths.AUDIENCES_INDEX)),
+    PageKind("themes", "themes.md.j2", TAXONOMY, _one(paths.THEMES_INDEX)),
+    PageKind("evidence", "evidence.md.j2", EVIDENCE, _one(paths.EVIDENCE_INDEX)),
     PageKind("evidence-page", "evidence_page.md.j2", EVIDENCE, _evidence_pages, section=paths.EVIDENCE_INDEX),
     PageKind("appendix", "appendix.md.j2", APPENDICES, _appendix_pages, section=paths.EVIDENCE_INDEX),
-    PageKind("barriers", "barriers.md.j2", EVIDENCE, _one(paths.BARRIERS_INDEX, "The four barriers")),
+    PageKind("barriers", "barriers.md.j2", EVIDENCE, _one(paths.BARRIERS_INDEX)),
     PageKind("barrier", "barrier.md.j2", EVIDENCE, _barrier_pages, section=paths.BARRIERS_INDEX),
     PageKind("recommendation", "recommendation.md.j2", RECOMMENDATIONS, _recommendation_pages,
              citation=_recommendation_citation),
     PageKind("retired", "retired.md.j2", RECOMMENDATIONS, _retired_pages),
     PageKind("changes", "changes.md.j2", RECOMMENDATIONS, _changes_page),
-    PageKind("glossary", "glossary.md.j2", GLOSSARY, _one(paths.GLOSSARY, "Glossary")),
+    PageKind("glossary", "glossary.md.j2", GLOSSARY, _one(paths.GLOSSARY)),
     PageKind("planner", "planner.md.j2", RECOMMENDATIONS, _planner_page, stylesheets=(planner.APP_CSS,)),
     PageKind("questions", "planner_questions.md.j2", RECOMMENDATIONS, _questions_page,
              stylesheets=(planner.APP_CSS,)),

@@ -15,6 +15,19 @@ GLOSSARY = "glossary.md"
 REUSE = "reuse.md"   # hand-written: linking, citing, and the downloads' columns
 EVIDENCE_INDEX = "evidence/index.md"
 BARRIERS_INDEX = "barriers/index.md"
+# The titles of the pages with a fixed address, which their templates print as their heading.
+# They live here, below the readers, because MkDocs gives each heading the id of its words: the data
+# check refuses a record whose id would repeat one on its page (recsite/anchors.py).
+FIXED_TITLES = {
+    ALL_RECOMMENDATIONS: "All recommendations",
+    KEY_RECOMMENDATIONS: "Key recommendations",
+    AUDIENCES_INDEX: "Recommendations by audience",
+    THEMES_INDEX: "Recommendations by theme",
+    EVIDENCE_INDEX: "The evidence",
+    BARRIERS_INDEX: "The four barriers",
+    GLOSSARY: "Glossary",
+    CHANGES: "What's changed",
+}
 JSON_DOWNLOAD = "recommendations.json"
 CSV_DOWNLOAD = "recommendations.csv"
 SCHEMA_DOWNLOAD = "recommendations.schema.json"   # the JSON Schema of recommendations.json

@@ -8,6 +8,8 @@ is wrong (expected/allowed: ...).
 from __future__ import annotations
 
 import json
+import math
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,9 +25,11 @@ from .yamlsource import Located
 def describe(value: Any) -> str:
     """Say what an editor actually wrote, in words."""
     if value is None:
-        return "nothing"
+        return "nothing (YAML reads an empty value, ~ and null as no value)"
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "an infinite number (.inf)" if math.isinf(value) else "not a number (.nan)"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
@@ -37,6 +41,8 @@ def describe(value: Any) -> str:
         return "a mapping (key: value pairs)"
     return type(value).__name__
 
+
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "boolean": "true or false",
                "array": "a list", "object": "a mapping (key: value pairs)", "number": "a number"}
@@ -54,6 +60,46 @@ def _schemas(schema_dir: Path) -> dict[str, dict]:
     return schemas
 
 
+def _ecma_pattern(pattern: str) -> str:
+    """A JSON Schema `pattern` as Python reads ECMA-262 (the dialect JSON Schema and editors' tools
+    use): there `$` matches only at the very end of the value, in Python also before a final line
+    break, so `^[a-z0-9-]+$` took the id "ras\\n" and the page landed in a folder whose name ends
+    in a line break. Every `$` that is not escaped or in a [class] becomes Python's `\\Z`."""
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = "\\Z"
+        out.append(char)
+    return "".join(out)
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(_ecma_pattern(pattern))
+
+
+def _pattern(validator, pattern: str, instance: Any, schema: dict):
+    if validator.is_type(instance, "string") and not _compiled(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _whole_number(checker, instance: Any) -> bool:
+    """JSON Schema counts 53.0 as an integer; the pages would print it as "53.0", not as the report
+    does, so a number written with a decimal point is not a whole number here."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_TYPES = Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number)
+
+
 @lru_cache(maxsize=None)
 def validator(schema_path: Path, keywords: tuple = ()) -> Draft202012Validator:
     """The file's schema as a validator; `keywords` ((name, function) pairs) adds keywords of the
@@ -64,7 +110,7 @@ def validator(schema_path: Path, keywords: tuple = ()) -> Draft202012Validator:
         for uri, schema in schemas.items())
     # Following a $ref is most of jsonschema's time on a large file (5,000 records: seconds), so
     # the refs are replaced by what they point at once, here.
-    cls = validators.extend(Draft202012Validator, dict(keywords)) if keywords else Draft202012Validator
+    cls = validators.extend(Draft202012Validator, {"pattern": _pattern, **dict(keywords)}, type_checker=_TYPES)
     return cls(_inline(schemas[schema_path.name], schema_path.name, schemas), registry=registry)
 
 
@@ -119,8 +165,13 @@ def check_records(document: Any, schema_path: Path, label: str) -> tuple[list[Pr
                         f"no schema to check it against (expected "
                         f"{schema_path.parent.name}/{schema_path.name})")], set()
     problems, faulty = [], set()
-    for error in _leaves(validator(schema_path).iter_errors(document)):
+    errors = list(_leaves(validator(schema_path).iter_errors(document)))
+    # A value of the wrong type is said once: not also "from 1 to 56" of the same `.inf`.
+    mistyped = {tuple(error.absolute_path) for error in errors if error.validator == "type"}
+    for error in errors:
         path = list(error.absolute_path)
+        if error.validator != "type" and tuple(path) in mistyped:
+            continue
         faulty.add(tuple(path[:2]))
         (line, column), record, path = locate(document, path)
         if error.validator == "required":
@@ -179,7 +230,7 @@ def locate(document: Any, path: list) -> tuple[tuple[int | None, int | None], st
     for depth, step in enumerate(path):
         if isinstance(node, Located):
             if isinstance(node.get("id"), str):
-                record, from_record = node["id"], list(path[depth:])
+                record, from_record = _record_name(node["id"]), list(path[depth:])
             place = (node.line_of(step), node.column_of(step)) if step in node else (node.line, node.column)
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
             if isinstance(node[step], Located):
@@ -190,10 +241,16 @@ def locate(document: Any, path: list) -> tuple[tuple[int | None, int | None], st
             break
     if isinstance(node, Located):
         if isinstance(node.get("id"), str):
-            record, from_record = node["id"], []
+            record, from_record = _record_name(node["id"]), []
         if not path or not isinstance(path[-1], str):
             place = (node.line, node.column)
     return place, record, from_record
+
+
+def _record_name(record_id: str) -> str:
+    """A record's id as a message names it: one problem is one line, so an id with a line break or
+    another character that does not print is shown escaped, in quotes."""
+    return record_id if record_id.isprintable() else repr(record_id)
 
 
 def field_name(path: list) -> str | None:
@@ -221,7 +278,15 @@ def _message(error: ValidationError) -> str:
     schema, value = error.schema, error.instance
     kind = error.validator
     if kind == "type":
-        return f"expected {_TYPE_WORDS.get(schema['type'], schema['type'])}, got {describe(value)}"
+        message = f"expected {_TYPE_WORDS.get(schema['type'], schema['type'])}, got {describe(value)}"
+        if schema["type"] == "integer" and isinstance(value, float) and value.is_integer():
+            return f"{message} (write {int(value)}, without the decimal point)"
+        if schema["type"] == "string" and isinstance(value, (bool, int, float)):
+            return f"{message} (to keep it as text, put it in quotes)"
+        if schema["type"] == "boolean" and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+            # YAML 1.1 read these as true and false; the site reads YAML 1.2 (recsite/yamlsource.py).
+            return f"{message} (write true or false: yes, no, on and off are words, not true or false)"
+        return message
     if kind in ("enum", "const"):
         allowed = schema.get("enum", [schema.get("const")])
         shown = repr(value) if isinstance(value, str) else describe(value)
@@ -233,11 +298,18 @@ def _message(error: ValidationError) -> str:
     if kind == "pattern":
         if schema["pattern"] == "\\S":
             return "expected text, got empty text"
-        return f"{describe(value)} is not valid (expected {schema.get('description', 'pattern ' + schema['pattern'])})"
+        expected = schema.get("description", "pattern " + schema["pattern"])
+        compact = "".join(value.split())
+        if compact != value and _compiled(schema["pattern"]).search(compact):
+            # Only a space or a line break is wrong, and a shortened value would not show where.
+            at = next(index for index, char in enumerate(value) if char.isspace())
+            what = "a line break" if value[at] in "\n\r\x85\u2028\u2029" else "a space"
+            return f"{describe(value)} has {what} at character {at + 1} (expected {expected})"
+        return f"{describe(value)} is not valid (expected {expected})"
     if kind == "minLength":
         return "expected text, got empty text"
     if kind == "maxLength":
-        return f"is {len(value)} characters long (at most {schema['maxLength']})"
+        return f"is {len(value):,} characters long (at most {schema['maxLength']})"
     if kind == "minItems":
         return f"expected a list with at least {schema['minItems']} item(s), got {describe(value)}"
     if kind == "oneOf":

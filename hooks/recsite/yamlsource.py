@@ -3,8 +3,9 @@
 The data files are edited by hand, often in a web editor, so a file may hold anything. Before a
 file is turned into Python objects its events are read one by one (no recursion, no expansion) and
 it is refused, with the place, if it uses what the data never needs and an attacker would: very
-deep nesting, anchors and aliases (the "billion laughs"), merge keys, explicit tags. Keys must be
-text, and text may not hide control, invisible or direction-changing characters.
+deep nesting, anchors and aliases (the "billion laughs"), merge keys, explicit tags, numbers too long
+to read. Keys must be text, and text may not hide control, invisible or direction-changing characters.
+Values are read as YAML 1.2 reads them, as editors' tools do (`no` is a word, not false: _PLAIN).
 """
 
 from __future__ import annotations
@@ -109,13 +110,35 @@ else:
             self.file = file
             self.problems: list[Problem] = []
 
-# Keep dates as the text the editor wrote (2026-11-22); the schema and checks read them as text.
-_RESOLVERS = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# What a value written without quotes is read as. PyYAML reads YAML 1.1, where `no` is false (a
+# country code, an answer), `on` and `yes` true, `010` is 8, `1_000` and `1:30` are numbers and `=`
+# is an error; editors' tools (VS Code's YAML extension, GitHub) read YAML 1.2, where all of those
+# are text. The data is read the 1.2 way (its core schema), so it means what its editor saw: only
+# true/false, decimal numbers and ~/null are anything but text. Numbers in other bases (0x10, 0o10)
+# stay text too, and a date (2026-11-22) is the text the editor wrote: the checks read it.
+_INTEGER = r"[-+]?[0-9]+"
+_FLOAT = r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+_PLAIN = (("tag:yaml.org,2002:bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
+          ("tag:yaml.org,2002:int", _INTEGER, "-+0123456789"),
+          ("tag:yaml.org,2002:float", _FLOAT, "-+.0123456789"),
+          ("tag:yaml.org,2002:null", r"~|null|Null|NULL|", ["~", "n", "N", ""]))
+_RESOLVERS: dict = {}
+for _tag, _pattern, _firsts in _PLAIN:
+    for _first in _firsts:
+        _RESOLVERS.setdefault(_first, []).append((_tag, re.compile(rf"^(?:{_pattern})\Z")))
+_NUMBER = re.compile(rf"^(?:{_INTEGER}|{_FLOAT})\Z")
+# A number longer than this is not a page, a count or a year; past 4,300 digits Python will not
+# even turn it into a number (it raises), so it is refused before it is read.
+MAX_NUMBER_LENGTH = 40
+
+
+def _construct_integer(loader: Any, node: yaml.ScalarNode) -> int:
+    return int(node.value)  # in decimal: YAML 1.1's `010` is 8, YAML 1.2's (and the editor's) 10
+
+
 for _loader in filter(None, (_Loader, _FastLoader)):
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:int", _construct_integer)
     _loader.yaml_implicit_resolvers = _RESOLVERS
 
 
@@ -181,6 +204,12 @@ def _refuse_unsafe(text: str, label: str, make_parser: Any = None) -> list[Probl
             # A plain << key (libyaml calls plain style "", PyYAML None) merges another mapping in.
             if isinstance(event, yaml.ScalarEvent) and is_key and event.value == "<<" and not event.style:
                 refuse(event, "merge key << (the site's data uses no merge keys: write the fields out)", "merge")
+            if (isinstance(event, yaml.ScalarEvent) and not event.style and len(event.value) > MAX_NUMBER_LENGTH
+                    and _NUMBER.match(event.value)):
+                problems.append(Problem(label, f"the number {event.value[:12]}… is {len(event.value):,} characters "
+                                               f"long (expected a page, a count or a year: at most "
+                                               f"{MAX_NUMBER_LENGTH} characters)",
+                                        line=event.start_mark.line + 1, column=event.start_mark.column + 1))
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 expecting_key.append(True if isinstance(event, yaml.MappingStartEvent) else None)

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from conftest import DATA
 from datacopies import RECS, broken, line_of, problems
 from recsite.problems import DataError
 from recsite.load import DATA_FILES, READERS, load_catalogue, read_all
@@ -130,3 +131,58 @@ def test_the_real_registry_reads_every_file_and_in_a_working_order():
     assert {reader.file for reader in READERS} == set(DATA_FILES)
     names = [reader.name for reader in READERS]
     assert len(names) == len(set(names))
+
+
+def test_a_line_break_in_a_one_line_text_never_reaches_the_pages(tmp_path):
+    """A publisher written over two lines went into every recommendation's citation, on its page and
+    in the downloads, with the line break in it. Every text is read as one line of words."""
+    data = broken(tmp_path, "  publisher: National Development Team for Inclusion (NDTi)\n  place: Bath\n",
+                  '  publisher: "National Development Team\\nfor Inclusion (NDTi)"\n  place: "Bath\\n"\n', "report.yaml")
+    glossary = data / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("also: [PBs]", 'also: ["PBs\\n"]', 1),
+                        encoding="utf-8")
+    catalogue = load_catalogue(data)
+    assert catalogue.report.citation().endswith(" Bath: National Development Team for Inclusion (NDTi).")
+    assert "PBs" in next(term for term in catalogue.glossary if term.id == "personal-budget").also
+
+
+def test_a_value_with_a_line_break_is_named_on_the_problem_s_one_line(tmp_path):
+    # One problem is one line (and one annotation on a pull request's line): the line break is shown, not made.
+    data = broken(tmp_path, FIRST, FIRST.replace("theme: encouraging-demand", 'theme: "encouraging-demand\\n"'))
+    found = [message for message in problems(data) if "theme:" in message]
+    line = line_of(data, '"encouraging-demand')
+    assert found == [f"data/recommendations.yaml:{line}:5: employment-as-the-norm: "
+                     "theme: unknown theme 'encouraging-demand\\n' (allowed: encouraging-demand, "
+                     "professional-engagement, personal-budget-process, evidence-based-support)"]
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_every_page_range_in_the_data_is_checked(monkeypatch, name):
+    """Every place whose `to_page` comes before its `page` is refused at its line, wherever in the data
+    it is: a recommendation's source or the core recommendation's printed "pages 53–52"."""
+    from recsite import load, yamlsource
+
+    backwards = []
+
+    def read(path, label=None):
+        document = yamlsource.load_yaml(path, label)
+        if path.name == name:
+            stack = [document]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, dict):
+                    if isinstance(node.get("to_page"), int) and node["page"] > 1:
+                        node["to_page"] = node["page"] - 1
+                        backwards.append((label, node.line_of("to_page")))
+                    stack.extend(node.values())
+                elif isinstance(node, list):
+                    stack.extend(node)
+        return document
+
+    monkeypatch.setattr(load, "load_yaml", read)
+    try:
+        load_catalogue(DATA)
+        found = []
+    except DataError as error:
+        found = [(p.file, p.line) for p in error.problems if "comes before page" in p.message]
+    assert sorted(found) == sorted(backwards)

@@ -54,23 +54,45 @@ HOSTILE = {
     "lone surrogate": ("recommendations.yaml", FIRST_TITLE,
                        'title: "Promote \\ud800 employment"'),
     "huge number": ("recommendations.yaml", "page: 53}", "page: 1" + "0" * 4000 + "}"),
+    "number Python cannot read": ("recommendations.yaml", "page: 53}", "page: 1" + "0" * 5000 + "}"),
+    "yes for true": ("recommendations.yaml", "key: true", "key: yes"),
     "impossible date": ("report.yaml", 'site_published: "2026-11-22"', 'site_published: "2026-02-31"'),
     "id of a template element": ("recommendations.yaml", "- id: employment-as-the-norm", "- id: rec-count"),
+    # Python's `$` matched before a final line break: the page went to a folder named "ras\n".
+    "line break after an id": ("glossary.yaml", "- id: ras\n", '- id: "ras\\n"\n'),
+    "page with a decimal point": ("recommendations.yaml", "page: 53}", "page: 53.0}"),
+    "address with a space": ("report.yaml", "employment-support-for-disabled-people1/", "employment-support- for-disabled-people1/"),
+    # Both stopped the build with a traceback in the citation code.
+    "author in one word": ("report.yaml", "[Rich Watts,", "[Watts,"),
+    "a season for a month": ("report.yaml", "date: May 2014", "date: Spring 2014"),
+    "glossary id of the page's heading": ("glossary.yaml", "- id: ras\n", "- id: glossary\n"),
+    "megabyte definition": ("glossary.yaml", "definition: >-\n", "definition: >-\n      " + "word " * 200_000 + "\n"),
+    # A card's id equal to the id MkDocs gives a heading of its page: two elements with one id.
+    "id of its theme page's heading": [("recommendations.yaml", "- id: employment-as-the-norm\n",
+                                        "- id: encouraging-demand-for-employment\n"),
+                                       ("published.yaml", "- employment-as-the-norm\n",
+                                        "- encouraging-demand-for-employment\n")],
+    "id of its evidence page's heading": [("evidence.yaml", "id: five-sites\n", "id: the-fieldwork\n"),
+                                          ("published.yaml", "- five-sites\n", "- the-fieldwork\n")],
+    "id of the list page's heading": [("recommendations.yaml", "- id: employment-as-the-norm\n", "- id: all-recommendations\n"),
+                                      ("published.yaml", "- employment-as-the-norm\n", "- all-recommendations\n")],
 }
 
 
-def _hostile_project(tmp_path: Path, file: str, old: str, new: str) -> Path:
+def _hostile_project(tmp_path: Path, edits: tuple | list) -> Path:
+    """A copy of the project with one edit (file, text, replacement), or a list of them."""
     copy_project(tmp_path)
-    target = tmp_path / "data" / file
-    text = target.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in data/{file}"
-    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for file, old, new in edits if isinstance(edits, list) else [edits]:
+        target = tmp_path / "data" / file
+        text = target.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in data/{file}"
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
     return tmp_path
 
 
 @pytest.mark.parametrize("kind", HOSTILE)
 def test_hostile_data_gives_one_clear_problem_from_check_and_build(tmp_path, kind):
-    project = _hostile_project(tmp_path, *HOSTILE[kind])
+    project = _hostile_project(tmp_path, HOSTILE[kind])
     check = run_limited([sys.executable, str(ROOT / "scripts" / "check_data.py"), "data"], project)
     build = run_limited([str(MKDOCS), "build", "--site-dir", str(tmp_path / "site")], project)
     for result in (check, build):

@@ -22,6 +22,7 @@ def read_appendices(document: Any, label: str) -> tuple[tuple, list[Problem]]:
             if part["id"] in part_ids:
                 reader.add(part, part["id"], "id", "id already used in this appendix")
             part_ids.add(part["id"])
+            reader.page_range(part, part["id"])
             questions = tuple(Question(q["number"], _text(q["text"]), tuple(map(_text, q.get("options", ()))),
                                        tuple(map(_text, q.get("notes", ())))) for q in part["questions"])
             source = Source(part["section"], part["page"], part.get("to_page")) if "section" in part else None

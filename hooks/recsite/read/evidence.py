@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..anchors import FIXED_ANCHORS
+from ..anchors import FIXED_ANCHORS, heading_id_of
 from ..model import (Bar, BarrierEvidence, BarrierFinding, Chart, Column,
                     EvidencePage, Finding, Highlight, ListBlock, Part, Provenance, Quote, Reference,
                     Row, Source, Table, Theme)
@@ -47,6 +47,9 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
         parts = []
         for part_node in node["parts"]:
             claim(part_node, part_node["id"])
+            for inner in (part_node, *part_node["items"]):
+                if "id" in inner:
+                    _not_the_heading(reader, inner, _text(node["title"]), "page")
             reader.page_range(part_node, part_node["id"])
             items = tuple(_item(reader, item, part_node["section"], references, claim)
                           for item in part_node["items"])
@@ -150,7 +153,7 @@ def _item(reader: FileReader, node: Any, section: str, references: dict[int, Ref
         figures = tuple(node.get("figures", ()))
         for figure in figures:
             if figure not in text:
-                reader.add(node, record, "figures", f"'{figure}' does not appear in the text "
+                reader.add(node, record, "figures", f"{figure!r} does not appear in the text "
                                                     "(expected each figure exactly as the text prints it)")
         return Finding(record, _text(node["label"]), text, source, figures,
                        _refs(reader, node, record, references), provenance)
@@ -176,6 +179,15 @@ def _item(reader: FileReader, node: Any, section: str, references: dict[int, Ref
     return None  # unreachable: the schema allows only the kinds above
 
 
+def _not_the_heading(reader: FileReader, node: Any, words: str, page: str) -> None:
+    """A page's title is a Markdown heading: MkDocs gives it the id of its words, which an element
+    of the page written as HTML (a finding) repeated, and the build failed on the page."""
+    if node["id"] == heading_id_of(words):
+        reader.add(node, node["id"], "id", f"'{node['id']}' is already the id of the heading “{words}” on its "
+                                           f"{page}: a link to #{node['id']} would lead to two places; choose "
+                                           "another id")
+
+
 def _barriers(reader: FileReader, nodes: list, themes: tuple[Theme, ...], claim,
               references: dict[int, Reference]) -> tuple:
     by_id = {theme.barrier.id: theme.barrier for theme in themes}
@@ -192,11 +204,14 @@ def _barriers(reader: FileReader, nodes: list, themes: tuple[Theme, ...], claim,
         findings = []
         for finding in node["findings"]:
             claim(finding, finding["id"])
+            _not_the_heading(reader, finding, barrier.title, "barrier's page")
             reader.page_range(finding, finding["id"])
             text, point = _text(finding["text"]), finding.get("point")
             if point is not None and _text(point) not in text:
                 reader.add(finding, finding["id"], "point", "the bold words do not appear in the text "
                                                             "(expected them exactly as in `text`)")
+            for index, quote in enumerate(finding.get("quotes", ()), 1):
+                reader.page_range(quote, finding["id"], f"quotes[{index}]")
             quotes = tuple(Quote(_text(q["text"]), _text(q["role"]), _source(q, barrier.section))
                            for q in finding.get("quotes", ()))
             findings.append(BarrierFinding(finding["id"], _text(finding["title"]), text,

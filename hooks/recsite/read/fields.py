@@ -38,10 +38,13 @@ class FileReader:
             line, column = getattr(node, "line", None), getattr(node, "column", None)
         self.problems.append(Problem(self.label, message, line=line, column=column, record=record, field=field))
 
-    def page_range(self, node: Any, record: str | None) -> None:
+    def page_range(self, node: Any, record: str | None, within: str | None = None) -> None:
+        """Every place in the report with a `to_page` is read through here: "pages 36–35" is no place.
+        `within` names the field the place is, for the message (source: source.to_page)."""
         if "to_page" in node and node["to_page"] < node["page"]:
-            self.add(node, record, "to_page", f"page {node['to_page']} comes before page {node['page']} "
-                                              "(expected the last page, at or after `page`)")
+            field = f"{within}.to_page" if within else "to_page"
+            self.add(node, record, field, f"page {node['to_page']} comes before page {node['page']} "
+                                          "(expected the last page, at or after `page`)")
 
     def date(self, node: Any, record: str | None, field: str, *, history: bool = True) -> date | None:
         """The date in `node[field]` (YYYY-MM-DD), or None with a problem. A date in the history

@@ -7,7 +7,8 @@ pages' #findings and #what-the-report-recommends, the evidence index's #referenc
 makes each page is recsite.plan's choice; the names here must follow it.
 
 Left out on purpose, because no link to them can break: a page's title (<h1>) id, which is made from its
-words (a link to a missing anchor opens the page at its top, where the title is); the `<id>-title` of a
+words (a link to a missing anchor opens the page at its top, where the title is; read/evidence.py keeps
+the page's records from taking it); the `<id>-title` of a
 barrier finding's heading, which only goes with its finding. The ids of recommendations, themes,
 audiences and barriers, which the pages also carry, are registered under their own keys.
 """

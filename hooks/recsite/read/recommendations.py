@@ -8,7 +8,7 @@ import re
 from dataclasses import fields
 from typing import Any
 
-from ..anchors import FIXED_ANCHORS, PAGE_NAMES
+from ..anchors import FIXED_ANCHORS, PAGE_NAMES, heading_id_of
 from .. import wording
 from ..model import Audience, Change, Recommendation, Section7, Source, Theme
 from .fields import FileReader, read_text as _text
@@ -38,6 +38,13 @@ def read_recommendations(reader: FileReader, document: Any, themes: dict[str, Th
                     else "the id the site's pages give one of their own elements (hooks/templates/)")
             reader.add(node, rec_id, "id", f"'{rec_id}' is already {what}: a link to #{rec_id} would lead "
                                            "to two places; choose another id")
+            continue
+        heading = _headings_of_its_pages(node, themes, audiences).get(rec_id)
+        if heading is not None:
+            words, page = heading
+            reader.add(node, rec_id, "id", f"'{rec_id}' is already the id of the heading “{words}” on its "
+                                           f"{page}: a link to #{rec_id} would lead to two places; choose "
+                                           "another id")
             continue
         rec = _recommendation(reader, node, themes, audiences)
         if rec is not None:
@@ -79,20 +86,40 @@ def read_recommendations(reader: FileReader, document: Any, themes: dict[str, Th
                   key=lambda rec: (theme_order[rec.theme.id], audience_order[rec.audience.id]))
 
 
+def _headings_of_its_pages(node: Any, themes: dict[str, Theme],
+                           audiences: dict[str, Audience]) -> dict[str, tuple[str, str]]:
+    """The ids MkDocs gives the headings written from data on the pages that show this record's card,
+    with their words and the page: its theme's (theme.md.j2: `# {{ theme.title }}`), its theme's
+    barrier's (barrier.md.j2) and its audience's (audience.md.j2: `# Recommendations for
+    {{ audience.title | lower_first }}`). The cards are HTML
+    the table of contents does not see, so a card with that id made two elements with one id, and
+    the build failed after the check had passed it (tools/test_hostile.py builds both)."""
+    headings = {}
+    theme, audience = themes.get(node["theme"]), audiences.get(node["audience"])
+    if theme is not None:
+        headings[heading_id_of(theme.title)] = (theme.title, "theme's page")
+        headings[heading_id_of(theme.barrier.title)] = (theme.barrier.title, "barrier's page")
+    if audience is not None:
+        words = f"Recommendations for {audience.title[:1].lower()}{audience.title[1:]}"
+        headings[heading_id_of(words)] = (words, "audience's page")
+    return headings
+
+
 def _recommendation(reader: FileReader, node: Any, themes: dict[str, Theme],
                     audiences: dict[str, Audience]) -> Recommendation | None:
     rec_id = node["id"]
     ok = True
     theme, audience = themes.get(node["theme"]), audiences.get(node["audience"])
     if theme is None:
-        reader.add(node, rec_id, "theme", f"unknown theme '{node['theme']}' (allowed: {', '.join(themes)})")
+        reader.add(node, rec_id, "theme", f"unknown theme {node['theme']!r} (allowed: {', '.join(themes)})")
         ok = False
     if audience is None:
-        reader.add(node, rec_id, "audience", f"unknown audience '{node['audience']}' "
+        reader.add(node, rec_id, "audience", f"unknown audience {node['audience']!r} "
                                              f"(allowed: {', '.join(audiences)})")
         ok = False
     expected = _sections_for(theme, audience)
     source = node["source"]
+    reader.page_range(source, rec_id, "source")
     if expected and source["section"] not in expected:
         reader.add(source, rec_id, "source.section",
                    f"section '{source['section']}' does not belong to theme '{theme.id}' and audience "

@@ -12,13 +12,23 @@ def read_report(reader: FileReader, document: Any):
     meta = document["report"]
     # The site's first publication is history too: it cannot be in the future.
     published = reader.date(document, None, "site_published")
+    # The schema holds `date` to 'Month YYYY' or 'YYYY'; its year must be the report's, or the
+    # citations (citations.parse_month) could not be made.
+    year = meta["year"]
+    if meta["date"].split()[-1] != str(year):
+        reader.add(meta, None, "report.date", f"'{meta['date']}' is not in {year}, the report's `year` "
+                                              f"(expected a month and {year}, such as 'May {year}', or {year} alone)")
+        return None, None, None
     if published is None:
         return None, None, None
     report = Report(title=_text(meta["title"]), authors=tuple(meta["authors"]),
                     cite_authors=_text(meta["cite_authors"]), year=meta["year"], date=meta["date"],
-                    publisher=meta["publisher"], place=meta["place"], pages=meta["pages"],
+                    publisher=_text(meta["publisher"]), place=_text(meta["place"]), pages=meta["pages"],
                     site_published=published, scope=_scope(document.get("scope")))
     node = document["core_recommendation"]
+    reader.page_range(node["source"], None, "core_recommendation.source")
+    reader.page_range(node["note_source"], None, "core_recommendation.note_source")
+    reader.page_range(document["figure5"]["source"], None, "figure5.source")
     core = CoreRecommendation(
         source=_source(node["source"]), lead_in=tuple(map(_text, node["lead_in"])),
         paragraphs=tuple(map(_text, node["paragraphs"])),
@@ -27,7 +37,7 @@ def read_report(reader: FileReader, document: Any):
         lead_in_refs=(_footnote(node["lead_in_footnote"]),) if "lead_in_footnote" in node else ())
     node = document["figure5"]
     figure = Figure(_text(node["title"]), _source(node["source"]),
-                    tuple(FigureGroup(g["heading"], tuple(map(_text, g["items"]))) for g in node["groups"]))
+                    tuple(FigureGroup(_text(g["heading"]), tuple(map(_text, g["items"]))) for g in node["groups"]))
     return report, core, figure
 
 

@@ -20,6 +20,9 @@ def read_taxonomy(reader: FileReader, document: Any) -> tuple[dict[str, Theme], 
         if barrier_node["id"] in barrier_ids:
             reader.add(barrier_node, theme_id, "barrier.id", "another theme already answers this barrier")
         barrier_ids.add(barrier_node["id"])
+        reader.page_range(barrier_node, theme_id, "barrier")
+        for index, place in enumerate(node["sections"], 1):
+            reader.page_range(place, theme_id, f"sections[{index}]")
         barrier = Barrier(barrier_node["id"], barrier_node["section"], _text(barrier_node["title"]),
                           Source(barrier_node["section"], barrier_node["page"], barrier_node.get("to_page")),
                           _text(barrier_node["summary"]))
