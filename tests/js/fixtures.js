@@ -10,7 +10,7 @@ fc.configureGlobal({seed: Number(process.env.FC_SEED || 20261201)});
 // tests do not depend on the site's current values.
 export const RULES = {
   format: "recsite-action-plan",
-  version: 1,
+  version: 2,
   statuses: [
     {id: "not-started", label: "Not started", code: "n", open: true},
     {id: "planned", label: "Planned", code: "p", open: true},
@@ -18,13 +18,21 @@ export const RULES = {
     {id: "done", label: "Done", code: "d", open: false},
     {id: "not-applicable", label: "Not applicable", code: "x", open: false},
   ],
+  assessments: [
+    {id: "met", label: "Met", code: "m"},
+    {id: "partly-met", label: "Partly met", code: "p"},
+    {id: "not-met", label: "Not met", code: "n"},
+    {id: "not-applicable", label: "Not applicable", code: "x"},
+  ],
 };
 
 // recsite/downloads.py's formula rule, as the planner's data carries it.
 export const FORMULA = {starts: "=+-@\t\r", skipped: " \u00a0\ufeff\u200b\u200c\u200d\u2060"};
 
-// planner.py's ITEM_COLUMNS.
-export const ITEM_COLUMNS = {id: "id", status: "status", owner: "owner", due: "target_date", notes: "notes"};
+// planner.py's ITEM_COLUMNS and PLAN_FIELD_COLUMNS.
+export const ITEM_COLUMNS = {id: "id", status: "status", assessment: "assessment", owner: "owner", due: "target_date",
+  evidence: "notes", actions: "actions"};
+export const PLAN_COLUMNS = {title: "plan_title", organisation: "organisation"};
 
 // A browser's localStorage, in memory; `blocked` makes every call throw, as a browser that keeps
 // nothing for the site does.
