@@ -81,7 +81,7 @@ def plan_rules() -> dict:
 
 def plan_rules_module() -> str:
     """PLAN_RULES_JS: plan_rules() as an ES module's default export."""
-    return ("// Made by hooks/recsite/planner.py from PLAN_FORMAT, PLAN_VERSION and STATUSES: change them there.\n"
+    return ("// Made by hooks/recsite/planner.py from PLAN_FORMAT, PLAN_VERSION, STATUSES and ASSESSMENTS: change them there.\n"
             f"export default {json.dumps(plan_rules(), ensure_ascii=False, separators=(',', ':'))};\n")
 
 

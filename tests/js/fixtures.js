@@ -57,3 +57,21 @@ export function memoryStorage(entries = {}, {blocked = false, full = false} = {}
   };
   return () => storage;
 }
+
+// A plan's items and fields with a few values each, for the property tests of what changes a
+// plan (merge.test.js, session.test.js): few values, so that edits meet each other often.
+export const IDS = ["a", "b", "c", "d"];
+export const value = {
+  status: fc.constantFrom(...RULES.statuses.map((s) => s.id)),
+  assessment: fc.constantFrom("", ...RULES.assessments.map((s) => s.id)),
+  owner: fc.constantFrom("", "Jo", "Sam"),
+  due: fc.constantFrom("", "2027-01-31", "2027-06-30"),
+  evidence: fc.constantFrom("", "Costed", "=x", "Board in March"),
+  actions: fc.constantFrom("", "Ask the board", "Ask\nagain"),
+};
+export const ITEM_FIELDS = Object.keys(value);
+export const PLAN_VALUE = {title: fc.constantFrom("", "Self-assessment 2027", "Ours"), organisation: fc.constantFrom("", "Anytown Council")};
+export const field = fc.constantFrom(...ITEM_FIELDS);
+export const imported = fc.record({id: fc.constantFrom(...IDS), ...value}, {requiredKeys: ["id"], noNullPrototype: true});
+export const about = fc.record(PLAN_VALUE, {requiredKeys: [], noNullPrototype: true});
+export const planItem = fc.record({id: fc.constantFrom(...IDS), ...value, seen: fc.constant("2026-01-01")}, {noNullPrototype: true});

@@ -7,7 +7,7 @@ import {test} from "node:test";
 import {
   PlanError, choiceOf, decodeFile, itemsFromCsv, readExport, resolve, withdrawn,
 } from "../../docs/javascripts/lib/imports.js";
-import {byId} from "../../docs/javascripts/lib/merge.js";
+import {byId} from "../../docs/javascripts/lib/store.js";
 import {cell, lines} from "../../docs/javascripts/lib/csv.js";
 import {FORMULA, ITEM_COLUMNS, PLAN_COLUMNS, RULES} from "./fixtures.js";
 

@@ -131,7 +131,9 @@ def tab_to(page, element_id: str, limit: int = 400) -> None:
 def test_a_review_by_keyboard_alone(page):
     open_planner(page)
     tab_to(page, "planner-preset")
-    page.keyboard.press("ArrowDown")  # the second audience: local authorities and providers
+    assert page.input_value("#planner-preset") == "", "it starts at “Choose…”"
+    page.keyboard.press("ArrowDown")  # the first audience, then the second: local authorities and providers
+    page.keyboard.press("ArrowDown")
     assert page.input_value("#planner-preset") == "audience:local-authorities-and-providers"
     page.keyboard.press("Tab")
     assert focused(page) == "planner-preset-add"
@@ -140,7 +142,12 @@ def test_a_review_by_keyboard_alone(page):
     assert focused(page) == "planner-preset-add"
     assert page.locator("#planner-status").get_attribute("aria-live") == "polite"
 
-    tab_to(page, "pl-status-transition-presumption-of-employment")
+    tab_to(page, "pl-assessment-transition-presumption-of-employment")
+    page.keyboard.press("ArrowDown")  # met
+    expect(page.locator("#planner-status")).to_contain_text(
+        "Assessment of “Presume employment as early as possible for young people”: Met. Saved.")
+    page.keyboard.press("Tab")
+    assert focused(page) == "pl-status-transition-presumption-of-employment"
     page.keyboard.press("ArrowDown")  # planned
     expect(page.locator("#planner-status")).to_contain_text(
         "Status of “Presume employment as early as possible for young people”: Planned. Saved.")
@@ -149,8 +156,11 @@ def test_a_review_by_keyboard_alone(page):
     assert page.input_value("#pl-owner-transition-presumption-of-employment") == "Sam Patel"
     page.keyboard.press("Tab")
     assert focused(page) == "pl-due-transition-presumption-of-employment"
-    tab_to(page, "pl-notes-transition-presumption-of-employment", limit=5)  # the date has a stop per part
+    tab_to(page, "pl-evidence-transition-presumption-of-employment", limit=5)  # the date has a stop per part
     page.keyboard.type("Agreed at the March board")
+    page.keyboard.press("Tab")
+    assert focused(page) == "pl-actions-transition-presumption-of-employment"
+    page.keyboard.type("Ask schools")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('pl-remove')")
     page.keyboard.press("Enter")  # "Remove from plan" for this one

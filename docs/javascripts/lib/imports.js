@@ -170,7 +170,7 @@ export function withdrawn(id, gone) {
 
 // The items read ({items, notes}) fitted to the site: a withdrawn id becomes its replacement,
 // unknown and repeated ids are left out, each with a note saying so. `recs` and `retired` are
-// byId() lookups (merge.js) of the planner's data. Throws when nothing is left.
+// byId() lookups (store.js) of the planner's data. Throws when nothing is left.
 export function resolve(read, recs, retired) {
   const kept = [], notes = [], seen = new Set();
   for (const item of read.items) {

@@ -31,6 +31,19 @@ function notesToEvidence(item) {
   return rest;
 }
 
+// Records by id, in an object with no inherited names (an id such as "constructor" is unknown).
+export function byId(records) {
+  const found = Object.create(null);
+  for (const record of records) found[record.id] = record;
+  return found;
+}
+
+// A status's or an assessment's label (`choices`: the rules' list), or the value when unknown.
+export function labelOf(choices, value) {
+  const found = choices.find((choice) => choice.id === value);
+  return found ? found.label : value;
+}
+
 export function emptyPlan(rules) {
   return {format: rules.format, version: rules.version, title: "", organisation: "", items: []};
 }
