@@ -85,6 +85,24 @@ def test_no_axe_violations_on_the_planner(tabs, site, scheme, state):
         assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_a_phone(tabs, site, scheme):
+    """A plan across two audiences on a 320-pixel phone: the progress tables say each group's
+    statuses in words, and the plan has a title, assessments, actions and an overdue item."""
+    with tabs.open(site.url, color_scheme=scheme, viewport={"width": 320, "height": 640}) as page:
+        open_planner(page)
+        page.select_option("#planner-preset", "key")
+        page.click("#planner-preset-add")
+        page.fill("#planner-title", "Self-assessment")
+        page.select_option("#pl-assessment-cost-not-like-care", "partly-met")
+        page.fill("#pl-due-cost-not-like-care", "2020-01-31")
+        page.fill("#pl-actions-cost-not-like-care", "Ask the board")
+        assert page.locator(".pl-overdue:visible").count() == 1 and page.locator(".pl-words:visible").count() > 0
+        page.add_script_tag(path=str(axe_script()))
+        found = described("planner/ (a phone)", page.evaluate(AXE_RUN, AXE_TAGS))
+        assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
+
+
 def test_axe_reads_the_page_once_its_fades_have_ended(tabs, site):
     """The import preview takes the focus down the page, so Material fades the header's title from
     the site's name to the page's (0.15 s). Caught 30 ms into the fade, the fading name fails colour

@@ -628,7 +628,8 @@ def test_the_questions_print_on_one_a4_page(page):
 # --- Layout shift -----------------------------------------------------------------------------
 
 def a_full_plan(site) -> dict:
-    """Every recommendation, in every status, some with owners, dates and notes."""
+    """Every recommendation, in every status, some with owners, dates and notes, as format version 1
+    stored it (the planner reads it as version 2)."""
     data = json.loads(site.soup("planner/").select_one("#planner-data")["data-planner"])
     statuses = [status[0] for status in STATUSES]
     return {"format": "recsite-action-plan", "version": 1, "items": [
@@ -647,7 +648,8 @@ def test_the_page_does_not_move_when_the_planner_starts(browser, site, address, 
     phone, the CPU slowed four times, every shift not caused by the reader's input; here slowed
     until the planner is drawn), with the planner's script held back half a second, so that the
     page is painted before the planner starts, as on a slow network. Shift is moved area, not
-    time: 0.02 is the site's budget."""
+    time: 0.02 is the site's budget, and these pages keep to none at all (issue 28). The stored
+    plan is of format version 1, so it is migrated as the page starts."""
     import time
 
     from bench_browser import _OBSERVE, CPU_SLOWDOWN, VIEWPORT
@@ -671,4 +673,4 @@ def test_the_page_does_not_move_when_the_planner_starts(browser, site, address, 
             page.evaluate(TWO_FRAMES)
         page.wait_for_timeout(1000)  # late shifts count too
         layout = page.evaluate("window.__recsiteLayout")
-    assert layout["cls"] <= 0.02, f"layout shift {layout['cls']:.3f}: {layout['shifts']}"
+    assert layout["cls"] == 0, f"layout shift {layout['cls']:.3f}: {layout['shifts']}"
