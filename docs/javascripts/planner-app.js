@@ -60,7 +60,7 @@ function setupPlanner(root) {
   var plan = store.plan;
   // What planner-files.js needs of the planner on this page (it is loaded when first needed).
   function withFiles(name, arg) { withFilesModule(function (module) { module[name](planner, arg); }); }
-  var planner = {data: data, recs: recs, retiredIds: retiredIds, labels: labels, titles: titles, assessments: assessments, $: $, live: live, root: root,
+  var planner = {data: data, recs: recs, retiredIds: retiredIds, labels: labels, titles: titles, $: $, live: live, root: root,
     store: store, storage: storage, change: change, renderAll: renderAll, plan: function () { return plan; }, pending: null, fromLink: false};
   var OTHER_TAB = " Your plan had been changed in another tab or window: this page now shows those changes too.";
 

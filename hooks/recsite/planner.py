@@ -111,7 +111,8 @@ def data_block(data: dict) -> str:
 
 
 def review_csv(catalogue: Catalogue, site_url: str) -> str:
-    """Every recommendation with empty status, owner, target date and notes: the same review as the
+    """Every recommendation with the plan's columns (status, assessment, owner, target date, notes,
+    actions, the plan's title and organisation) empty: the same review as the
     planner, for a spreadsheet. UTF-8 with a byte-order mark, which Excel needs to read it as UTF-8
     (LibreOffice accepts it too); cells a spreadsheet would run as formulas start with an apostrophe."""
     out = io.StringIO()
