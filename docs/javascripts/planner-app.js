@@ -3,15 +3,16 @@
 // <script> on each visit without running it again, and lib/on-page.js sets the planner up on each visit. The records come from
 // JSON in the page (#planner-data); no network request. The report's words come from that data;
 // the rest are the site's own. The plan's format and reading it are lib/store.js, changing it
-// without losing anything (imports, two tabs) lib/merge.js; the spreadsheet export, imports and
-// share links planner-files.js (with lib/imports.js, lib/csv.js and lib/share.js), loaded when
-// first needed; this module draws the page and wires it.
+// without losing anything lib/session.js (two tabs) and lib/merge.js (imports, withdrawn
+// recommendations, loaded when first needed); the exports, imports, share links and
+// what to say when the plan cannot be saved or read planner-files.js (with lib/imports.js,
+// lib/csv.js and lib/share.js), loaded when first needed; this module draws the page and wires it.
 import RULES from "./plan-rules.js";  // generated at build time by hooks/recsite/planner.py
-import {realDate, today} from "./lib/dates.js";
+import {longDate, realDate, today} from "./lib/dates.js";
 import {announce, el, plural} from "./lib/dom.js";
-import {byId, replaceWithdrawn, session, setField} from "./lib/merge.js";
 import {onPage} from "./lib/on-page.js";
-import {KEY, addIds, keptAside} from "./lib/store.js";
+import {session, setField} from "./lib/session.js";
+import {KEY, addIds, byId, keptAside, labelOf} from "./lib/store.js";
 
 // Runs `run` with planner-files.js, loading it the first time (at once once it is loaded, so
 // that focus moves within the reader's click).
@@ -23,10 +24,12 @@ function withFilesModule(run) {
 
 const storage = () => localStorage;
 // The planner on the page now, for the window's events, registered once (instant navigation
-// swaps pages without running this module again): a share link in the address, and another tab
-// changing the stored plan (`storage` fires in every other tab of this site).
-let openSharedNow = null, refreshNow = null;
+// swaps pages without running this module again): a share link in the address, printing (the
+// date printed is the day it is printed), and another tab changing the stored plan (`storage`
+// fires in every other tab of this site).
+let openSharedNow = null, refreshNow = null, printNow = null;
 window.addEventListener("hashchange", () => { if (openSharedNow && document.getElementById("planner")) openSharedNow(); });
+window.addEventListener("beforeprint", () => { if (printNow && document.getElementById("planner")) printNow(); });
 window.addEventListener("storage", (event) => {
   if ((event.key === KEY || event.key === null) && refreshNow && document.getElementById("planner")) refreshNow();
 });
@@ -35,7 +38,7 @@ window.addEventListener("storage", (event) => {
 
 function setupPlanner(root) {
   var data = JSON.parse(document.getElementById("planner-data").dataset.planner);
-  var statuses = RULES.statuses;
+  var statuses = RULES.statuses, assessments = [{id: "", label: "Not assessed yet"}].concat(RULES.assessments);
   var recs = byId(data.recs), retiredIds = byId(Object.keys(data.retired).map(function (id) {
     return Object.assign({id: id}, data.retired[id]);
   }));
@@ -44,15 +47,21 @@ function setupPlanner(root) {
   // Look-ups by a stored value never reach Object.prototype ("constructor", "__proto__").
   var labels = Object.create(null);
   statuses.forEach(function (s) { labels[s.id] = s.label; });
+  var open = function (item) { return statuses.some(function (s) { return s.id === item.status && s.open; }); };
+  var overdue = function (item) { return item.due && item.due < today() && open(item); };
   var titles = Object.create(null);
   data.themes.concat(data.audiences).forEach(function (t) { titles[t.id] = t.title; });
   var $ = function (id) { return document.getElementById(id); };
   var live = $("planner-status");
-  // Every change is made to the plan as stored now (lib/merge.js), in the report's order.
+  // Every change is made to the plan as stored now (lib/session.js), in the report's order.
   var store = session(storage, RULES, function (p) {
     p.items.sort(function (a, b) { return (a.id in order ? order[a.id] : 1e9) - (b.id in order ? order[b.id] : 1e9); });
   });
   var plan = store.plan;
+  // What planner-files.js needs of the planner on this page (it is loaded when first needed).
+  function withFiles(name, arg) { withFilesModule(function (module) { module[name](planner, arg); }); }
+  var planner = {data: data, recs: recs, retiredIds: retiredIds, labels: labels, titles: titles, $: $, live: live, root: root,
+    store: store, storage: storage, change: change, renderAll: renderAll, plan: function () { return plan; }, pending: null, fromLink: false};
   var OTHER_TAB = " Your plan had been changed in another tab or window: this page now shows those changes too.";
 
   // Makes a change, says `message` only once it is saved, and says so when another tab had
@@ -67,32 +76,13 @@ function setupPlanner(root) {
     return done.saved;
   }
 
-  // What stops saving, said until a save succeeds: a lasting message with what to do.
-  var TROUBLE = {
-    full: "Your plan could not be saved in this browser: its storage may be full or switched off. What you change now is kept only while this page is open. Export your plan now to keep it.",
-    blocked: "This browser does not let the site keep anything (its storage is switched off), so your plan cannot be saved here. What you change now is kept only while this page is open. Export your plan to keep it.",
-    newer: "This browser holds a plan saved by a newer version of the planner, so this page does not save over it. Reload the page to get the newest planner.",
-    unkept: "The plan saved in this browser could not all be read, and there is no room to keep a copy of it aside, so the planner does not save over it. Download the saved plan first; then the planner saves again.",
-  };
+  // What stops saving, said until a save succeeds (a lasting message with what to do, made by
+  // planner-files.js: it is rare).
   function trouble(kind) {
     var box = $("planner-trouble");
     if (box) box.remove();
-    if (!kind) return;
-    box = el("div", {className: "pl-notice", id: "planner-trouble", role: "alert"}, [el("p", {text: TROUBLE[kind]})]);
-    if (kind === "unkept") {
-      box.appendChild(button("Download the saved plan", function () {
-        download("unreadable-plan-" + today() + ".json", "application/json", store.read.raw);
-        store.exported = store.read.raw;
-        change(function () {}, "Your plan is saved again.");
-      }));
-    } else if (kind !== "newer") box.appendChild(button("Export as JSON now", exportJson));
-    root.insertBefore(box, root.firstChild);
-  }
-
-  function button(text, onClick) {
-    var b = el("button", {type: "button", className: "md-button", text: text});
-    b.addEventListener("click", onClick);
-    return b;
+    planner.trouble = kind;
+    if (kind) withFiles("trouble", kind);
   }
 
   // The page drawn again from the plan, the reader's place kept (the field they are in, and where in it).
@@ -142,6 +132,7 @@ function setupPlanner(root) {
   $("planner-preset-form").addEventListener("submit", function (event) {
     event.preventDefault();
     var preset = $("planner-preset").value.split(":");
+    if (!preset[0]) { announce(live, "Choose where to start from first."); $("planner-preset").focus(); return; }
     add(data.recs.filter(function (rec) {
       return preset[0] === "all" || (preset[0] === "key" && rec.key) || rec[preset[0]] === preset[1];
     }).map(function (rec) { return rec.id; }), $("planner-preset-add"));
@@ -162,7 +153,8 @@ function setupPlanner(root) {
 
   function printed(item) {
     var dl = el("dl", {className: "pl-print print-only"});
-    [["Status", labels[item.status]], ["Owner", item.owner], ["Target date", item.due], ["Notes", item.notes]].forEach(function (pair) {
+    [["Assessment", labelOf(assessments, item.assessment)], ["Status", labels[item.status]], ["Owner", item.owner], ["Target date", longDate(item.due)],
+      ["Current position and evidence", item.evidence], ["Actions", item.actions]].forEach(function (pair) {
       dl.appendChild(el("dt", {text: pair[0]}));
       dl.appendChild(el("dd", {text: pair[1] || "–"}));
     });
@@ -198,7 +190,7 @@ function setupPlanner(root) {
       if (item.seen && rec.changed > item.seen) {
         var list = el("ul");
         rec.changes.filter(function (c) { return c.date > item.seen; }).forEach(function (c) {
-          list.appendChild(el("li", {text: c.date + ": " + c.change}));
+          list.appendChild(el("li", {text: longDate(c.date) + ": " + c.change}));
         });
         var seenButton = el("button", {type: "button", className: "md-button pl-seen"}, [document.createTextNode("Mark as read"), el("span", {className: "visually-hidden", text: ": " + title})]);
         seenButton.addEventListener("click", function () {
@@ -207,19 +199,21 @@ function setupPlanner(root) {
           $("pl-title-" + item.id).focus();
         });
         article.appendChild(el("div", {className: "pl-notice pl-changed"}, [
-          el("p", {text: "Changed on this site since you added it (" + item.seen + "):"}), list, seenButton]));
+          el("p", {text: "Changed on this site since you added it (" + longDate(item.seen) + "):"}), list, seenButton]));
       }
     } else if (retired) {
-      var notice = el("div", {className: "pl-notice pl-withdrawn"}, [el("p", {text: "Withdrawn" + (retired.date ? " on " + retired.date : "") + (retired.reason ? ": " + retired.reason : ".")}),
+      var notice = el("div", {className: "pl-notice pl-withdrawn"}, [el("p", {text: "Withdrawn" + (retired.date ? " on " + longDate(retired.date) : "") + (retired.reason ? ": " + retired.reason : ".")}),
         el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: retired.text || ""})])]);
       var replacement = retired.replaced_by && recs[retired.replaced_by];
       if (replacement) {
         var swap = el("button", {type: "button", className: "md-button", text: "Replace it with “" + replacement.title + "”"});
         swap.addEventListener("click", function () {
-          // Its owner, date and notes go with it (merged into the replacement's when that is in the plan already).
-          change(function (p) { replaceWithdrawn(p, id, replacement, title, RULES); }, "Replaced by “" + replacement.title + "”.");
-          renderAll();
-          $("pl-title-" + replacement.id).focus();
+          // What was recorded for it goes with it (merged into the replacement's when that is in the plan already).
+          import("./lib/merge.js").then(function (merge) {
+            change(function (p) { merge.replaceWithdrawn(p, id, replacement, title, RULES); }, "Replaced by “" + replacement.title + "”.");
+            renderAll();
+            $("pl-title-" + replacement.id).focus();
+          });
         });
         notice.appendChild(swap);
       }
@@ -227,30 +221,37 @@ function setupPlanner(root) {
     } else {
       article.appendChild(el("p", {className: "pl-notice", text: "This recommendation is no longer on this site."}));
     }
-    var select = el("select");
-    statuses.forEach(function (s) { select.appendChild(el("option", {value: s.id, text: s.label})); });
-    select.value = item.status;
-    var owner = el("input", {type: "text", autocomplete: "off"});
-    owner.value = item.owner;
-    var due = el("input", {type: "date"});
-    due.value = item.due;
-    var notes = el("textarea", {rows: "3"});
-    notes.value = item.notes;
-    var fields = el("div", {className: "pl-fields"}, [field(item, "status", "Status", select), field(item, "owner", "Who owns it", owner),
-      field(item, "due", "Target date", due), field(item, "notes", "Notes and evidence of progress", notes)]);
+    // Overdue: said on the card itself (and printed with it), not only in "What to do next".
+    var late = el("p", {className: "pl-overdue"});
+    function markLate() {
+      late.textContent = overdue(item) ? "Overdue: its target date was " + longDate(item.due) + "." : "";
+      late.hidden = !late.textContent;
+    }
+    markLate();
+    article.appendChild(late);
+    var control = function (tag, attrs, choices) {
+      return el(tag, attrs, choices && choices.map(function (s) { return el("option", {value: s.id, text: s.label}); }));
+    };
+    var fields = el("div", {className: "pl-fields"}, [["assessment", "Assessment", control("select", {}, assessments)], ["status", "Status", control("select", {}, statuses)],
+      ["owner", "Who owns it", control("input", {type: "text", autocomplete: "off"})], ["due", "Target date", control("input", {type: "date"})],
+      ["evidence", "Current position and evidence", control("textarea", {rows: "3"})], ["actions", "Actions", control("textarea", {rows: "3"})]].map(function (f) {
+      f[2].value = item[f[0]];
+      return field(item, f[0], f[1], f[2]);
+    }));
     article.appendChild(fields);
     var mirror = printed(item);
     article.appendChild(mirror);
     fields.addEventListener("input", function (event) {
-      var name = event.target.name, value = event.target.value;
+      var name = event.target.name, value = event.target.value, chosen = name === "status" ? labels[value] : name === "assessment" && labelOf(assessments, value);
       // A date input holds a year being typed ("0002-…") until it is whole: only real dates are kept.
       if (name === "due" && value && !realDate(value)) return;
       item[name] = value;
-      change(function (p) { setField(p, id, name, value, item); }, name === "status" ? "Status of “" + title + "”: " + labels[value] + ". Saved." : null);
+      change(function (p) { setField(p, id, name, value, item); }, chosen ? (name === "status" ? "Status" : "Assessment") + " of “" + title + "”: " + chosen + ". Saved." : null);
       if (!li.isConnected) return;  // drawn again with another tab's changes
       li.dataset.status = item.status;
       article.replaceChild(mirror = printed(item), article.querySelector(".pl-print"));
-      if (name === "status" || name === "due") renderProgress();
+      markLate();
+      if (chosen || name === "due") renderProgress();
     });
     var remove = el("button", {type: "button", className: "md-button pl-remove"}, [document.createTextNode("Remove from plan"), el("span", {className: "visually-hidden", text: ": " + title})]);
     remove.addEventListener("click", function () {
@@ -272,30 +273,33 @@ function setupPlanner(root) {
   }
 
   // -- Progress
-  function counts(items) {
+  function counts(items, key, choices) {
     var c = {total: items.length};
-    statuses.forEach(function (s) { c[s.id] = 0; });
-    items.forEach(function (item) { c[item.status] = (c[item.status] || 0) + 1; });
+    choices.forEach(function (s) { c[s.id] = 0; });
+    items.forEach(function (item) { c[item[key]] = (c[item[key]] || 0) + 1; });
     return c;
   }
 
-  function countText(c) {
-    return statuses.filter(function (s) { return c[s.id]; }).map(function (s) { return c[s.id] + " " + s.label.toLowerCase(); }).join(", ");
+  function countText(c, choices) {
+    return choices.filter(function (s) { return c[s.id]; }).map(function (s) { return c[s.id] + " " + s.label.toLowerCase(); }).join(", ");
   }
 
+  // A row per group: the number in each status (on a phone, where these columns do not fit, the
+  // same in words: planner-app.css), the total and a bar.
   function table(caption, groups, key) {
-    var head = el("tr", {}, [el("th", {scope: "col", text: caption})]);
-    statuses.forEach(function (s) { head.appendChild(el("th", {scope: "col", text: s.label})); });
-    head.appendChild(el("th", {scope: "col", text: "Total"}));
+    var head = el("tr", {}, [el("th", {scope: "col", text: caption}), el("th", {scope: "col", className: "pl-words", text: "Status"})]);
+    statuses.forEach(function (s) { head.appendChild(el("th", {scope: "col", className: "pl-n", text: s.label})); });
+    head.appendChild(el("th", {scope: "col", className: "pl-n", text: "Total"}));
     head.appendChild(el("th", {scope: "col", text: "Chart"}));
     var body = el("tbody");
     groups.forEach(function (group) {
-      var c = counts(plan.items.filter(function (item) { return recs[item.id] && recs[item.id][key] === group.id; }));
+      var c = counts(plan.items.filter(function (item) { return recs[item.id] && recs[item.id][key] === group.id; }), "status", statuses);
       if (!c.total) return;
-      var row = el("tr", {}, [el("th", {scope: "row", text: group.title})]);
-      statuses.forEach(function (s) { row.appendChild(el("td", {text: String(c[s.id])})); });
-      row.appendChild(el("td", {text: String(c.total)}));
-      var bar = el("div", {className: "pl-bar", role: "img", "aria-label": group.title + ": " + countText(c)});
+      var words = countText(c, statuses);
+      var row = el("tr", {}, [el("th", {scope: "row", text: group.title}), el("td", {className: "pl-words", text: words})]);
+      statuses.forEach(function (s) { row.appendChild(el("td", {className: "pl-n", text: String(c[s.id])})); });
+      row.appendChild(el("td", {className: "pl-n", text: String(c.total)}));
+      var bar = el("div", {className: "pl-bar", role: "img", "aria-label": group.title + ": " + words});
       statuses.forEach(function (s) {
         if (!c[s.id]) return;
         var seg = el("span", {className: "pl-seg", "data-status": s.id});
@@ -305,25 +309,30 @@ function setupPlanner(root) {
       row.appendChild(el("td", {}, [bar]));
       body.appendChild(row);
     });
-    // A region that can take focus, so a table wider than a small screen can be scrolled by keyboard.
+    // A region that can take focus, so a table wider than its place can still be scrolled by keyboard.
     return el("div", {className: "pl-table", role: "region", tabindex: "0", "aria-label": "By " + caption.toLowerCase()}, [el("table", {className: "pl-counts"}, [el("caption", {text: "By " + caption.toLowerCase()}), el("thead", {}, [head]), body])]);
   }
 
+  // The summary (on screen and printed: one element, so the two never differ), what to do next,
+  // and the tables; with an empty plan, what to do first, and nothing offered that has nothing to act on.
   function renderProgress() {
-    var c = counts(plan.items);
+    var c = counts(plan.items, "status", statuses), late = plan.items.filter(function (item) { return recs[item.id] && overdue(item); }).length;
     $("planner-summary").textContent = c.total
-      ? "Your plan has " + plural(c.total, "recommendation") + ": " + countText(c) + "."
-      : "Your plan is empty. Choose recommendations above.";
+      ? "Your plan has " + plural(c.total, "recommendation") + ": " + countText(c, statuses) + ". Assessment: " +
+        countText(counts(plan.items, "assessment", assessments), RULES.assessments.concat(assessments[0])) + "." + (late ? " Overdue: " + late + "." : "")
+      : "Your plan is empty. To begin, choose where to start from under “Choose recommendations” above (for example everything for local authorities and providers) and add it, or import a plan you exported before, under “Save, share and print”.";
+    ["export-csv", "export-json", "print", "share-make", "clear"].forEach(function (name) { $("planner-" + name).disabled = !c.total; });
+    $("planner-list-empty").hidden = $("planner-tools-empty").hidden = !!c.total;
     var next = $("planner-next"), charts = $("planner-charts");
     next.textContent = "";
     charts.textContent = "";
     if (!c.total) return;
-    var now = today(), todo = el("ul");
+    var todo = el("ul");
     plan.items.forEach(function (item) {
-      var rec = recs[item.id], open = statuses.some(function (s) { return s.id === item.status && s.open; });
-      if (!rec || !open) return;
-      var why = item.due && item.due < now ? "Overdue since " + item.due : rec.key && item.status === statuses[0].id ? "Key recommendation, not started" : "";
-      if (why) todo.appendChild(el("li", {"data-overdue": item.due && item.due < now ? "true" : "false"}, [el("a", {href: "#pl-item-" + item.id, text: rec.title}), document.createTextNode(": " + why + ".")]));
+      var rec = recs[item.id];
+      if (!rec || !open(item)) return;
+      var why = overdue(item) ? "Overdue since " + longDate(item.due) : rec.key && item.status === statuses[0].id ? "Key recommendation, not started" : "";
+      if (why) todo.appendChild(el("li", {"data-overdue": overdue(item) ? "true" : "false"}, [el("a", {href: "#pl-item-" + item.id, text: rec.title}), document.createTextNode(": " + why + ".")]));
     });
     Array.prototype.slice.call(todo.children).sort(function (a, b) { return (b.dataset.overdue === "true") - (a.dataset.overdue === "true"); })
       .forEach(function (li) { todo.appendChild(li); });
@@ -333,89 +342,51 @@ function setupPlanner(root) {
     statuses.forEach(function (s) { legend.appendChild(el("li", {}, [el("span", {className: "pl-seg", "data-status": s.id}), document.createTextNode(" " + s.label)])); });
     charts.appendChild(legend);
     charts.appendChild(table("Theme", data.themes, "theme"));
-    charts.appendChild(table("Audience", data.audiences, "audience"));
+    // By audience only when the plan is for more than one.
+    if (new Set(plan.items.map(function (item) { return recs[item.id] && recs[item.id].audience; }).filter(Boolean)).size > 1) {
+      charts.appendChild(table("Audience", data.audiences, "audience"));
+    }
   }
+
+  // What is printed above the plan: its title and organisation, and the day it is printed.
+  function renderHead() {
+    ["title", "organisation"].forEach(function (name) {
+      var input = $("planner-" + name);
+      input.value = plan[name];
+      $("planner-printed-" + name).textContent = plan[name];
+    });
+    printNow();
+  }
+  printNow = function () { $("planner-printed-date").textContent = "Printed on " + longDate(today()) + "."; };
+  ["title", "organisation"].forEach(function (name) {
+    $("planner-" + name).addEventListener("input", function () {
+      var value = this.value;
+      change(function (p) { p[name] = value; });
+      $("planner-printed-" + name).textContent = value;
+    });
+  });
 
   function renderAll() {
     renderOptions();
     renderList();
     renderProgress();
-    $("planner-printed").textContent = "Printed on " + today() + ". " + $("planner-summary").textContent;
+    renderHead();
   }
 
-  // -- Export
-  function download(name, type, text) {
-    var url = URL.createObjectURL(new Blob([text], {type: type}));
-    var link = el("a", {href: url, download: name});
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-  }
-
-  // The plan's recommendations, with whose words each text is, as recommendations.json says it.
-  // Only the export carries them: an import reads the items alone.
-  function described(rec) {
-    return {id: rec.id, title: rec.title, text: rec.text, url: new URL(rec.url, location.href).href,
-      title_kind: "site", text_kind: "report", report_words: {text: rec.text, section7_wording: rec.section7_wording},
-      site_words: {title: rec.title, plain: rec.plain}, where: rec.where, section7_where: rec.section7_where,
-      twin: rec.twin, section7_difference: rec.section7_difference};
-  }
-
-  // The plan on this page (with what could not be saved), not only the stored one.
-  function exportJson() {
-    var out = {...plan, recommendations: plan.items.filter(function (item) { return recs[item.id]; })
-      .map(function (item) { return described(recs[item.id]); })};
-    download("action-plan-" + today() + ".json", "application/json", JSON.stringify(out, null, 2) + "\n");
-    announce(live, "Exported " + plural(plan.items.length, "recommendation") + " as JSON.");
-  }
-  $("planner-export-json").addEventListener("click", exportJson);
+  // -- Exports, imports and share links: planner-files.js (withFiles, above)
+  $("planner-export-json").addEventListener("click", function () { withFiles("exportJson"); });
   $("planner-export-csv").addEventListener("click", function () { withFiles("exportCsv"); });
   $("planner-print").addEventListener("click", function () { window.print(); });
-
-  // -- Import (files and share links) and the spreadsheet export: planner-files.js, loaded when first
-  // needed. What it needs of the planner on this page:
-  var WORDS = {status: "status", owner: "owner", due: "target date", notes: "notes"};
-  function withFiles(name, arg) { withFilesModule(function (module) { module[name](planner, arg); }); }
-  var planner = {data: data, recs: recs, retiredIds: retiredIds, labels: labels, titles: titles, words: WORDS, $: $, live: live,
-    download: download, change: change, renderAll: renderAll, plan: function () { return plan; }, pending: null, fromLink: false};
   $("planner-preview-apply").addEventListener("click", function () { withFiles("apply"); });
   $("planner-preview-cancel").addEventListener("click", function () { withFiles("cancel"); });
   $("planner-import").addEventListener("change", function () { withFiles("importFile", this.files && this.files[0]); });
   $("planner-share-form").addEventListener("submit", function (event) {
     event.preventDefault();
-    if (!plan.items.length) { announce(live, "Your plan is empty: add recommendations before sharing it."); return; }
-    withFiles("share");
+    if (plan.items.length) withFiles("share");
   });
   // A share link's "#share=…" (its modules are loaded only for an address with "=" in its fragment).
   function openShared() {
     if (location.hash.indexOf("=") >= 0) withFiles("openShared");
-  }
-
-  // -- What could not be read: what it was, and each copy kept aside, to download (then delete)
-  function showAside() {
-    var read = store.read, kept = keptAside(storage), said = [];
-    if (!kept.length) return;
-    if (read.unreadable) said.push("The plan saved in this browser could not be read, so the planner starts empty.");
-    read.problems.forEach(function (p) {
-      said.push("Item " + p.n + (p.id ? " (" + p.id + ")" : "") + (!p.id ? " is not a recommendation and is left out."
-        : !p.bad ? " is in the plan twice: the first is kept." : ": its " + p.bad.map(function (f) { return WORDS[f] || "date it was last read"; }).join(", ") +
-          " could not be read, so " + (p.bad.length > 1 ? "they show" : "it shows") + " as new."));
-    });
-    var box = el("div", {className: "pl-notice", id: "planner-aside", role: "alert"}, [el("p", {text: said.concat(
-      "A copy of what could not be read is kept aside in this browser. Download it to keep it; then you can delete it here.").join(" ")})]);
-    kept.forEach(function (copy, n) {
-      var name = "unreadable-plan-" + (n + 1) + ".json", del = button("Delete the kept copy " + (n + 1), function () {
-        storage().removeItem(copy.key);
-        box.remove();
-        showAside();
-        announce(live, "The kept copy is deleted.");
-      });
-      del.hidden = true;
-      box.appendChild(button("Download the kept copy " + (n + 1), function () { download(name, "application/json", copy.raw); del.hidden = false; }));
-      box.appendChild(del);
-    });
-    root.insertBefore(box, root.firstChild);
   }
 
   // -- Start again
@@ -429,20 +400,19 @@ function setupPlanner(root) {
     announce(live, "Your plan is kept.");
   });
   $("planner-confirm-yes").addEventListener("click", function () {
-    change(function (p) { p.items = []; }, "Your plan is deleted from this browser. You can start again.");
+    change(function (p) { p.items = []; p.title = p.organisation = ""; }, "Your plan is deleted from this browser. You can start again.");
     $("planner-confirm").hidden = true;
     renderAll();
     $("planner-choose-title").setAttribute("tabindex", "-1");
     $("planner-choose-title").focus();
   });
 
-  var printedLine = el("p", {className: "print-only", id: "planner-printed"});
-  root.insertBefore(printedLine, root.firstChild);
   renderAll();
   $("planner-nojs").hidden = true;
   root.hidden = false;
   if (store.read.error) trouble(store.read.error);
-  showAside();
+  // What could not be read, and each copy kept aside, to download (then delete).
+  if (keptAside(storage).length) withFiles("showAside");
   openSharedNow = openShared;
   openShared();
 }

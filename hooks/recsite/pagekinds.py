@@ -139,7 +139,7 @@ def _changes_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
 
 
 def _planner_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
-    return [Page(planner.PLANNER, "Plan your review", {
+    return [Page(planner.PLANNER, "Action plan and self-assessment", {
         "data": planner.data_block(planner.planner_data(catalogue)), "review_csv": planner.REVIEW_CSV,
         "questions": planner.QUESTIONS, "app_js": planner.APP_JS})]
 

@@ -35,7 +35,7 @@ APP_CSS = "stylesheets/planner-app.css"
 # The stored plan's format and version (developers/planner-storage.md, "The stored format"); the
 # scripts read them from PLAN_RULES_JS. A new version needs a step in MIGRATIONS (docs/javascripts/lib/store.js).
 PLAN_FORMAT = "recsite-action-plan"
-PLAN_VERSION = 1
+PLAN_VERSION = 2  # 2: an item's `notes` became `evidence`, beside `assessment` and `actions`; the plan has a title
 
 # (stored value, label, its letter in a share link, whether it is still to do): the order the
 # planner shows them in; a new item has the first ("What to do next" lists key recommendations
@@ -44,7 +44,13 @@ STATUSES = [("not-started", "Not started", "n", True), ("planned", "Planned", "p
             ("in-progress", "In progress", "i", True), ("done", "Done", "d", False),
             ("not-applicable", "Not applicable", "x", False)]
 
-# Generated at build time from the three above (plan_rules_module), beside the scripts that
+# (stored value, label, its letter in a share link): how far the plan's practice meets a
+# recommendation, as councils record a self-assessment; an item not assessed yet has "". Stored
+# values and letters are in people's plans and links: never change one.
+ASSESSMENTS = [("met", "Met", "m"), ("partly-met", "Partly met", "p"), ("not-met", "Not met", "n"),
+               ("not-applicable", "Not applicable", "x")]
+
+# Generated at build time from the four above (plan_rules_module), beside the scripts that
 # import it (docs/javascripts/planner.js and planner-app.js): every page's "Add to my plan" needs
 # them, and the list page has no room for a data block (it is at its size budget).
 PLAN_RULES_JS = "javascripts/plan-rules.js"
@@ -53,23 +59,29 @@ PLAN_RULES_JS = "javascripts/plan-rules.js"
 # them from the planner's data), so either can be imported back. An import reads columns by name, so
 # new ones are added at the end. The recommendation's columns are recordfields.FIELDS' (`planner`:
 # each at its position, with the name the planner gives it); between them, these of the plan itself.
-PLAN_COLUMNS = {10: "status", 11: "owner", 12: "target_date", 13: "notes"}
+# `notes` holds an item's current position and evidence (stored as `evidence` since format version
+# 2: the column keeps its name and place). The plan's title and organisation are on every row.
+PLAN_COLUMNS = {10: "status", 11: "owner", 12: "target_date", 13: "notes",
+                21: "assessment", 22: "actions", 23: "plan_title", 24: "organisation"}
 CSV_COLUMNS = [name for _, name in sorted([*PLAN_COLUMNS.items(),
                                            *(entry.planner.column for entry in recordfields.planner_fields("column"))])]
-# The columns an import reads, by the plan item's field they fill.
-ITEM_COLUMNS = {"id": "id", "status": "status", "owner": "owner", "due": "target_date", "notes": "notes"}
+# The columns an import reads, by the plan item's field they fill, and by the plan's own field.
+ITEM_COLUMNS = {"id": "id", "status": "status", "assessment": "assessment", "owner": "owner", "due": "target_date",
+                "evidence": "notes", "actions": "actions"}
+PLAN_FIELD_COLUMNS = {"title": "plan_title", "organisation": "organisation"}
 
 
 def plan_rules() -> dict:
     """The stored plan's rules, as the scripts read them."""
     return {"format": PLAN_FORMAT, "version": PLAN_VERSION,
             "statuses": [{"id": value, "label": label, "code": code, "open": open_}
-                         for value, label, code, open_ in STATUSES]}
+                         for value, label, code, open_ in STATUSES],
+            "assessments": [{"id": value, "label": label, "code": code} for value, label, code in ASSESSMENTS]}
 
 
 def plan_rules_module() -> str:
     """PLAN_RULES_JS: plan_rules() as an ES module's default export."""
-    return ("// Made by hooks/recsite/planner.py from PLAN_FORMAT, PLAN_VERSION and STATUSES: change them there.\n"
+    return ("// Made by hooks/recsite/planner.py from PLAN_FORMAT, PLAN_VERSION, STATUSES and ASSESSMENTS: change them there.\n"
             f"export default {json.dumps(plan_rules(), ensure_ascii=False, separators=(',', ':'))};\n")
 
 
@@ -81,6 +93,7 @@ def planner_data(catalogue: Catalogue, page: str = PLANNER) -> dict:
         "kinds": {"report": TEXT_KINDS["report"], "site": TEXT_KINDS["site"]},
         "columns": CSV_COLUMNS,
         "item_columns": ITEM_COLUMNS,
+        "plan_columns": PLAN_FIELD_COLUMNS,
         "formula": {"starts": "".join(FORMULA_START), "skipped": FORMULA_SKIPPED},
         "themes": [{"id": t.id, "title": t.title} for t in catalogue.themes],
         "audiences": [{"id": a.id, "title": a.title} for a in catalogue.audiences],
@@ -98,7 +111,8 @@ def data_block(data: dict) -> str:
 
 
 def review_csv(catalogue: Catalogue, site_url: str) -> str:
-    """Every recommendation with empty status, owner, target date and notes: the same review as the
+    """Every recommendation with the plan's columns (status, assessment, owner, target date, notes,
+    actions, the plan's title and organisation) empty: the same review as the
     planner, for a spreadsheet. UTF-8 with a byte-order mark, which Excel needs to read it as UTF-8
     (LibreOffice accepts it too); cells a spreadsheet would run as formulas start with an apostrophe."""
     out = io.StringIO()

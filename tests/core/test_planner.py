@@ -54,9 +54,10 @@ def test_the_planner_data_holds_every_recommendation_in_the_reports_words(catalo
         assert [c["change"] for c in record["changes"]] == [c.change for c in rec.changes]
     assert data["kinds"] == {"report": "In the report's words", "site": "Our words"}
     assert data["columns"] == planner.CSV_COLUMNS  # the script's CSV export writes these
+    assert data["plan_columns"] == {"title": "plan_title", "organisation": "organisation"}
     assert data["retired"] == {}
     # What an import reads, and the formula rule its CSV export and import follow: recommendations.csv's.
-    assert set(data["item_columns"].values()) <= set(planner.CSV_COLUMNS)
+    assert set(data["item_columns"].values()) | set(data["plan_columns"].values()) <= set(planner.CSV_COLUMNS)
     assert data["formula"] == {"starts": "=+-@\t\r", "skipped": " \u00a0\ufeff\u200b\u200c\u200d\u2060"}
 
 
@@ -101,17 +102,20 @@ def test_the_scripts_read_the_plan_rules_from_the_module_made_from_planner_py(si
     served = (site.root / planner.PLAN_RULES_JS).read_text(encoding="utf-8")
     assert served == planner.plan_rules_module()
     rules = json.loads(served.split("export default ", 1)[1].rstrip().removesuffix(";"))
-    assert rules == {"format": "recsite-action-plan", "version": 1, "statuses": [
+    assert rules == {"format": "recsite-action-plan", "version": 2, "statuses": [
         {"id": "not-started", "label": "Not started", "code": "n", "open": True},
         {"id": "planned", "label": "Planned", "code": "p", "open": True},
         {"id": "in-progress", "label": "In progress", "code": "i", "open": True},
         {"id": "done", "label": "Done", "code": "d", "open": False},
-        {"id": "not-applicable", "label": "Not applicable", "code": "x", "open": False}]}
+        {"id": "not-applicable", "label": "Not applicable", "code": "x", "open": False}], "assessments": [
+        {"id": "met", "label": "Met", "code": "m"}, {"id": "partly-met", "label": "Partly met", "code": "p"},
+        {"id": "not-met", "label": "Not met", "code": "n"}, {"id": "not-applicable", "label": "Not applicable", "code": "x"}]}
     for name in ("planner.js", "planner-app.js"):
         assert 'import RULES from "./plan-rules.js";' in (SCRIPTS / name).read_text(encoding="utf-8"), name
     copies = [f"{path.relative_to(SCRIPTS)}: {text}" for path in SCRIPTS.rglob("*.js")
               for text in [f'"{planner.PLAN_FORMAT}"', *(f'"{status[0]}"' for status in planner.STATUSES),
-                           *(f'"{status[1]}"' for status in planner.STATUSES), '"target_date"', "\\u200b"]
+                           *(f'"{status[1]}"' for status in planner.STATUSES), *(f'"{choice[0]}"' for choice in planner.ASSESSMENTS),
+                           *(f'"{choice[1]}"' for choice in planner.ASSESSMENTS), '"target_date"', '"plan_title"', "\\u200b"]
               if text in path.read_text(encoding="utf-8")]
     assert not copies, f"rules copied from Python into the scripts: {copies}"
     notes = (ROOT / "developers" / "planner-storage.md").read_text(encoding="utf-8")
@@ -132,8 +136,9 @@ def test_planner_javascript_and_css_fit_the_size_budget():
 def test_the_planners_size_counts_every_module_it_adds_to_a_page():
     """The benchmark's figure follows the imports: the rules module and the stored ids count for
     every page, the store (loaded on the first click) apart from them; the store and its merge and
-    date rules for the planner's page, its files and share links (planner-files.js with the CSV,
-    share-link and import modules, loaded for an import, an export or a share link) apart; helpers the site's other scripts load on every page anyway
+    date rules and the page's two-tab session for the planner's page, its files and share links
+    (planner-files.js with the CSV, share-link, import and merge modules, loaded for an import, an
+    export or a share link, as the merge is to replace a withdrawn recommendation) apart; helpers the site's other scripts load on every page anyway
     (and the list's filters) count for neither."""
     import bench
 
@@ -141,10 +146,10 @@ def test_the_planners_size_counts_every_module_it_adds_to_a_page():
     assert files["every_page"] == ["javascripts/planner.js", "javascripts/plan-rules.js", "javascripts/lib/plan-ids.js",
                                    "stylesheets/planner.css"]
     assert files["every_page_on_demand"] == ["javascripts/lib/store.js", "javascripts/lib/dates.js"]
-    assert files["app"] == ["javascripts/planner-app.js", "javascripts/lib/dates.js", "javascripts/lib/merge.js",
+    assert files["app"] == ["javascripts/planner-app.js", "javascripts/lib/dates.js", "javascripts/lib/session.js",
                             "javascripts/lib/store.js", "stylesheets/planner-app.css"]
     assert files["app_on_demand"] == ["javascripts/planner-files.js", "javascripts/lib/csv.js", "javascripts/lib/imports.js",
-                                      "javascripts/lib/share.js"]
+                                      "javascripts/lib/merge.js", "javascripts/lib/share.js"]
     assert bench.planner_gzip() == {part: sum(len(gzip.compress(bench.site_file(path), 9)) for path in paths)
                                     for part, paths in files.items()}
 
@@ -193,7 +198,8 @@ def test_review_spreadsheet_has_every_recommendation_and_empty_review_columns(si
         assert row["report_words"] == rec.text
         assert row["plain_words"] == (rec.plain or "")
         assert row["url"] == f"{site.url.rstrip('/')}/recommendations/{rec.id}/"
-        assert (row["status"], row["owner"], row["target_date"], row["notes"]) == ("", "", "", "")
+        assert all(row[name] == "" for name in ("status", "owner", "target_date", "notes", "assessment", "actions",
+                                                "plan_title", "organisation"))
         # Whose words each column is, Section 7's wording and how it differs, the twin: as recommendations.csv.
         assert (row["title_kind"], row["report_words_kind"], row["plain_words_kind"]) == ("site", "report", "site")
         assert row["section7_where"] == (rec.section7.source.where if rec.section7 else "")
@@ -203,8 +209,11 @@ def test_review_spreadsheet_has_every_recommendation_and_empty_review_columns(si
     assert rows[[row["id"] for row in rows].index("partnership-links")]["section7_difference"] == (
         "Section 7.1.2 adds “to promote an understanding, and use of employment support that is in line with "
         "evidence and best practice” at the end.")
+    # Columns are only ever added at the end (councils' spreadsheets read them by place): `notes` keeps
+    # its name and place for an item's current position and evidence (format version 2 stores it as `evidence`).
     assert planner.CSV_COLUMNS[:13] == ["id", "title", "report_words", "plain_words", "audience", "theme", "key",
                                         "in_the_report", "url", "status", "owner", "target_date", "notes"]
+    assert planner.CSV_COLUMNS[20:] == ["assessment", "actions", "plan_title", "organisation"]
 
 
 def test_review_spreadsheet_cells_never_start_a_formula(catalogue):

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import fc from "fast-check";
 
-import {cellDate, realDate, today} from "../../docs/javascripts/lib/dates.js";
+import {cellDate, longDate, realDate, today} from "../../docs/javascripts/lib/dates.js";
 import "./fixtures.js";  // its fixed seed for the property tests
 
 test("a real date written YYYY-MM-DD is one; impossible dates, other forms and years before 1900 are not", () => {
@@ -36,4 +36,12 @@ test("property: every day from 1900 to 9999 is a real date, written either way",
     assert.ok(realDate(iso), iso);
     assert.equal(cellDate(iso.slice(8) + "/" + iso.slice(5, 7) + "/" + iso.slice(0, 4)), iso);
   }), {numRuns: 500});
+});
+
+test("a date is shown as the rest of the site writes it, whatever the browser's language or time zone", () => {
+  assert.equal(longDate("2025-03-31"), "31 March 2025");
+  assert.equal(longDate("2026-11-02"), "2 November 2026", "no leading zero");
+  assert.equal(longDate("1900-01-01"), "1 January 1900");
+  assert.equal(longDate(""), "");
+  assert.equal(longDate("2026-02-30"), "2026-02-30", "what is not a real date is shown as it is");
 });

@@ -92,6 +92,6 @@ def test_a_page_outside_the_navigation_has_the_whole_navigation_and_its_links_wo
     # Each page the navigation lists marks itself, and only itself, as the current page (by its
     # title: the current entry's link is "./" whichever page it names).
     for page, title in {"about/": "About the report", "glossary/": "Glossary",
-                        "key-recommendations/": "Key recommendations", "planner/": "Plan your review"}.items():
+                        "key-recommendations/": "Key recommendations", "planner/": "Action plan"}.items():
         current = {a.get_text(" ", strip=True) for a in _navigation(site, page).select(".md-nav__link--active")}
         assert current == {title}, f"{page}: the navigation marks {current} as the current page"

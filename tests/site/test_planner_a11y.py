@@ -85,6 +85,24 @@ def test_no_axe_violations_on_the_planner(tabs, site, scheme, state):
         assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_a_phone(tabs, site, scheme):
+    """A plan across two audiences on a 320-pixel phone: the progress tables say each group's
+    statuses in words, and the plan has a title, assessments, actions and an overdue item."""
+    with tabs.open(site.url, color_scheme=scheme, viewport={"width": 320, "height": 640}) as page:
+        open_planner(page)
+        page.select_option("#planner-preset", "key")
+        page.click("#planner-preset-add")
+        page.fill("#planner-title", "Self-assessment")
+        page.select_option("#pl-assessment-cost-not-like-care", "partly-met")
+        page.fill("#pl-due-cost-not-like-care", "2020-01-31")
+        page.fill("#pl-actions-cost-not-like-care", "Ask the board")
+        assert page.locator(".pl-overdue:visible").count() == 1 and page.locator(".pl-words:visible").count() > 0
+        page.add_script_tag(path=str(axe_script()))
+        found = described("planner/ (a phone)", page.evaluate(AXE_RUN, AXE_TAGS))
+        assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
+
+
 def test_axe_reads_the_page_once_its_fades_have_ended(tabs, site):
     """The import preview takes the focus down the page, so Material fades the header's title from
     the site's name to the page's (0.15 s). Caught 30 ms into the fade, the fading name fails colour
@@ -131,7 +149,9 @@ def tab_to(page, element_id: str, limit: int = 400) -> None:
 def test_a_review_by_keyboard_alone(page):
     open_planner(page)
     tab_to(page, "planner-preset")
-    page.keyboard.press("ArrowDown")  # the second audience: local authorities and providers
+    assert page.input_value("#planner-preset") == "", "it starts at “Choose…”"
+    page.keyboard.press("ArrowDown")  # the first audience, then the second: local authorities and providers
+    page.keyboard.press("ArrowDown")
     assert page.input_value("#planner-preset") == "audience:local-authorities-and-providers"
     page.keyboard.press("Tab")
     assert focused(page) == "planner-preset-add"
@@ -140,7 +160,12 @@ def test_a_review_by_keyboard_alone(page):
     assert focused(page) == "planner-preset-add"
     assert page.locator("#planner-status").get_attribute("aria-live") == "polite"
 
-    tab_to(page, "pl-status-transition-presumption-of-employment")
+    tab_to(page, "pl-assessment-transition-presumption-of-employment")
+    page.keyboard.press("ArrowDown")  # met
+    expect(page.locator("#planner-status")).to_contain_text(
+        "Assessment of “Presume employment as early as possible for young people”: Met. Saved.")
+    page.keyboard.press("Tab")
+    assert focused(page) == "pl-status-transition-presumption-of-employment"
     page.keyboard.press("ArrowDown")  # planned
     expect(page.locator("#planner-status")).to_contain_text(
         "Status of “Presume employment as early as possible for young people”: Planned. Saved.")
@@ -149,8 +174,11 @@ def test_a_review_by_keyboard_alone(page):
     assert page.input_value("#pl-owner-transition-presumption-of-employment") == "Sam Patel"
     page.keyboard.press("Tab")
     assert focused(page) == "pl-due-transition-presumption-of-employment"
-    tab_to(page, "pl-notes-transition-presumption-of-employment", limit=5)  # the date has a stop per part
+    tab_to(page, "pl-evidence-transition-presumption-of-employment", limit=5)  # the date has a stop per part
     page.keyboard.type("Agreed at the March board")
+    page.keyboard.press("Tab")
+    assert focused(page) == "pl-actions-transition-presumption-of-employment"
+    page.keyboard.type("Ask schools")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('pl-remove')")
     page.keyboard.press("Enter")  # "Remove from plan" for this one

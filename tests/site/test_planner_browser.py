@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 import json
 import re
 
@@ -15,11 +16,12 @@ from playwright.sync_api import expect
 
 from conftest import TWO_FRAMES, open_page, slowed_processor
 from recsite.downloads import looks_like_formula
-from recsite.planner import STATUSES
+from recsite.planner import ASSESSMENTS, STATUSES
 
 pytestmark = pytest.mark.browser
 
 LA = "local-authorities-and-providers"
+ITEM_FIELDS = ("status", "assessment", "owner", "due", "evidence", "actions")  # an item's fields, as the page names its controls
 SECOND_NOTE = "employment-is-a-social-care-outcome"  # in the local authorities' preset
 STORE = "recsite.planner"
 
@@ -50,14 +52,18 @@ def announced(page, words: str) -> None:
 
 def fill_some(page) -> None:
     add_preset(page, f"audience:{LA}")
+    page.fill("#planner-title", "Employment support self-assessment")
+    page.fill("#planner-organisation", "Anytown Council")
+    page.select_option("#pl-assessment-beyond-facs-eligibility", "partly-met")
+    page.fill("#pl-actions-beyond-facs-eligibility", "Draft the policy; to the board in March")
     page.select_option("#pl-status-beyond-facs-eligibility", "in-progress")
     page.fill("#pl-owner-beyond-facs-eligibility", "Jo Bloggs, commissioner")
     page.fill("#pl-due-beyond-facs-eligibility", "2020-01-31")
-    page.fill("#pl-notes-beyond-facs-eligibility", "=SUM(A1) \"quoted\", commas\nand a second line – ünïcode")
+    page.fill("#pl-evidence-beyond-facs-eligibility", "=SUM(A1) \"quoted\", commas\nand a second line – ünïcode")
     page.select_option("#pl-status-cost-not-like-care", "done")
     # A formula behind characters a spreadsheet skips, and in full-width form (downloads.py's rule).
-    page.fill("#pl-notes-cost-not-like-care", "\u200b =HYPERLINK(\"http://x\")")
-    page.fill(f"#pl-notes-{SECOND_NOTE}", "＋1")
+    page.fill("#pl-evidence-cost-not-like-care", "\u200b =HYPERLINK(\"http://x\")")
+    page.fill(f"#pl-evidence-{SECOND_NOTE}", "＋1")
 
 
 def make_share_link(page) -> str:
@@ -86,27 +92,33 @@ def test_without_javascript_the_planner_offers_the_review_spreadsheet(tabs, site
 def test_a_preset_edited_then_reloaded_is_still_there(page):
     open_planner(page)
     assert page.locator("#planner-nojs").is_hidden()
-    assert page.locator("#planner-summary").inner_text() == "Your plan is empty. Choose recommendations above."
+    assert page.locator("#planner-summary").inner_text().startswith("Your plan is empty. To begin, choose where to start from")
     add_preset(page, f"audience:{LA}")
     assert len(item_ids(page)) == 29
     announced(page, "Added 29 recommendations")
     assert page.evaluate("document.activeElement.id") == "planner-preset-add", "focus left the button"
     fill_some(page)
     assert page.locator("#planner-summary").inner_text() == (
-        "Your plan has 29 recommendations: 27 not started, 1 in progress, 1 done.")
-    # Overdue first in "what to do next".
+        "Your plan has 29 recommendations: 27 not started, 1 in progress, 1 done. "
+        "Assessment: 1 partly met, 28 not assessed yet. Overdue: 1.")
+    # Overdue first in "what to do next", and on its own card.
     first = page.locator("#planner-next li").first.inner_text()
-    assert first.startswith("Understand that employment support") or "Overdue since 2020-01-31" in first
-    assert "Overdue since 2020-01-31" in first
+    assert "Overdue since 31 January 2020" in first
+    assert page.locator("#pl-item-beyond-facs-eligibility .pl-overdue").inner_text() == "Overdue: its target date was 31 January 2020."
+    assert page.locator(".pl-overdue:visible").count() == 1
     page.reload()
     page.locator("#planner").wait_for(state="visible")
     assert len(item_ids(page)) == 29
     assert page.input_value("#pl-owner-beyond-facs-eligibility") == "Jo Bloggs, commissioner"
     assert page.input_value("#pl-status-beyond-facs-eligibility") == "in-progress"
     assert page.input_value("#pl-due-beyond-facs-eligibility") == "2020-01-31"
-    assert page.input_value("#pl-notes-beyond-facs-eligibility").startswith("=SUM(A1)")
+    assert page.input_value("#pl-evidence-beyond-facs-eligibility").startswith("=SUM(A1)")
+    assert page.input_value("#pl-assessment-beyond-facs-eligibility") == "partly-met"
+    assert page.input_value("#pl-actions-beyond-facs-eligibility") == "Draft the policy; to the board in March"
+    assert page.input_value("#planner-title") == "Employment support self-assessment"
+    assert page.input_value("#planner-organisation") == "Anytown Council"
     plan = stored(page)
-    assert plan["format"] == "recsite-action-plan" and plan["version"] == 1
+    assert plan["format"] == "recsite-action-plan" and plan["version"] == 2
 
 
 def test_each_item_shows_the_reports_words_and_a_link_to_its_page(page, site):
@@ -226,10 +238,8 @@ def test_export_csv_and_json_match_the_screen_and_json_round_trips(tabs, site):
     with tabs.open(site.url, accept_downloads=True) as page:
         open_planner(page)
         fill_some(page)
-        on_screen = {item: (page.input_value(f"#pl-status-{item}"), page.input_value(f"#pl-owner-{item}"),
-                            page.input_value(f"#pl-due-{item}"), page.input_value(f"#pl-notes-{item}"))
-                     for item in item_ids(page)}
-        labels = {"not-started": "Not started", "in-progress": "In progress", "done": "Done"}
+        on_screen = {item: tuple(page.input_value(f"#pl-{field}-{item}") for field in ITEM_FIELDS) for item in item_ids(page)}
+        labels = {"not-started": "Not started", "in-progress": "In progress", "done": "Done", "partly-met": "Partly met", "": ""}
 
         text = export(page, "#planner-export-csv")
         assert text.startswith("\ufeff") and "\r\n" in text
@@ -239,12 +249,14 @@ def test_export_csv_and_json_match_the_screen_and_json_round_trips(tabs, site):
         # is, Section 7's wording and how it differs, the twin (as recommendations.csv has them).
         review = {row["id"]: row for row in csv.DictReader(
             io.StringIO((site.root / "planner" / "review.csv").read_text(encoding="utf-8-sig"), newline=""))}
-        mine = ("status", "owner", "target_date", "notes")
+        mine = ("status", "owner", "target_date", "notes", "assessment", "actions", "plan_title", "organisation")
         assert list(rows[0]) == list(review["beyond-facs-eligibility"])
         for row in rows:
-            status, owner, due, notes = on_screen[row["id"]]
-            assert (row["status"], row["owner"], row["target_date"]) == (labels[status], owner, due)
+            status, assessment, owner, due, notes, actions = on_screen[row["id"]]
+            assert (row["status"], row["assessment"], row["owner"], row["target_date"], row["actions"]) == (
+                labels[status], labels[assessment], owner, due, actions)
             assert row["notes"] == (f"'{notes}" if looks_like_formula(notes) else notes)  # formula-safe
+            assert (row["plan_title"], row["organisation"]) == ("Employment support self-assessment", "Anytown Council")
             assert row["report_words"] == page.locator(f"#pl-item-{row['id']} blockquote").inner_text()
             assert {k: v for k, v in row.items() if k not in mine} == {
                 k: v for k, v in review[row["id"]].items() if k not in mine}, row["id"]
@@ -255,7 +267,8 @@ def test_export_csv_and_json_match_the_screen_and_json_round_trips(tabs, site):
         plan = json.loads(exported)
         described = plan.pop("recommendations")  # the export's alone: the stored plan holds no words
         assert plan == stored(page)
-        assert {i["id"]: (i["status"], i["owner"], i["due"], i["notes"]) for i in plan["items"]} == on_screen
+        assert {i["id"]: tuple(i[field] for field in ITEM_FIELDS) for i in plan["items"]} == on_screen
+        assert (plan["title"], plan["organisation"]) == ("Employment support self-assessment", "Anytown Council")
         # Each of the plan's recommendations as recommendations.json describes it.
         records = {r["id"]: r for r in json.loads((site.root / "recommendations.json").read_text(encoding="utf-8"))}
         assert [r["id"] for r in described] == list(on_screen)
@@ -290,8 +303,8 @@ BAD_IMPORTS = {
     "unknown id": ("plan.json", json.dumps({"format": "recsite-action-plan", "version": 1,
                                             "items": [{"id": "no-such-recommendation", "status": "done"}]}),
                    "None of the recommendations in this file is on this site. “no-such-recommendation” is not a recommendation on this site"),
-    "future version": ("plan.json", json.dumps({"format": "recsite-action-plan", "version": 2, "items": []}),
-                       "This plan was saved by a newer version of the planner (format version 2"),
+    "future version": ("plan.json", json.dumps({"format": "recsite-action-plan", "version": 3, "items": []}),
+                       "This plan was saved by a newer version of the planner (format version 3"),
     "not a plan": ("data.json", json.dumps([1, 2, 3]), "This JSON file is not a plan exported from this planner"),
     "bad status": ("plan.json", json.dumps({"format": "recsite-action-plan", "version": 1,
                                             "items": [{"id": "cost-not-like-care", "status": "finished"}]}),
@@ -372,7 +385,7 @@ def test_a_retired_id_is_imported_as_its_replacement_with_a_note(page, site):
         {"id": "reduce-invoicing-bureaucracy", "status": "in-progress", "owner": "Sam"}]}))
     body = page.locator("#planner-preview-body")
     body.wait_for(state="visible")
-    assert ("“reduce-invoicing-bureaucracy” was withdrawn on 2026-11-30 (Merged into a wider recommendation.); "
+    assert ("“reduce-invoicing-bureaucracy” was withdrawn on 30 November 2026 (Merged into a wider recommendation.); "
             "it is imported as its replacement") in body.inner_text()
     assert stored(page) is None
     page.click("#planner-preview-apply")
@@ -388,17 +401,18 @@ def test_a_plan_holding_a_withdrawn_or_changed_recommendation_says_so(page, site
         {{id: 'transition-presumption-of-employment', status: 'planned', owner: '', due: '', notes: '', seen: '2025-01-01'}}]}}))""")
     open_planner(page)
     changed = page.locator("#pl-item-transition-presumption-of-employment .pl-changed")
-    assert "Changed on this site since you added it (2025-01-01)" in changed.inner_text()
-    assert "2026-12-01: Title: 'as early as possible', as the report says" in changed.inner_text()
+    assert "Changed on this site since you added it (1 January 2025)" in changed.inner_text()
+    assert "1 December 2026: Title: 'as early as possible', as the report says" in changed.inner_text()
     changed.locator("button").click()
     assert page.locator("#pl-item-transition-presumption-of-employment .pl-changed").count() == 0
     assert page.evaluate("document.activeElement.id") == "pl-title-transition-presumption-of-employment"
 
     withdrawn = page.locator("#pl-item-reduce-invoicing-bureaucracy .pl-withdrawn")
-    assert "Withdrawn on 2026-11-30: Merged into a wider recommendation." in withdrawn.inner_text()
+    assert "Withdrawn on 30 November 2026: Merged into a wider recommendation." in withdrawn.inner_text()
     withdrawn.locator("button").click()
+    # Replacing loads its module (lib/merge.js) first: the focus moves once it is done.
+    expect(page.locator("#pl-title-targets-in-pb-contracts")).to_be_focused()
     assert item_ids(page) == ["transition-presumption-of-employment", "targets-in-pb-contracts"]
-    assert page.evaluate("document.activeElement.id") == "pl-title-targets-in-pb-contracts"
 
 
 # --- Sharing and printing ---------------------------------------------------------------------
@@ -412,19 +426,21 @@ def test_a_share_link_opens_the_same_plan_in_a_fresh_browser(browser, tabs, site
             page.check("#planner-share-all")
         link = make_share_link(page)
         assert link.startswith(site.url + "planner/#share=")
-        original = stored(page)["items"]
+        original = stored(page)
     with open_page(browser, site.url) as fresh:
         fresh.goto(link)
         fresh.locator("#planner-preview").wait_for(state="visible")
         assert "This share link holds 29 recommendations" in fresh.locator("#planner-preview-body").inner_text()
         fresh.click("#planner-preview-apply")
         assert "#share=" not in fresh.url
-        shared = stored(fresh)["items"]
-    assert [(i["id"], i["status"]) for i in shared] == [(i["id"], i["status"]) for i in original]
+        shared = stored(fresh)
+    assert [(i["id"], i["status"], i["assessment"]) for i in shared["items"]] == [
+        (i["id"], i["status"], i["assessment"]) for i in original["items"]]
     if with_details:
-        assert shared == original
+        assert shared == original, "everything: the plan's title and organisation, each item's every field"
     else:
-        assert all(i["owner"] == "" and i["notes"] == "" and i["due"] == "" for i in shared)
+        assert all(i["owner"] == i["evidence"] == i["actions"] == i["due"] == "" for i in shared["items"])
+        assert shared["title"] == shared["organisation"] == ""
 
 
 def test_a_damaged_share_link_says_so_and_changes_nothing(page):
@@ -451,8 +467,119 @@ def test_the_print_view_has_a_summary_then_every_chosen_recommendation(page):
         assert items.nth(index).locator(".pl-print").is_visible()
         assert items.nth(index).locator(".pl-fields").is_hidden()
     printed = page.locator("#pl-item-beyond-facs-eligibility .pl-print").inner_text()
-    assert "In progress" in printed and "Jo Bloggs, commissioner" in printed and "2020-01-31" in printed
+    for words in ("Partly met", "In progress", "Jo Bloggs, commissioner", "31 January 2020", "Draft the policy; to the board in March"):
+        assert words in printed
+    assert page.locator("#pl-item-beyond-facs-eligibility .pl-overdue").is_visible(), "overdue, on its card"
     assert page.eval_on_selector("#planner-items", "e => getComputedStyle(e).breakBefore") == "page"
+
+
+def summary_of(plan: dict, recs: dict) -> str:
+    """The summary a plan should have, counted here from the stored plan itself."""
+    statuses = [(value, label.lower()) for value, label, _, _ in STATUSES]
+    assessments = [(value, label.lower()) for value, label, _ in ASSESSMENTS] + [("", "not assessed yet")]
+    items = plan["items"]
+
+    def counted(key, choices):
+        return ", ".join(f"{n} {label}" for value, label in choices if (n := sum(i[key] == value for i in items)))
+    late = sum(1 for i in items if i["id"] in recs and i["due"] and i["due"] < date.today().isoformat()
+               and i["status"] in {value for value, _, _, open_ in STATUSES if open_})
+    return (f"Your plan has {len(items)} recommendations: {counted('status', statuses)}. "
+            f"Assessment: {counted('assessment', assessments)}." + (f" Overdue: {late}." if late else ""))
+
+
+def test_the_printed_summary_is_the_plan_as_it_is_when_printed(page, site):
+    """The summary printed above the plan is the one on screen, current after every edit (it once
+    was a copy made when the page loaded: change a status, print, and the top of the page said
+    "29 not started" above "1 done"); the plan's title and organisation head it, and the date
+    printed is the day it is printed, as the site writes dates."""
+    recs = {rec["id"]: rec for rec in json.loads(site.soup("planner/").select_one("#planner-data")["data-planner"])["recs"]}
+    open_planner(page)
+    add_preset(page, f"audience:{LA}")
+    page.emulate_media(media="print")
+    assert page.locator("#planner-summary").inner_text() == summary_of(stored(page), recs)
+    page.emulate_media(media="screen")
+    fill_some(page)  # statuses, an assessment, a date now past, the title and organisation
+    page.select_option("#pl-status-employment-is-a-social-care-outcome", "not-applicable")
+    page.select_option("#pl-assessment-cost-not-like-care", "met")
+    on_screen = page.locator("#planner-summary").inner_text()
+    page.emulate_media(media="print")
+    assert page.locator("#planner-summary").is_visible()
+    assert page.locator("#planner-summary").inner_text() == on_screen == summary_of(stored(page), recs)
+    head = page.locator("#planner-printed")
+    assert head.is_visible()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    long_today = f"{date.today().day} {date.today():%B %Y}"
+    assert [line for line in head.inner_text().split("\n") if line] == ["Employment support self-assessment", "Anytown Council", f"Printed on {long_today}."]
+    # Nothing else printed above the plan counts it (a second count could disagree).
+    before_the_list = page.evaluate("""() => [...document.querySelectorAll('#planner > *')]
+        .filter(e => !['planner-items', 'planner-status'].includes(e.id) && e.checkVisibility()).map(e => e.id)""")
+    assert before_the_list == ["planner-printed", "planner-progress"], before_the_list
+    # The tables count the same plan: each status's column adds up to the summary's figure.
+    totals = page.eval_on_selector_all("#planner-charts table:first-of-type tbody tr", "rows => rows.map(r => r.innerText)")
+    assert len(totals) >= 1
+    assert sum(int(row.split("\t")[-2]) for row in totals) == 29
+
+
+def test_the_empty_planner_says_what_to_do_first_and_offers_nothing_with_nothing_to_act_on(page):
+    open_planner(page)
+    assert page.input_value("#planner-preset") == "", "“Start from” begins with “Choose…”"
+    assert page.locator("#planner-preset option").first.inner_text() == "Choose…"
+    summary = page.locator("#planner-summary").inner_text()
+    assert "To begin, choose where to start from under “Choose recommendations”" in summary and "import a plan" in summary
+    assert page.locator("#planner-list-empty").is_visible()
+    tools = ("#planner-export-csv", "#planner-export-json", "#planner-print", "#planner-share-make", "#planner-clear")
+    for control in tools:
+        expect(page.locator(control)).to_be_disabled()
+    expect(page.locator("#planner-import")).to_be_enabled()
+    assert page.locator("#planner-tools-empty").is_visible()
+    # "Add" with nothing chosen adds nothing, and says why.
+    page.click("#planner-preset-add")
+    announced(page, "Choose where to start from first.")
+    assert page.evaluate("document.activeElement.id") == "planner-preset"
+    assert stored(page) is None and item_ids(page) == []
+    # One audience: no table by audience (it would have one row); two: there is one.
+    add_preset(page, f"audience:{LA}")
+    for control in tools:
+        expect(page.locator(control)).to_be_enabled()
+    assert page.locator("#planner-list-empty").is_hidden() and page.locator("#planner-tools-empty").is_hidden()
+    assert page.locator("#planner-charts caption").all_inner_texts() == ["By theme"]
+    page.select_option("#planner-one", "employment-as-the-norm")  # for national organisations
+    page.click("#planner-one-add")
+    assert page.locator("#planner-charts caption").all_inner_texts() == ["By theme", "By audience"]
+    page.click("#planner-clear")
+    page.click("#planner-confirm-yes")
+    for control in tools:
+        expect(page.locator(control)).to_be_disabled()
+    assert stored(page) == {"format": "recsite-action-plan", "version": 2, "title": "", "organisation": "", "items": []}
+
+
+# A plan saved by the planner before the self-assessment (format version 1), every field set.
+VERSION_1 = {"format": "recsite-action-plan", "version": 1, "items": [
+    {"id": "beyond-facs-eligibility", "status": "in-progress", "owner": "Jo Bloggs", "due": "2027-03-31",
+     "notes": "Draft policy to the board in March", "seen": "2026-12-01"},
+    {"id": "cost-not-like-care", "status": "done", "owner": "", "due": "", "notes": "", "seen": None}]}
+
+
+def test_a_plan_saved_in_version_1_opens_migrated_losing_no_field(page):
+    """Its notes show as the current position and evidence; the next change saves it as version 2
+    with every field it had, and nothing was set aside as unreadable."""
+    page.goto("")
+    page.evaluate(f"localStorage.setItem('{STORE}', {json.dumps(json.dumps(VERSION_1))})")
+    open_planner(page)
+    assert item_ids(page) == ["beyond-facs-eligibility", "cost-not-like-care"]
+    item = "beyond-facs-eligibility"
+    assert [page.input_value(f"#pl-{field}-{item}") for field in ITEM_FIELDS] == [
+        "in-progress", "", "Jo Bloggs", "2027-03-31", "Draft policy to the board in March", ""]
+    assert page.locator("#planner-aside").count() == 0 and page.locator("#planner-trouble").count() == 0
+    page.fill(f"#pl-actions-{item}", "Ask the board")
+    migrated = stored(page)
+    assert migrated == {"format": "recsite-action-plan", "version": 2, "title": "", "organisation": "", "items": [
+        {"id": item, "status": "in-progress", "assessment": "", "owner": "Jo Bloggs", "due": "2027-03-31",
+         "evidence": "Draft policy to the board in March", "actions": "Ask the board", "seen": "2026-12-01"},
+        {"id": "cost-not-like-care", "status": "done", "assessment": "", "owner": "", "due": "", "evidence": "", "actions": "",
+         "seen": migrated["items"][1]["seen"]}]}
+    assert migrated["items"][1]["seen"], "dated on its first visit, as before"
+    assert page.evaluate(f"localStorage.getItem('{STORE}.unreadable')") is None
 
 
 def test_the_questions_page_adds_its_questions_to_the_plan(page):
@@ -467,12 +594,25 @@ def test_the_questions_page_adds_its_questions_to_the_plan(page):
 
 
 def test_the_planner_fits_a_320_pixel_screen(tabs, site):
+    """Nothing scrolls sideways on the smallest phone: not the page, and not the progress tables
+    with their chart, which then say each theme's statuses in words."""
     with tabs.open(site.url, viewport={"width": 320, "height": 640}) as page:
         open_planner(page)
         add_preset(page, "all")
+        page.select_option("#pl-status-employment-as-the-norm", "done")  # in the first theme
         make_share_link(page)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 320px"
+        tables = page.eval_on_selector_all(".pl-table", "ts => ts.map(t => t.scrollWidth - t.clientWidth)")
+        assert len(tables) == 2 and max(tables) <= 0, f"a progress table scrolls sideways at 320px: {tables}"
+        assert page.locator(".pl-bar").first.is_visible(), "the chart too"
+        words = page.locator(".pl-counts tbody tr").first.locator(".pl-words")
+        assert words.is_visible() and re.fullmatch(r"\d+ not started, 1 done", words.inner_text()), words.inner_text()
+    with tabs.open(site.url, viewport={"width": 1280, "height": 800}) as page:
+        open_planner(page)
+        add_preset(page, "all")
+        assert page.locator(".pl-counts .pl-words").first.is_hidden(), "a column a status on a wide screen"
+        assert page.locator(".pl-counts").first.locator("thead .pl-n").all_inner_texts() == [*(label for _, label, _, _ in STATUSES), "Total"]
 
 
 def test_the_questions_print_on_one_a4_page(page):
@@ -489,7 +629,8 @@ def test_the_questions_print_on_one_a4_page(page):
 # --- Layout shift -----------------------------------------------------------------------------
 
 def a_full_plan(site) -> dict:
-    """Every recommendation, in every status, some with owners, dates and notes."""
+    """Every recommendation, in every status, some with owners, dates and notes, as format version 1
+    stored it (the planner reads it as version 2)."""
     data = json.loads(site.soup("planner/").select_one("#planner-data")["data-planner"])
     statuses = [status[0] for status in STATUSES]
     return {"format": "recsite-action-plan", "version": 1, "items": [
@@ -508,7 +649,8 @@ def test_the_page_does_not_move_when_the_planner_starts(browser, site, address, 
     phone, the CPU slowed four times, every shift not caused by the reader's input; here slowed
     until the planner is drawn), with the planner's script held back half a second, so that the
     page is painted before the planner starts, as on a slow network. Shift is moved area, not
-    time: 0.02 is the site's budget."""
+    time: 0.02 is the site's budget, and these pages keep to none at all (issue 28). The stored
+    plan is of format version 1, so it is migrated as the page starts."""
     import time
 
     from bench_browser import _OBSERVE, CPU_SLOWDOWN, VIEWPORT
@@ -532,4 +674,4 @@ def test_the_page_does_not_move_when_the_planner_starts(browser, site, address, 
             page.evaluate(TWO_FRAMES)
         page.wait_for_timeout(1000)  # late shifts count too
         layout = page.evaluate("window.__recsiteLayout")
-    assert layout["cls"] <= 0.02, f"layout shift {layout['cls']:.3f}: {layout['shifts']}"
+    assert layout["cls"] == 0, f"layout shift {layout['cls']:.3f}: {layout['shifts']}"

@@ -24,7 +24,7 @@ from test_planner_browser import (
 
 pytestmark = pytest.mark.browser
 
-ITEM = "beyond-facs-eligibility"  # fill_some gives it an owner, a target date and notes
+ITEM = "beyond-facs-eligibility"  # fill_some gives it an assessment, an owner, a target date, evidence and actions
 TYPED = {"owner": "Jo Bloggs, commissioner", "due": "2020-01-31"}
 
 
@@ -51,17 +51,19 @@ def test_a_statuses_only_share_link_changes_statuses_and_nothing_else(page):
     page.goto(link)  # the same page: the planner follows the new address
     text = apply_preview(page)
     assert ": status: Done → In progress" in text
-    assert "This link carries statuses only: the owners, target dates and notes in your plan stay as they are." in text
+    assert ("This link carries statuses and assessments only: the owners, target dates, evidence and actions in your plan "
+            "stay as they are.") in text
     announced(page, "Imported 29 recommendations")
     after = typed(page)
-    assert after == {**before, "status": "in-progress"}, "owner, date and notes as they were"
-    assert after["owner"] == TYPED["owner"] and after["due"] == TYPED["due"] and after["notes"].startswith("=SUM(A1)")
+    assert after == {**before, "status": "in-progress"}, "owner, date, evidence and actions as they were"
+    assert after["owner"] == TYPED["owner"] and after["due"] == TYPED["due"] and after["evidence"].startswith("=SUM(A1)")
 
 
 @pytest.mark.parametrize("name, content", [
     ("status.csv", f"id,status\r\n{ITEM},Done\r\n"),
-    ("status.json", json.dumps({"format": "recsite-action-plan", "version": 1, "items": [{"id": ITEM, "status": "done"}]})),
-], ids=["CSV with only id and status", "JSON items without owners or notes"])
+    ("status.json", json.dumps({"format": "recsite-action-plan", "version": 2, "items": [{"id": ITEM, "status": "done"}]})),
+    ("status-v1.json", json.dumps({"format": "recsite-action-plan", "version": 1, "items": [{"id": ITEM, "status": "done"}]})),
+], ids=["CSV with only id and status", "JSON items without the rest", "a version-1 JSON export without the rest"])
 def test_an_import_without_owners_dates_or_notes_keeps_them(page, name, content):
     open_planner(page)
     fill_some(page)
@@ -85,7 +87,8 @@ def test_the_review_spreadsheet_imported_keeps_owners_and_an_emptied_cell_is_sho
     csv.writer(out, lineterminator="\r\n").writerows(rows)
     import_file(page, "review.csv", "\ufeff" + out.getvalue(), "text/csv")
     text = apply_preview(page)
-    assert "The file's owner, target date, notes columns are empty in every row, so your plan's are left as they are." in text
+    assert ("The file's assessment, owner, target date, current position and evidence, actions, plan's title, organisation columns "
+            "are empty in every row, so your plan's are left as they are.") in text
     assert typed(page) == {**before, "status": "done"}
 
     # A column with something in it carries its empty cells: the preview says what they clear.
@@ -123,8 +126,8 @@ def test_two_tabs_never_lose_each_others_work(browser, site):
         two.goto("recommendations/partnership-links/")
         two.locator(".planner-toggle button").click()
         expect(two.locator(".planner-toggle [role=status]")).to_contain_text("In your plan")
-        one.fill("#pl-notes-cost-not-like-care", "Costed")
-        assert {i["id"]: (i["owner"], i["notes"]) for i in stored(one)["items"]} == {
+        one.fill("#pl-evidence-cost-not-like-care", "Costed")
+        assert {i["id"]: (i["owner"], i["evidence"]) for i in stored(one)["items"]} == {
             "employment-as-the-norm": ("", ""), "cost-not-like-care": ("Sam", "Costed"), "partnership-links": ("", "")}
         expect(one.locator("#pl-item-partnership-links")).to_be_visible()
         # Both tabs editing the same item: each field keeps what was typed in it last.
@@ -166,9 +169,9 @@ def test_a_full_store_says_so_and_never_claims_saved(page):
     assert [(i["status"], i["owner"]) for i in exported["items"] if i["id"] == ITEM] == [("done", "Sam")], "the export has it all"
     # Storage works again: the next change saves everything, and the message goes.
     page.evaluate(NOT_FULL)
-    page.fill(f"#pl-notes-{ITEM}", "later")
+    page.fill(f"#pl-evidence-{ITEM}", "later")
     expect(trouble).to_have_count(0)
-    assert (typed(page)["status"], typed(page)["owner"], typed(page)["notes"]) == ("done", "Sam", "later")
+    assert (typed(page)["status"], typed(page)["owner"], typed(page)["evidence"]) == ("done", "Sam", "later")
 
 
 def test_an_unreadable_plan_is_saved_over_only_once_a_copy_is_kept(browser, site):
@@ -256,7 +259,7 @@ def test_notes_round_trip_exactly_through_a_csv_export(tabs, site):
         open_planner(page)
         add_preset(page, f"audience:{LA}")
         for item, text in notes.items():
-            page.fill(f"#pl-notes-{item}", text)
+            page.fill(f"#pl-evidence-{item}", text)
         exported = export(page, "#planner-export-csv")
         assert "a;'=1+1;' -2" in exported, "a formula after a ';' is neutralised too"
         page.click("#planner-clear")
@@ -264,7 +267,7 @@ def test_notes_round_trip_exactly_through_a_csv_export(tabs, site):
         import_file(page, "plan.csv", exported.encode("utf-8"), "text/csv")
         apply_preview(page)
         for item, text in notes.items():
-            assert typed(page, item)["notes"] == text
+            assert typed(page, item)["evidence"] == text
 
 
 def test_a_csv_saved_by_excel_in_windows_1252_is_read_as_such_and_said(page):
@@ -275,7 +278,7 @@ def test_a_csv_saved_by_excel_in_windows_1252_is_read_as_such_and_said(page):
     assert "The file was read as Windows-1252 (as Excel saves a CSV file on Windows)" in text
     assert "“Zoé Müller”" in text
     item = typed(page, "cost-not-like-care")
-    assert (item["owner"], item["notes"]) == ("Zoé Müller", "“Costed” – €50")
+    assert (item["owner"], item["evidence"]) == ("Zoé Müller", "“Costed” – €50")
     assert "\ufffd" not in json.dumps(stored(page), ensure_ascii=False)
 
 
@@ -289,10 +292,11 @@ def test_replacing_a_withdrawn_item_already_replaced_keeps_its_details(page, sit
         {{id: 'targets-in-pb-contracts', status: 'planned', owner: 'Jo', due: '', notes: '', seen: '2026-12-01'}}]}}))""")
     open_planner(page)
     page.locator("#pl-item-reduce-invoicing-bureaucracy .pl-withdrawn button").click()
+    expect(page.locator("#pl-item-reduce-invoicing-bureaucracy")).to_have_count(0)  # once lib/merge.js has loaded
     assert item_ids(page) == ["targets-in-pb-contracts"]
     item = typed(page, "targets-in-pb-contracts")
     assert (item["status"], item["owner"], item["due"]) == ("planned", "Jo", "2027-01-31")
-    assert item["notes"] == "Costed\n\nFrom the withdrawn recommendation “Cut providers' invoicing bureaucracy”, owner: Sam"
+    assert item["evidence"] == "Costed\n\nFrom the withdrawn recommendation “Cut providers' invoicing bureaucracy”, owner: Sam"
     assert "undefined" not in page.locator("#planner").inner_text()
 
 
@@ -318,7 +322,7 @@ def test_a_share_link_of_a_missing_or_unknown_version_is_refused(page, payload, 
 def test_a_share_link_too_long_for_browsers_is_not_offered(page):
     open_planner(page)
     add_preset(page, "key")
-    page.fill(f"#pl-notes-{ITEM}", "Evidence of progress. " * 400)
+    page.fill(f"#pl-evidence-{ITEM}", "Evidence of progress. " * 400)
     page.check("#planner-share-all")
     page.click("#planner-share-make")
     expect(page.locator("#planner-share-note")).to_contain_text("This plan is too long for a share link")

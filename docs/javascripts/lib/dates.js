@@ -24,3 +24,10 @@ export function cellDate(text) {
   const iso = uk ? uk[3] + "-" + uk[2].padStart(2, "0") + "-" + uk[1].padStart(2, "0") : plain;
   return !iso || realDate(iso) ? iso : undefined;
 }
+
+// A date written YYYY-MM-DD as the rest of the site writes it ("31 March 2025",
+// recsite/dates.py's long_date); any other text as it is.
+const LONG = new Intl.DateTimeFormat("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+export function longDate(text) {
+  return realDate(text) ? LONG.format(new Date(text + "T00:00Z")) : text;
+}

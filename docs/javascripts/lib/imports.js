@@ -1,23 +1,29 @@
 // Reading a plan someone brings to the planner (a JSON or CSV export; share links are share.js)
 // and fitting it to the site's recommendations. Pure: every problem is a PlanError, in words for
 // the reader. `rules` as in store.js. Each reader returns {items, notes}: an item carries only
-// the fields the file gives (merge.js: a field it does not carry is left as it is), and `notes`
-// say how the file was read.
+// the fields the file gives (merge.js: a field it does not carry is left as it is), `about` the
+// plan's own fields it gives (its title and organisation), and `notes` say how the file was read.
 import {formulaStart, parse, unescaped} from "./csv.js";
-import {SLASHES, cellDate, realDate} from "./dates.js";
-import {CARRIED} from "./merge.js";
+import {SLASHES, cellDate, longDate, realDate} from "./dates.js";
+import {CARRIED, PLAN_CARRIED} from "./merge.js";
 import {isVersion, latestSeen, migrate} from "./store.js";
 
 // A problem with a plan someone gave the planner; their plan is left as it was.
 export class PlanError extends Error {}
 
-const FIELD_WORDS = {status: "status", owner: "owner", due: "target date", notes: "notes"};
+// Each field in words, as the planner names it to the reader.
+export const FIELD_WORDS = {status: "status", assessment: "assessment", owner: "owner", due: "target date",
+  evidence: "current position and evidence", actions: "actions", title: "plan's title", organisation: "organisation"};
 
-// An item's status and target date checked (those it carries); `where` names it ("Item 3").
+// An item's status, assessment and target date checked (those it carries); `where` names it ("Item 3").
 export function checkItem(item, where, rules) {
   if (Object.hasOwn(item, "status") && !rules.statuses.some((s) => s.id === item.status)) {
     throw new PlanError(where + " (" + item.id + "): the status “" + item.status + "” is not one of: " +
       rules.statuses.map((s) => s.id).join(", ") + ".");
+  }
+  if (item.assessment && !rules.assessments.some((s) => s.id === item.assessment)) {
+    throw new PlanError(where + " (" + item.id + "): the assessment “" + item.assessment + "” is not one of: " +
+      rules.assessments.map((s) => s.id).join(", ") + " (or none).");
   }
   if (item.due && !realDate(item.due)) {
     throw new PlanError(where + " (" + item.id + "): the target date “" + item.due + "” is not a real date written YYYY-MM-DD.");
@@ -62,7 +68,12 @@ export function readExport(text, rules, latest = latestSeen()) {
   if (!Array.isArray(obj.items)) throw new PlanError("This plan file has no list of recommendations (“items”).");
   let plan;
   try { plan = migrate(obj, rules); } catch (e) { throw new PlanError("This plan file's format version " + obj.version + " cannot be read here."); }
-  const notes = [];
+  const notes = [], about = {};
+  for (const name of PLAN_CARRIED) {
+    if (plan[name] == null) continue;
+    if (typeof plan[name] !== "string") throw new PlanError("This plan file's “" + name + "” is not text.");
+    about[name] = plan[name];
+  }
   const items = plan.items.map((raw, index) => {
     const where = "Item " + (index + 1);
     if (!raw || typeof raw.id !== "string" || !raw.id) throw new PlanError(where + " has no recommendation id.");
@@ -78,32 +89,34 @@ export function readExport(text, rules, latest = latestSeen()) {
     }
     return checkItem(item, where, rules);
   });
-  return {items, notes};
+  return {items, notes, about};
 }
 
-// A status from a cell: its stored value or its label, in any case; "" for an empty cell;
-// undefined when it is neither.
-export function statusOf(value, rules) {
+// A status or an assessment from a cell (`choices`: the rules' list): its stored value or its
+// label, in any case; "" for an empty cell; undefined when it is neither.
+export function choiceOf(value, choices) {
   const wanted = value.trim().toLowerCase();
   if (!wanted) return "";
-  const found = rules.statuses.find((s) => s.id === wanted || s.label.toLowerCase() === wanted);
+  const found = choices.find((s) => s.id === wanted || s.label.toLowerCase() === wanted);
   return found && found.id;
 }
 
 // The items of a CSV file: the planner's export or the review spreadsheet. `columns` names the
-// column of each field (planner.py's ITEM_COLUMNS), read by name, so columns may be added
-// anywhere; `formula` is the CSV formula rule. A cell a spreadsheet would run as a formula is
-// refused; one behind an apostrophe is read without it. A field is carried when its column is
-// there and not empty in every row (the review spreadsheet's empty columns change nothing); an
-// empty status cell leaves that status as it is.
-export function itemsFromCsv(text, rules, columns, formula) {
+// column of each field (planner.py's ITEM_COLUMNS), and `planColumns` of the plan's own (its
+// PLAN_FIELD_COLUMNS, on every row: the first row's that is not empty is read), read by name, so
+// columns may be added anywhere; `formula` is the CSV formula rule. A cell a spreadsheet would run
+// as a formula is refused; one behind an apostrophe is read without it. A field is carried when
+// its column is there and not empty in every row (the review spreadsheet's empty columns change
+// nothing); an empty status cell leaves that status as it is.
+export function itemsFromCsv(text, rules, columns, formula, planColumns = {}) {
   let rows;
   try { rows = parse(text); } catch (e) { throw new PlanError("This file is not a readable CSV file: " + e.message + "."); }
   const head = (rows.shift() || []).map((h) => h.trim().toLowerCase());
+  columns = {...columns, ...planColumns};
   const at = new Map(Object.keys(columns).map((field) => [field, head.indexOf(columns[field])]));
   if (at.get("id") < 0) throw new PlanError("This CSV file has no “" + columns.id + "” column, so it is not an export of this planner or the review spreadsheet.");
-  const notes = [], empty = [];
-  for (const field of CARRIED) {
+  const notes = [], empty = [], about = {};
+  for (const field of CARRIED.concat(PLAN_CARRIED)) {
     if (at.get(field) >= 0 && rows.every((row) => !(row[at.get(field)] || "").trim())) {
       at.set(field, -1);
       if (field !== "status") empty.push(FIELD_WORDS[field]);
@@ -124,19 +137,22 @@ export function itemsFromCsv(text, rules, columns, formula) {
       values[field] = unescaped(value, formula);
     }
     const item = {id: values.id.trim(), seen: null};
-    if (Object.hasOwn(values, "status")) {
-      const status = statusOf(values.status, rules);
-      if (status === undefined) throw new PlanError(where + ": the status “" + values.status + "” is not one of: " + rules.statuses.map((s) => s.label).join(", ") + ".");
-      if (status) item.status = status;
+    for (const [field, choices] of [["status", rules.statuses], ["assessment", rules.assessments]]) {
+      if (!Object.hasOwn(values, field)) continue;
+      const value = choiceOf(values[field], choices);
+      if (value === undefined) throw new PlanError(where + ": the " + field + " “" + values[field] + "” is not one of: " + choices.map((s) => s.label).join(", ") + ".");
+      // An empty status leaves the plan's as it is; an empty assessment says "not assessed yet".
+      if (value || field === "assessment") item[field] = value;
     }
-    for (const field of ["owner", "notes"]) if (Object.hasOwn(values, field)) item[field] = values[field];
+    for (const field of ["owner", "evidence", "actions"]) if (Object.hasOwn(values, field)) item[field] = values[field];
+    for (const field of PLAN_CARRIED) if (values[field] && !Object.hasOwn(about, field)) about[field] = values[field];
     if (Object.hasOwn(values, "due")) {
       item.due = cellDate(values.due);
       if (item.due === undefined) {
         throw new PlanError(where + ": the target date “" + values.due.trim() + "” is not a real date. Write it as YYYY-MM-DD (2027-03-31) " +
           "or day/month/year (31/03/2027).");
       }
-      if (!slashes && SLASHES.test(values.due.trim())) slashes = "“" + values.due.trim() + "” as " + item.due;
+      if (!slashes && SLASHES.test(values.due.trim())) slashes = "“" + values.due.trim() + "” as " + longDate(item.due);
     }
     return checkItem(item, where, rules);
   });
@@ -144,17 +160,17 @@ export function itemsFromCsv(text, rules, columns, formula) {
     notes.push("Dates written with slashes are read as day/month/year, as UK spreadsheets write them (" + slashes +
       "). If the file's dates are month/day/year, cancel, and write them as YYYY-MM-DD.");
   }
-  return {items, notes};
+  return {items, notes, about};
 }
 
 // How a withdrawn recommendation (data/published.yaml) is named in a note.
 export function withdrawn(id, gone) {
-  return "“" + id + "” was withdrawn" + (gone.date ? " on " + gone.date : "") + (gone.reason ? " (" + gone.reason + ")" : "");
+  return "“" + id + "” was withdrawn" + (gone.date ? " on " + longDate(gone.date) : "") + (gone.reason ? " (" + gone.reason + ")" : "");
 }
 
 // The items read ({items, notes}) fitted to the site: a withdrawn id becomes its replacement,
 // unknown and repeated ids are left out, each with a note saying so. `recs` and `retired` are
-// byId() lookups (merge.js) of the planner's data. Throws when nothing is left.
+// byId() lookups (store.js) of the planner's data. Throws when nothing is left.
 export function resolve(read, recs, retired) {
   const kept = [], notes = [], seen = new Set();
   for (const item of read.items) {
@@ -178,5 +194,5 @@ export function resolve(read, recs, retired) {
   if (!kept.length) {
     throw new PlanError(read.items.length ? "None of the recommendations in this file is on this site. " + notes.join(" ") : "This file holds no recommendations.");
   }
-  return {items: kept, notes: read.notes.concat(notes)};
+  return {items: kept, notes: read.notes.concat(notes), about: read.about || {}};
 }

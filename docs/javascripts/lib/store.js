@@ -7,19 +7,49 @@ import {KEY} from "./plan-ids.js";
 
 export {KEY};
 export const UNREADABLE_KEY = KEY + ".unreadable";
-// An item's fields besides its id (text; seen may be null).
-export const FIELDS = ["status", "owner", "due", "notes", "seen"];
+// An item's fields besides its id (text; seen may be null), and the plan's own (text).
+export const FIELDS = ["status", "assessment", "owner", "due", "evidence", "actions", "seen"];
+export const PLAN_FIELDS = ["title", "organisation"];
 
-// MIGRATIONS[n] turns a plan of version n into one of version n + 1 (none yet: 1 is the first).
-// Stored plans and exported files are both read through migrate(): keep every step.
-export const MIGRATIONS = {};
+// MIGRATIONS[n] turns a plan of version n into one of version n + 1. Stored plans and exported
+// files are both read through migrate(): keep every step. A step renames and moves; it adds no
+// field with its default (readStored does that), so an import of an older file carries only
+// what the file held.
+export const MIGRATIONS = {
+  // 1 → 2: an item's "notes" (labelled "notes and evidence of progress") became its "evidence"
+  // (its current position and evidence), beside the new "assessment" and "actions".
+  1: (plan) => ({...plan, items: plan.items.map(notesToEvidence)}),
+};
+
+function notesToEvidence(item) {
+  if (!item || typeof item !== "object" || Array.isArray(item) || !Object.hasOwn(item, "notes")) return item;
+  const {notes, ...rest} = item, evidence = rest.evidence;
+  if (evidence == null || evidence === "") rest.evidence = notes;
+  // Both (no planner wrote an item so): nothing is lost.
+  else if (typeof notes === "string" && typeof evidence === "string") rest.evidence = notes ? notes + "\n\n" + evidence : evidence;
+  else return item;
+  return rest;
+}
+
+// Records by id, in an object with no inherited names (an id such as "constructor" is unknown).
+export function byId(records) {
+  const found = Object.create(null);
+  for (const record of records) found[record.id] = record;
+  return found;
+}
+
+// A status's or an assessment's label (`choices`: the rules' list), or the value when unknown.
+export function labelOf(choices, value) {
+  const found = choices.find((choice) => choice.id === value);
+  return found ? found.label : value;
+}
 
 export function emptyPlan(rules) {
-  return {format: rules.format, version: rules.version, items: []};
+  return {format: rules.format, version: rules.version, title: "", organisation: "", items: []};
 }
 
 export function newItem(id, seen, rules) {
-  return {id: id, status: rules.statuses[0].id, owner: "", due: "", notes: "", seen: seen || null};
+  return {id: id, status: rules.statuses[0].id, assessment: "", owner: "", due: "", evidence: "", actions: "", seen: seen || null};
 }
 
 export function isVersion(version) {
@@ -42,9 +72,10 @@ export function latestSeen(now = Date.now()) {
   return today(new Date(now + 864e5));
 }
 
-// Whether a field's value can be stored: a known status, text, a real date (or none).
+// Whether a field's value can be stored: a known status or assessment (or none), text, a real date (or none).
 export function fieldOk(name, value, rules, latest = latestSeen()) {
   if (name === "status") return rules.statuses.some((s) => s.id === value);
+  if (name === "assessment") return value === "" || rules.assessments.some((s) => s.id === value);
   if (name === "seen") return value === null || realDate(value) && value <= latest;
   return typeof value === "string" && (name !== "due" || value === "" || realDate(value));
 }
@@ -63,7 +94,7 @@ export function readItem(raw, rules, latest) {
 
 // The stored text (or null) as {plan, problems}, or with an empty plan and error: "newer" (never
 // write over it) or unreadable: true. `problems`: items not read as they were, {n: place from 1,
-// id, bad: fields} (no id: no item; no bad: a repeated id).
+// id, bad: fields} (no id: no item; no bad: a repeated id), and {bad: the plan's own fields}.
 export function readStored(raw, rules, steps = MIGRATIONS, latest = latestSeen()) {
   const empty = emptyPlan(rules), problems = [];
   if (!raw) return {plan: empty, problems};
@@ -85,7 +116,14 @@ export function readStored(raw, rules, steps = MIGRATIONS, latest = latestSeen()
       if (read.bad.length) problems.push({n, id: read.item.id, bad: read.bad});
     }
   });
-  return {plan: {...plan, items}, problems};
+  const bad = [];
+  plan = {...plan, items};
+  for (const name of PLAN_FIELDS) {
+    if (plan[name] == null) plan[name] = "";
+    else if (typeof plan[name] !== "string") { bad.push(name); plan[name] = ""; }
+  }
+  if (bad.length) problems.push({bad});
+  return {plan, problems};
 }
 
 export function serialise(plan) {
