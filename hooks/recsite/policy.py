@@ -21,7 +21,7 @@ attributes are the charts' bar widths (hooks/templates/_evidence.html.j2), which
 show without JavaScript. Their hashes are read from the finished pages: `PolicyBuilder.add` reads
 each page as it is written, and `finish` writes the policy with every hash into each page in place
 of `PROVISIONAL`, the same policy with no hash, which lets nothing inline run (a page left
-unfinished fails closed, never open). tests/site/test_policy.py checks that each inline script on
+unfinished fails closed, never open). tests/site/test_policy_pages.py checks that each inline script on
 the built site is one a template wrote, so a hash is never the way an injected script gets in.
 
 Style attributes: allowed by hash (`'unsafe-hashes'` in `style-src-attr`, narrower than
@@ -41,10 +41,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # The directives, each with the sources it allows (hashes are added to the three marked below).
-# A directive not listed falls back to default-src, which allows nothing: no fonts (the site uses
-# the reader's own), no frames, no media, no plugins.
+# A directive not listed falls back to default-src: the site's own files, nothing from elsewhere.
+# Not 'none': Firefox prefetches the page that <link rel="next"> names (Material's, for the next
+# page in the navigation) and checks it against default-src. The site has no fonts (it uses the
+# reader's own), frames or media of its own to load, so 'self' lets nothing else in.
 DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("default-src", ("'none'",)),
+    ("default-src", ("'self'",)),
     # The site's scripts: classic and module scripts and their import()s, from its own address;
     # and the hashes of its inline scripts. No 'unsafe-inline', no 'unsafe-eval'.
     ("script-src", ("'self'",)),
@@ -63,7 +65,7 @@ DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Neither falls back to default-src: a <base> or a form could send a reader elsewhere.
     ("base-uri", ("'self'",)),
     ("form-action", ("'self'",)),
-    # Already 'none' by default-src; said outright, as auditors look for it.
+    # No plugins (<object>, <embed>), not even the site's own.
     ("object-src", ("'none'",)),
 )
 HASHED = {"scripts": "script-src", "styles": "style-src", "style_attributes": "style-src-attr"}

@@ -34,7 +34,7 @@ def test_styles_and_style_attributes_are_found_as_the_browser_reads_them():
 def test_the_policy_allows_the_site_and_hashes_and_never_unsafe_inline_or_eval():
     text = Policy(frozenset({"'sha256-b'", "'sha256-a'"}), frozenset({"'sha256-s'"}), frozenset({"'sha256-w'"})).text()
     directives = dict(part.split(" ", 1) for part in text.split("; "))
-    assert directives["default-src"] == "'none'"
+    assert directives["default-src"] == "'self'"
     assert directives["script-src"] == "'self' 'sha256-a' 'sha256-b'"  # sorted: the same pages, the same text
     assert directives["style-src"] == "'self' 'sha256-s'"
     assert directives["style-src-attr"] == "'unsafe-hashes' 'sha256-w'"
