@@ -196,3 +196,33 @@ def allow_last_script(page: bytes) -> bytes:
     directives = [d + " " + source_hash(scripts[-1]) if d.startswith("script-src ") else d
                   for d in meta.group(1).split("; ")]
     return (text[:meta.start(1)] + "; ".join(directives) + text[meta.end(1):]).encode("utf-8")
+
+
+# Framing: only a header can say who may frame the pages (a meta element's frame-ancestors is
+# ignored). None may, for now: a framed page could be overlaid to mislead (clickjacking). The
+# planned embed pages, made to be framed by councils' sites, will need their own.
+FRAME_ANCESTORS = "'none'"
+
+
+def policy_of(page: str) -> str | None:
+    """The policy a built page carries in its meta element, or None."""
+    meta = _POLICY_META.search(page)
+    return html.unescape(meta.group(1)) if meta else None
+
+
+def site_header(site_dir: Path, frame_ancestors: str = FRAME_ANCESTORS) -> str:
+    """The value of the Content-Security-Policy header for a built site, for a host that can send
+    headers: the policy its pages carry, and frame-ancestors. Raises PolicyError if a page
+    carries no policy or another one (the site is unfinished, or mixed from two builds)."""
+    policies: dict[str | None, list[str]] = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        policies.setdefault(policy_of(path.read_text(encoding="utf-8")), []).append(path.relative_to(site_dir).as_posix())
+    if not policies:
+        raise PolicyError(f"{site_dir}: no HTML pages (is it a built site?)")
+    if None in policies:
+        raise PolicyError(f"{policies[None][0]}: carries no Content-Security-Policy (built without the site's theme?)")
+    if len(policies) > 1:
+        first, second = (pages[0] for pages in policies.values())
+        raise PolicyError(f"{first} and {second} carry different policies (the site mixes two builds?); build it again")
+    (policy,) = policies
+    return f"{policy}; frame-ancestors {frame_ancestors}"
