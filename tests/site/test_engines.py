@@ -145,6 +145,10 @@ def test_without_javascript_every_recommendation_is_there_and_no_dead_control(en
         assert not engine.shown("#filters")
         assert engine.run_js("return document.querySelectorAll('button.rec-copy').length") == 0
         assert engine.text_of("#employment-as-the-norm .rec-link > a") == "Permanent link: employment-as-the-norm"
+        # Nor the colour-scheme switch, which only a script can work: hidden by the <style> in
+        # <noscript> (overrides/main.html), which the site's policy allows by its hash.
+        assert engine.run_js("return !!document.querySelector('.md-header__option[data-md-component=palette]')")
+        assert not engine.shown('.md-header__option[data-md-component="palette"]')
 
 
 # --- copy link and cite -----------------------------------------------------------------------
