@@ -314,6 +314,18 @@ def test_no_page_reports_a_script_error(engine, site):
     assert not failures, f"{engine.name}: script errors: {failures}"
 
 
+def test_the_charts_bars_are_drawn_at_their_widths(engine):
+    """A bar's width is its style attribute (drawn without JavaScript), which the site's policy
+    allows by its exact value ('unsafe-hashes' in style-src-attr: each engine must read it)."""
+    engine.open("evidence/survey/")
+    bars = engine.run_js("""return Array.prototype.map.call(document.querySelectorAll('.chart__bar'), function (bar) {
+        return [parseFloat(bar.getAttribute('style').replace('width:', '')),
+                100 * bar.getBoundingClientRect().width / bar.parentElement.getBoundingClientRect().width]; })""")
+    assert len(bars) >= 6
+    # A full bar gives up some width to the number written beside it (the track is a flex row).
+    assert all(abs(drawn - share) < 1 if share < 75 else drawn > 75 for share, drawn in bars), bars
+
+
 # --- the planner ------------------------------------------------------------------------------
 
 # Keeps what the planner hands the browser to download (engines' WebDriver cannot read downloads).
