@@ -117,9 +117,42 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    # overrides/main.html writes it on every page (the 404 page too, which has no page.meta); the
+    # final policy replaces it once every page is written (on_post_build).
+    env.globals["recsite_policy"] = _build(config).provisional_policy
+    return env
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     try:
-        _build(config).check(page.file.src_uri, output)
-    except ValueError as error:  # a duplicate id: its message says where
+        _build(config).check(page.file.src_uri, output, Path(page.file.abs_dest_path))
+    except ValueError as error:  # a duplicate id, or no policy: its message says where
         raise PluginError(str(error)) from None
     return output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # The theme's own pages (404.html) are checked and carry the policy as the others do.
+    if template_name.endswith(".html"):
+        try:
+            _build(config).check(template_name, output, Path(config.site_dir) / template_name)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _build(config).finish()
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    # `mkdocs serve` adds an inline script to each page it serves, which reloads the page after a
+    # rebuild; the page's policy would refuse it. Its hash is added to that page's policy as it is
+    # served (recsite/policy.py, allow_last_script). If MkDocs stops injecting this way, nothing
+    # is added: the page then reloads by hand, and its policy is unchanged.
+    inject = getattr(server, "_inject_js_into_html", None)
+    if inject is not None:
+        allow = _core().allow_last_script
+        server._inject_js_into_html = lambda content, epoch: allow(inject(content, epoch))
+    return server

@@ -214,7 +214,8 @@ def tabs(browser):
 @contextmanager
 def open_page(browser, base_url: str, **options):
     """A fresh browser tab on a site, as on a first visit (`options` for its context: a colour
-    scheme, permissions, no JavaScript...); fails the test if the page's JavaScript threw an error.
+    scheme, permissions, no JavaScript...); fails the test if the page's JavaScript threw an error
+    or its Content-Security-Policy refused something.
     For tests that watch which files load, add scripts or listeners, or slow the processor; the
     others take a reused tab (`page`, `tabs.open`), which costs a fifth as much."""
     context = browser.new_context(base_url=base_url, **options)

@@ -12,8 +12,8 @@ is never skipped.
 Script errors are caught the same way in every engine, because Selenium has no console log for
 WebKitGTK and Marionette none at all: `serve_with_error_collector` serves the built site with a
 small script first in every page's <head> that records uncaught errors, unhandled promise
-rejections, console.error calls and resources that failed to load (Chromium's own `pageerror`
-events are added to that list).
+rejections, console.error calls, resources that failed to load and what the page's
+Content-Security-Policy refused (Chromium's own `pageerror` events are added to that list).
 """
 
 from __future__ import annotations
@@ -50,6 +50,12 @@ ERROR_COLLECTOR = """(function () {
   window.addEventListener("unhandledrejection", function (event) {
     errors.push("unhandled promise rejection: " + String(event.reason));
   });
+  // What the page's Content-Security-Policy refuses (recsite/policy.py). This script comes before
+  // the policy's meta element, so the policy does not apply to it, and it hears every refusal.
+  document.addEventListener("securitypolicyviolation", function (event) {
+    errors.push("policy violation: " + event.effectiveDirective + " refused " + (event.blockedURI || "?") +
+                (event.sample ? " (" + event.sample + ")" : "") + " at " + event.sourceFile + ":" + event.lineNumber);
+  }, true);
   var consoleError = console.error;
   console.error = function () {
     errors.push("console.error: " + Array.prototype.map.call(arguments, String).join(" "));
@@ -58,15 +64,21 @@ ERROR_COLLECTOR = """(function () {
 })();"""
 
 _HEAD = re.compile(rb"<head[^>]*>", re.IGNORECASE)
+# A script file the server adds to the site, which throws: the proof that a page script's error is
+# heard. From the site's own address, as the site's policy wants a script to be.
+PLANTED_ERROR = "/__planted-error.js"
 
 
 class _CollectorHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site as it is, except that every HTML page gets ERROR_COLLECTOR first."""
+    """Serves a built site as it is, except that every HTML page gets ERROR_COLLECTOR first (and
+    PLANTED_ERROR is there)."""
 
     def log_message(self, *args):
         pass
 
     def do_GET(self):
+        if self.path == PLANTED_ERROR:
+            return self._send(b"throw new Error('planted error');", "text/javascript")
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].split("#")[0].endswith("/"):
             path = path / "index.html"
@@ -76,9 +88,11 @@ class _CollectorHandler(http.server.SimpleHTTPRequestHandler):
         head = _HEAD.search(html)
         assert head, f"{path} has no <head>"
         script = b"<script>" + ERROR_COLLECTOR.encode() + b"</script>"
-        body = html[:head.end()] + script + html[head.end():]
+        self._send(html[:head.end()] + script + html[head.end():], "text/html; charset=utf-8")
+
+    def _send(self, body: bytes, content_type: str) -> None:
         self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -30,14 +30,27 @@ TIMEOUT_MS = 10_000
 
 
 def watch_errors(page) -> tuple[list[str], callable]:
-    """A list that collects the page's uncaught JavaScript errors, and the listener that fills it."""
+    """A list that collects the page's uncaught JavaScript errors and what its Content-Security-
+    Policy refused (recsite/policy.py), and the listener that fills it (`stop_watching` removes it)."""
     errors: list[str] = []
 
     def record(error) -> None:
         errors.append(str(error))
 
+    def console(message) -> None:
+        # Chromium says each refusal in the console, as an error naming the policy.
+        if message.type == "error" and "Content Security Policy" in message.text:
+            errors.append(f"policy violation: {message.text}")
+
+    record.console = console
     page.on("pageerror", record)
+    page.on("console", console)
     return errors, record
+
+
+def stop_watching(page, record) -> None:
+    page.remove_listener("pageerror", record)
+    page.remove_listener("console", record.console)
 
 
 class Tabs:
@@ -51,7 +64,8 @@ class Tabs:
     @contextmanager
     def open(self, base_url: str, check_errors: bool = True, **options):
         """A tab on the site at `base_url`, new or cleaned as above (`options` as for
-        `browser.new_context`); fails the test if the page's JavaScript threw an error, unless
+        `browser.new_context`); fails the test if the page's JavaScript threw an error or its
+        policy refused something, unless
         the caller checks errors itself (`check_errors=False`: tests/engines.py)."""
         key = (base_url, repr(sorted(options.items())))
         page = self._idle.pop(key, None)
@@ -70,7 +84,7 @@ class Tabs:
             return
         if options.get("java_script_enabled", True):
             page.evaluate("0")  # a round trip, so errors the page raised just now arrive first
-        page.remove_listener("pageerror", record)
+        stop_watching(page, record)
         self._clean(page, base_url, options)
         self._idle[key] = page
         assert not (check_errors and errors), f"JavaScript errors: {errors}"

@@ -19,6 +19,7 @@ from .linkpreview import Preview, open_graph
 from .model import Catalogue
 from .problems import DataError  # noqa: F401  (the hook catches core.DataError: one import for the core)
 from .plan import SitePlan, edit_link, expand_nav, plan_site
+from .policy import PROVISIONAL, Policy, PolicyBuilder, PolicyError, allow_last_script  # noqa: F401 (the hook: on_serve)
 from .render import snippet_renderer
 from .rawhtml import anchor_ids, restore, stash
 from .shortcodes import expand_markers
@@ -62,12 +63,16 @@ class Build:
     metas: dict[str, PageMeta] = field(default_factory=dict)      # page -> what page_meta said
     snippet: object = None                                        # renders a marker's snippet
     navigations: dict[str, "SharedHtml"] = field(default_factory=dict)  # folder -> its pages' navigation
+    policy: PolicyBuilder = field(default_factory=PolicyBuilder)  # the Content-Security-Policy's hashes
 
     def __post_init__(self) -> None:
         self.snippet = snippet_renderer(self.catalogue, self.site_url)
 
     # For the hook: the navigation with the generated pages.
     expand_nav = staticmethod(expand_nav)
+    # For the theme: the Content-Security-Policy every page is written with (recsite/policy.py);
+    # `finish` puts the final one in its place.
+    provisional_policy = PROVISIONAL
 
     @classmethod
     def start(cls, project: Path, site_url: str) -> "Build":
@@ -138,15 +143,25 @@ class Build:
         folder = posixpath.dirname(url.rstrip("/")) + ("/" if url.endswith("/") else "")
         return self.navigations.setdefault(folder, SharedHtml())
 
-    @staticmethod
-    def check(path: str, page: str) -> None:
+    def check(self, path: str, page: str, written_to: Path | None = None) -> None:
         """The finished page, theme and all: no two elements may share an id (a link to page/#id
-        must lead to one place). Raises PageError."""
+        must lead to one place), and it carries the provisional Content-Security-Policy once,
+        whose hashes it adds to (`written_to`: the file `finish` writes the final policy into).
+        Raises PageError."""
         duplicates = duplicate_ids(page)
         if duplicates:
             raise PageError(f"{path}: more than one element has the id {', '.join(repr(d) for d in duplicates)} "
                             "(each id on a page must be unique; a record's id may not equal an id the page "
                             "already uses)")
+        try:
+            self.policy.add(path, page, written_to)
+        except PolicyError as error:
+            raise PageError(str(error)) from None
+
+    def finish(self) -> Policy:
+        """Once every page is written: the one Content-Security-Policy, with the hashes of every
+        page's inline scripts and styles, written into each page (recsite/policy.py)."""
+        return self.policy.finish()
 
 
 @dataclass

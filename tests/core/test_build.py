@@ -10,6 +10,7 @@ import pytest
 
 from conftest import ROOT
 from recsite.build import Build, PageError
+from recsite.policy import PROVISIONAL
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +62,16 @@ def test_a_hand_written_page_keeps_its_own_description_and_edit_link(build):
 
 
 def test_a_finished_page_with_a_duplicate_id_is_refused(build):
-    Build.check("x.md", '<p id="a"></p><p id="b"></p>')
+    build.check("x.md", PROVISIONAL + '<p id="a"></p><p id="b"></p>')
     with pytest.raises(PageError, match=r"x\.md: more than one element has the id 'a'"):
-        Build.check("x.md", '<p id="a"></p><div id="a"></div>')
+        build.check("x.md", PROVISIONAL + '<p id="a"></p><div id="a"></div>')
+
+
+def test_a_finished_page_without_the_policy_is_refused(build):
+    """A page the theme wrote without the Content-Security-Policy (Material's <meta charset> line
+    changed, so overrides/main.html found nowhere to put it) stops the build, saying which page."""
+    with pytest.raises(PageError, match=r"x\.md: the page carries the Content-Security-Policy 0 times"):
+        build.check("x.md", '<p id="a"></p>')
 
 
 def test_pages_outside_the_navigation_share_its_html_only_within_one_folder(build):

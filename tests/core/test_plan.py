@@ -143,7 +143,7 @@ LONG_LIST_PARTS = "{include: [['#rec-count'], ['#rec-more']]}"
 @LONG_LIST
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_long_list_with_its_show_more_button_has_no_axe_violations(tabs, long_site, scheme):
-    from axe import AXE_TAGS, axe_run, axe_script, described
+    from axe import AXE_TAGS, add_axe, axe_run, described
 
     found = []
     with tabs.open(long_site, color_scheme=scheme) as page:
@@ -151,7 +151,7 @@ def test_a_long_list_with_its_show_more_button_has_no_axe_violations(tabs, long_
             page.goto(address)
             page.locator("#rec-more").wait_for(state="visible")
             page.locator("#rec-count").wait_for(state="visible")  # axe skips an include that matches nothing
-            page.add_script_tag(path=str(axe_script()))
+            add_axe(page)
             whole = scheme == "light" and address == "recommendations/"
             found += described(address, page.evaluate(axe_run("document" if whole else LONG_LIST_PARTS), AXE_TAGS))
     assert not found, "\n".join(found)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from axe import AXE_RUN, AXE_TAGS, axe_script, described, site_pages
+from axe import AXE_RUN, AXE_TAGS, add_axe, axe_script, described, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -40,9 +40,11 @@ def test_axe_as_the_tests_run_it_finds_a_real_problem(tabs, site):
     pale grey text and an unnamed button, added to a real page, are found by the same script."""
     with tabs.open(site.url) as page:
         page.goto("recommendations/")
-        page.add_script_tag(path=str(axe_script()))
-        page.evaluate("""() => document.querySelector('article').insertAdjacentHTML('afterbegin',
-            '<p style="color:#bbb;background:#fff">Hard to read</p><button type="button"></button>')""")
+        add_axe(page)
+        # The colours set by script: the site's policy refuses a style="…" attribute it has no hash for.
+        page.evaluate("""() => { document.querySelector('article').insertAdjacentHTML('afterbegin',
+            '<p id="pale">Hard to read</p><button type="button"></button>');
+            Object.assign(document.getElementById('pale').style, {color: '#bbb', background: '#fff'}); }""")
         found = "\n".join(described("recommendations/", page.evaluate(AXE_RUN, AXE_TAGS)))
     assert "color-contrast" in found and "button-name" in found, found
 

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import FAILED
-from engines import ENGINES, EngineMissing, EngineSession, serve_with_error_collector
+from engines import ENGINES, PLANTED_ERROR, EngineMissing, EngineSession, serve_with_error_collector
 from localserver import page_urls
 
 pytestmark = pytest.mark.browser
@@ -145,6 +145,10 @@ def test_without_javascript_every_recommendation_is_there_and_no_dead_control(en
         assert not engine.shown("#filters")
         assert engine.run_js("return document.querySelectorAll('button.rec-copy').length") == 0
         assert engine.text_of("#employment-as-the-norm .rec-link > a") == "Permanent link: employment-as-the-norm"
+        # Nor the colour-scheme switch, which only a script can work: hidden by the <style> in
+        # <noscript> (overrides/main.html), which the site's policy allows by its hash.
+        assert engine.run_js("return !!document.querySelector('.md-header__option[data-md-component=palette]')")
+        assert not engine.shown('.md-header__option[data-md-component="palette"]')
 
 
 # --- copy link and cite -----------------------------------------------------------------------
@@ -257,11 +261,28 @@ def test_a_glossary_term_explains_itself_and_leads_to_the_glossary(engine):
 def test_a_script_error_is_noticed(engine):
     """The proof that the next test can fail: an error thrown by a page script is reported."""
     engine.open("")
-    # A script element, so the page runs it as its own (not as the test driver's script).
-    engine.run_js("""var script = document.createElement('script');
-        script.textContent = "throw new Error('planted error')"; document.body.appendChild(script);""")
+    # A script element, so the page runs it as its own (not as the test driver's script); from a
+    # file, as the site's policy refuses an inline one (the next test).
+    engine.run_js("var script = document.createElement('script'); script.src = arguments[0]; "
+                  "document.body.appendChild(script);", PLANTED_ERROR)
     engine.wait_for("window.__engineErrors.length > 0")
     assert any("planted error" in error for error in engine.errors()), engine.errors()
+    engine.forget_errors()
+
+
+def test_what_the_policy_refuses_is_noticed(engine):
+    """The proof that every test here fails on what the site's Content-Security-Policy refuses (it
+    is heard in every engine): an inline script with no hash in the policy is refused, not run, and
+    reported; so is a style attribute."""
+    engine.open("")
+    engine.run_js("""var script = document.createElement('script');
+        script.textContent = "window.__planted = true"; document.body.appendChild(script);
+        document.body.insertAdjacentHTML('beforeend', '<p style="color: red">planted</p>');""")
+    engine.wait_for("window.__engineErrors.length >= 2", message="(two refusals reported)")
+    errors = engine.errors()
+    assert engine.run_js("return window.__planted === undefined"), "the planted script ran"
+    assert any(e.startswith("policy violation: script-src") for e in errors), errors
+    assert any(e.startswith("policy violation: style-src-attr") for e in errors), errors
     engine.forget_errors()
 
 
@@ -291,6 +312,18 @@ def test_no_page_reports_a_script_error(engine, site):
         if errors:
             failures[address or "/"] = errors
     assert not failures, f"{engine.name}: script errors: {failures}"
+
+
+def test_the_charts_bars_are_drawn_at_their_widths(engine):
+    """A bar's width is its style attribute (drawn without JavaScript), which the site's policy
+    allows by its exact value ('unsafe-hashes' in style-src-attr: each engine must read it)."""
+    engine.open("evidence/survey/")
+    bars = engine.run_js("""return Array.prototype.map.call(document.querySelectorAll('.chart__bar'), function (bar) {
+        return [parseFloat(bar.getAttribute('style').replace('width:', '')),
+                100 * bar.getBoundingClientRect().width / bar.parentElement.getBoundingClientRect().width]; })""")
+    assert len(bars) >= 6
+    # A full bar gives up some width to the number written beside it (the track is a flex row).
+    assert all(abs(drawn - share) < 1 if share < 75 else drawn > 75 for share, drawn in bars), bars
 
 
 # --- the planner ------------------------------------------------------------------------------
@@ -332,3 +365,40 @@ def test_planner_saves_reloads_and_exports(engine, site):
     assert (mine["status"], mine["owner"]) == ("in-progress", "Jo Bloggs")
     assert len(exported["items"]) == 29 and exported["format"] == "recsite-action-plan"
     assert engine.errors() == []
+
+
+# An import as the reader's file picker gives it: a File in the input, and its change event.
+_IMPORT = """var files = new DataTransfer();
+files.items.add(new File([arguments[0]], 'plan.json', {type: 'application/json'}));
+var input = document.getElementById('planner-import');
+input.files = files.files;
+input.dispatchEvent(new Event('change', {bubbles: true}));"""
+
+
+def test_planner_imports_a_plan_and_its_share_link_opens_it(engine):
+    """The planner's other ways in and out, under the site's policy (each test here fails on what
+    it refuses): a JSON file imported through the preview, a share link made (both need the
+    modules the planner loads with import()), and the link opened on a fresh page load."""
+    engine.open("planner/")
+    engine.wait_for("!document.getElementById('planner').hidden", message="(the planner's script)")
+    plan = {"format": "recsite-action-plan", "version": 1, "items": [
+        {"id": "beyond-facs-eligibility", "status": "in-progress"}, {"id": "employment-as-the-norm", "status": "planned"}]}
+    engine.run_js(_IMPORT, json.dumps(plan))
+    engine.wait_for("!document.getElementById('planner-preview').hidden", message="(the import's preview)")
+    engine.click("#planner-preview-apply")
+    engine.wait_for("document.querySelectorAll('#planner-list .pl-item').length === 2", message="(the imported plan)")
+    engine.click("#planner-share-make")
+    link = engine.wait_for("document.getElementById('planner-share-link').value", message="(the share link)")
+    assert link.startswith(engine.base_url + "planner/#share="), link
+    engine.clear_storage()
+    engine.open("")  # so that the link is a new page load, as for the person it is sent to
+    engine.open(link.removeprefix(engine.base_url))
+    engine.wait_for("/This share link holds 2 recommendations/.test(document.getElementById('planner-preview-body').textContent)",
+                    message="(the share link's preview)")
+
+
+def test_search_finds_what_is_asked_for(engine):
+    """Search's index and web worker (started from the site's own address) under the site's policy."""
+    engine.open("?q=jobcentre")
+    engine.wait_for("document.querySelectorAll('.md-search-result__item').length > 0", timeout=30,
+                    message="(search's results)")

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from axe import AXE_RUN, AXE_TAGS, axe_run, axe_script, described
+from axe import AXE_RUN, AXE_TAGS, add_axe, axe_run, described
 from conftest import TWO_FRAMES
 
 pytestmark = pytest.mark.browser
@@ -75,7 +75,7 @@ def test_no_axe_violations_on_the_planner(tabs, site, scheme, state):
             full(page)
             listed = page.inner_html("#planner-list")
         STATES[state](page)
-        page.add_script_tag(path=str(axe_script()))
+        add_axe(page)
         if state in ON_A_FULL_PLAN:
             assert page.inner_html("#planner-list") == listed, f"the list changed ({state})"
             result = page.evaluate(AXE_RUN_WITHOUT_THE_LIST, AXE_TAGS)
@@ -112,7 +112,7 @@ def test_axe_reads_the_page_once_its_fades_have_ended(tabs, site):
     header = axe_run("{include: [['.md-header']]}")
     with tabs.open(site.url, color_scheme="dark") as page:
         open_planner(page)
-        page.add_script_tag(path=str(axe_script()))
+        add_axe(page)
         preview(page)
         fades = page.evaluate("async () => { await (" + TWO_FRAMES + """)();
             const fades = document.getAnimations().filter(a => a instanceof CSSTransition);
@@ -129,7 +129,7 @@ def test_no_axe_violations_on_the_add_buttons(tabs, site, address):
     with tabs.open(site.url, color_scheme="dark") as page:
         page.goto(address)
         page.locator(".planner-toggle button, .planner-bulk button").first.click()
-        page.add_script_tag(path=str(axe_script()))
+        add_axe(page)
         found = described(address, page.evaluate(AXE_RUN, AXE_TAGS))
         assert not found, "\n".join(found)
 

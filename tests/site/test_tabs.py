@@ -68,3 +68,14 @@ def test_the_page_fixture_drops_the_tab_of_a_failed_test(page):
     assert TAB_OF_A_FAILED_TEST, "runs after the test above, in the same worker"
     assert page is not TAB_OF_A_FAILED_TEST[0], "the failed test's tab was reused"
     assert TAB_OF_A_FAILED_TEST[0].is_closed(), "the failed test's tab was left open"
+
+
+def test_a_tab_fails_its_test_when_the_sites_policy_refuses_something(tabs, site):
+    """So every Chromium test here also checks the Content-Security-Policy (recsite/policy.py): an
+    inline script with no hash in it is refused, and the tab says so."""
+    with pytest.raises(AssertionError, match=r"policy violation: .*script-src"):
+        with tabs.open(site.url) as page:
+            page.goto("")
+            page.evaluate("""() => { const script = document.createElement('script');
+                script.textContent = 'window.planted = true'; document.body.append(script); }""")
+            assert page.evaluate("window.planted === undefined"), "the planted script ran"

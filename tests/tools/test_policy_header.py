@@ -1,0 +1,43 @@
+"""scripts/policy_header.py: the Content-Security-Policy header a host can send for a built site is
+the policy its pages carry, with frame-ancestors (which only a header can say); a site that is
+unfinished or mixed from two builds gets a message, not a header."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+SCRIPT = ROOT / "scripts" / "policy_header.py"
+
+
+def run(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True)
+
+
+def test_the_header_is_the_pages_policy_and_forbids_framing(site):
+    meta = BeautifulSoup(site.html(""), "html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    done = run(site.root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"Content-Security-Policy: {meta['content']}; frame-ancestors 'none'\n"
+    # The planned embed pages will be framed by councils' sites: their header says who may.
+    framed = run(site.root, "--frame-ancestors", "https://council.example")
+    assert framed.stdout.rstrip().endswith("; frame-ancestors https://council.example")
+
+
+def test_a_site_mixed_from_two_builds_or_without_the_policy_gets_no_header(tmp_path, site):
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    glossary = copy / "glossary" / "index.html"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("script-src 'self' ", "script-src 'self' 'sha256-old' ", 1),
+                        encoding="utf-8")
+    mixed = run(copy)
+    assert mixed.returncode == 1 and mixed.stdout == ""
+    assert "carry different policies (the site mixes two builds?)" in mixed.stderr and "glossary/index.html" in mixed.stderr
+    glossary.write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    bare = run(copy)
+    assert bare.returncode == 1 and bare.stderr == "glossary/index.html: carries no Content-Security-Policy (built without the site's theme?)\n"
