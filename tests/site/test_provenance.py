@@ -105,8 +105,13 @@ def label_at_start(block):
         block, first = first, first.find(True)
     if first is None or "provenance__tag" not in first.get("class", []):
         return None
-    before = "".join(str(piece) for piece in first.find_all_previous(string=True) if block in piece.parents)
-    return None if before.strip() else first
+    before = []
+    for piece in block.descendants:
+        if piece is first:
+            break
+        if isinstance(piece, str):
+            before.append(piece)
+    return None if "".join(before).strip() else first
 
 
 def test_every_block_starts_by_saying_whose_words_it_is(pages):
@@ -122,7 +127,7 @@ def test_every_block_starts_by_saying_whose_words_it_is(pages):
             label = label_at_start(block)
             if label is None or text_of(label) != TEXT_KINDS[kind] + ":":
                 unlabelled.append(f"{address}: {kind}: {text_of(block)[:60]}")
-    assert checked > 1000, checked
+    assert checked > 500, f"only {checked} blocks found: is data-provenance still on the pages?"
     assert not unlabelled, "\n".join(unlabelled)
 
 
