@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from datetime import date
 
 import pytest
@@ -181,4 +180,10 @@ def test_whose_words_a_block_is_is_drawn_by_its_line_and_read_by_screen_readers(
     assert box and box["width"] <= 1 and box["height"] <= 1, "out of sight"
     assert label.evaluate("e => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility === 'visible'")
     assert quoted.aria_snapshot().startswith("- blockquote:\n  - text: \"From this research:\""), quoted.aria_snapshot()
-    assert re.search(r"^A solid line: the report's words", page.locator(".provenance-key").inner_text())
+    # The key draws each kind's line beside its name, and says what the line is to screen readers.
+    key = page.locator(".provenance-key p")
+    assert [line.evaluate("e => getComputedStyle(e).borderLeftStyle") for line in key.all()] == ["solid", "dashed"]
+    assert key.first.aria_snapshot() == "- paragraph: A solid line beside a block marks The report's words"
+    assert key.last.aria_snapshot() == "- paragraph: A dashed line, or none, marks Our words, headings included"
+    tops = [line.bounding_box()["y"] for line in key.all()]
+    assert tops[0] == tops[1], "the key takes one line"

@@ -142,8 +142,8 @@ def test_every_page_with_words_of_both_kinds_explains_the_treatment_once(pages):
     assert not wrong, "\n".join(wrong)
     key = text_of(next(article for article in pages.values() if article.select_one(".provenance-key"))
                   .select_one(".provenance-key"))
-    assert key == ("A solid line: the report's words, exactly as it prints them. "
-                   "A dashed line, or none: this site's words, headings and short titles included.")
+    assert key == ("A solid line beside a block marks The report's words "
+                   "A dashed line, or none, marks Our words, headings included")
 
 
 def test_quoted_figures_say_whose_they_are_and_where_the_report_prints_them(pages):
