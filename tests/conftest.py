@@ -287,3 +287,14 @@ def text_of(element) -> str:
         inline.unwrap()
     element.smooth()  # merge the text pieces the unwrapping left side by side
     return " ".join(element.get_text(" ").split())
+
+
+def words_of(element) -> str:
+    """The words of a block of whose words, without the label it starts with for screen readers
+    ("In the report's words:", templates/_provenance.html.j2): the words as they are quoted."""
+    import copy
+
+    element = copy.copy(element)
+    for label in element.select(".provenance__tag"):
+        label.decompose()
+    return text_of(element)

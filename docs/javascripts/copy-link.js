@@ -1,4 +1,4 @@
-// "Copy link" buttons beside each recommendation's permanent link.
+// "Copy link" buttons beside each recommendation's permanent link, and the date a page is printed.
 //
 // Without this script the permanent link is still there as an ordinary link. The script adds a real
 // button that copies the address and says "Link copied" in a polite live region, for screen readers.
@@ -60,4 +60,16 @@ function setup() {
   });
 }
 
-onPage(setup);
+// A printed recommendation says when it was printed (site.css shows .print-date on paper only).
+function printDate() {
+  var date = new Date().toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric"});
+  Array.prototype.forEach.call(document.querySelectorAll(".print-date"), function (span) {
+    span.textContent = ". Printed " + date;
+  });
+}
+
+onPage(function () {
+  setup();
+  printDate();
+});
+window.addEventListener("beforeprint", printDate);

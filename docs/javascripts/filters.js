@@ -66,7 +66,11 @@ function setup() {
     text = cards.map(function (card) {
       var title = card.querySelector(".rec-card__title");
       var body = card.querySelector(".rec-card__text");
-      return folded((title ? title.textContent : "") + " " + (body ? body.textContent : "") + " " +
+      // The text starts with its label for screen readers ("In the report's words:"), which is
+      // not the recommendation's: a search for "report" must not find every card.
+      var label = body && body.querySelector(".provenance__tag");
+      var words = body ? body.textContent.slice(label ? label.textContent.length : 0) : "";
+      return folded((title ? title.textContent : "") + " " + words + " " +
                     (card.getAttribute("data-words") || ""));
     });
     return text;

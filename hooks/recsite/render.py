@@ -23,6 +23,11 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 
 
+# The site's name, as mkdocs.yml's site_name gives it (tests/core/test_render.py checks they agree):
+# printed pages carry it, since the page's header, which names the site on screen, is not printed.
+SITE_NAME = "Personal Budgets for Employment Support"
+
+
 def markdown_text(value: str) -> Markup:
     """Data text placed in Markdown (headings): HTML-escaped, then Markdown-escaped.
 
@@ -97,6 +102,7 @@ def environment(more_templates: tuple[Path, ...] = ()) -> Environment:
     env.filters["former_anchor"] = former_anchor
     env.filters["long_date"] = long_date
     env.globals["paths"] = paths
+    env.globals["site_name"] = SITE_NAME
     env.globals["text_kinds"] = TEXT_KINDS
     env.globals["report_words"] = REPORT_WORDS
     env.globals["research_parts"] = RESEARCH_PARTS

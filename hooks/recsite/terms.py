@@ -119,7 +119,8 @@ def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
                     del stack[len(names) - 1 - names[::-1].index(name):]
                     skipping = sum(skip for _, skip in stack)
             elif name not in _VOID and not tag.endswith("/>"):
-                skip = name in _SKIP or 'role="img"' in tag
+                # Text only printed (a printed page's heading) is read on paper, where a link explains nothing.
+                skip = name in _SKIP or 'role="img"' in tag or "print-only" in tag
                 stack.append((name, skip))
                 skipping += skip
     return "".join(out)

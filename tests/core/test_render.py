@@ -22,3 +22,12 @@ def test_a_heading_whose_published_id_had_a_number_keeps_an_anchor_with_that_id(
 def test_counts_read_as_words():
     assert plural(1, "recommendation") == "1 recommendation"
     assert plural(3, "recommendation") == "3 recommendations"
+
+
+def test_the_name_printed_pages_carry_is_the_sites_name_in_mkdocs_yml():
+    from pathlib import Path
+
+    from recsite.render import SITE_NAME
+
+    config = (Path(__file__).parents[2] / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f"\nsite_name: {SITE_NAME}\n" in f"\n{config}"

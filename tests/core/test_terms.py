@@ -25,6 +25,13 @@ def test_text_inside_an_image_role_and_its_children_is_left_alone():
     assert out.endswith('<abbr title="Personal Budget (PB)">PB</abbr></a></p>')
 
 
+def test_text_only_printed_is_left_alone_and_the_first_use_on_screen_is_linked():
+    html = '<p class="print-only rec-print-head">A PB</p><blockquote><p>A PB</p></blockquote>'
+    out = explain_terms(html, TERMS, "g/")
+    assert out.startswith('<p class="print-only rec-print-head">A PB</p>')
+    assert out.endswith('<abbr title="Personal Budget (PB)">PB</abbr></a></p></blockquote>')
+
+
 def test_words_that_merely_contain_a_term_are_not_touched():
     assert explain_terms("<p>PBX and sub-PB and PB-funded</p>", TERMS, "g/") == "<p>PBX and sub-PB and PB-funded</p>"
 

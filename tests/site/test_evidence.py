@@ -153,10 +153,16 @@ def test_every_recommendation_page_links_to_its_barrier_and_findings(pages, rec)
     assert soup.find("a", href=barrier) is not None
 
 
-def test_recommendations_in_lists_link_to_their_barrier(pages):
+def test_recommendations_in_lists_lead_to_their_barrier(pages):
+    """A card links to its theme, whose page names and links the barrier this site pairs with it (a
+    card does not: a theme and its barrier can have near-identical names, issue 28); the
+    recommendation's own page links to the barrier too."""
     for card in pages("recommendations/").select("article.rec-card"):
         rec = CATALOGUE.recommendation(card["id"])
-        assert card.find("a", href=f"../barriers/{rec.theme.barrier.id}/"), card["id"]
+        assert card.find("a", href=f"../themes/{rec.theme.id}/"), card["id"]
+        assert pages(f"themes/{rec.theme.id}/").find("a", href=f"../../barriers/{rec.theme.barrier.id}/"), rec.theme.id
+        assert pages(f"recommendations/{rec.id}/").find("a", href=f"../../barriers/{rec.theme.barrier.id}/#"
+                                                        f"{CATALOGUE.evidence.for_barrier(rec.theme.barrier).findings[0].id}"), rec.id
 
 
 def test_no_orphans_every_barrier_is_answered_and_every_theme_has_evidence():

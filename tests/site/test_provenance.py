@@ -4,12 +4,13 @@ words), and every block presented as the report's is the report's, word for word
 
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
 
 from conftest import real_catalogue, text_of
-from recsite.model import COMPILED_TABLE, TEXT_KINDS
+from recsite.model import COMPILED_TABLE, RESEARCH_PARTS, TEXT_KINDS
 from report_text import all_items, report_text
 
 CATALOGUE = real_catalogue()
@@ -43,6 +44,9 @@ def quoted_units(block) -> list[str]:
     if block.find("table"):
         return []  # a table's cells are checked against the report's tables (test_evidence)
     units = []
+    block = copy.copy(block)
+    for label in block.select(".provenance__tag"):  # the label said for screen readers is ours
+        label.decompose()
     inner = block.select("p, li")
     for element in inner if inner else [block]:
         if element.find(["p", "li"]) or "figure5__heading" in element.get("class", []):
@@ -88,18 +92,69 @@ def test_every_quotation_on_the_site_says_whose_words_it_is(pages):
     assert not unmarked, "a quotation without data-provenance:\n" + "\n".join(unmarked)
 
 
-def test_every_quoted_block_is_labelled_in_words_after_it(pages):
-    """Readers (and screen readers) learn whose words a block is from a visible label, not a colour."""
-    unlabelled = []
+# The blocks whose words are whose: quoted blocks and the site's own paragraphs and boxes. (Inline
+# words, a <q> or a <span>, are in quotation marks or follow a label in sight; a table has a caption.)
+BLOCKS_OF_WORDS = "blockquote[data-provenance], div[data-provenance], p[data-provenance]"
+
+
+def label_at_start(block):
+    """The label a block starts with, for screen readers: its first element, with no words before
+    it (in a hand-written page's box of ours, the first element of its first paragraph)."""
+    first = block.find(True)
+    if first is not None and first.name == "p" and block.name == "div" and first.find(True) is not None:
+        block, first = first, first.find(True)
+    if first is None or "provenance__tag" not in first.get("class", []):
+        return None
+    before = []
+    for piece in block.descendants:
+        if piece is first:
+            break
+        if isinstance(piece, str):
+            before.append(piece)
+    return None if "".join(before).strip() else first
+
+
+def test_every_block_starts_by_saying_whose_words_it_is(pages):
+    """Readers see whose words a block is from its line (the page's key explains it); screen readers
+    hear it in words, at the block's start, for every block (site.css hides the label from sight only)."""
+    unlabelled, checked = [], 0
     for address, article in pages.items():
-        for block in article.select("blockquote.report-quote[data-provenance], div[data-provenance]"):
+        for block in article.select(BLOCKS_OF_WORDS):
             kind = block["data-provenance"]
-            if kind not in QUOTED_KINDS:
-                continue
-            label = block.find_next_sibling(class_="provenance")
-            if label is None or label["data-kind"] != kind or not text_of(label).startswith(TEXT_KINDS[kind]):
-                unlabelled.append(f"{address}: {text_of(block)[:60]}")
+            if kind not in TEXT_KINDS:
+                continue  # a withdrawn recommendation's words: its page says so in its heading
+            checked += 1
+            label = label_at_start(block)
+            if label is None or text_of(label) != TEXT_KINDS[kind] + ":":
+                unlabelled.append(f"{address}: {kind}: {text_of(block)[:60]}")
+    assert checked > 500, f"only {checked} blocks found: is data-provenance still on the pages?"
     assert not unlabelled, "\n".join(unlabelled)
+
+
+def test_every_page_with_words_of_both_kinds_explains_the_treatment_once(pages):
+    """The lines that say whose words are whose are explained once per page, in words."""
+    wrong = []
+    for address, article in pages.items():
+        kinds = {block["data-provenance"] for block in article.select(BLOCKS_OF_WORDS)} & set(TEXT_KINDS)
+        keys = article.select(".provenance-key")
+        if len(keys) != (1 if kinds else 0):
+            wrong.append(f"{address}: {len(keys)} keys, blocks of {sorted(kinds)}")
+    assert not wrong, "\n".join(wrong)
+    key = text_of(next(article for article in pages.values() if article.select_one(".provenance-key"))
+                  .select_one(".provenance-key"))
+    assert key == ("A solid line beside a block marks The report's words "
+                   "A dashed line, or none, marks Our words, headings included")
+
+
+def test_quoted_figures_say_whose_they_are_and_where_the_report_prints_them(pages):
+    """Under every quoted block of the evidence, a line in sight says where the report prints it and,
+    for a figure, whose it is: this research's or another study's."""
+    for page in EVIDENCE.pages:
+        article = pages[f"evidence/{page.id}/"]
+        for block in article.select("blockquote.report-quote[data-provenance]"):
+            line = block.find_next_sibling(class_="provenance")
+            assert line is not None and line["data-kind"] == block["data-provenance"], text_of(block)[:60]
+            assert re.search(r"(Section|Appendix) [0-9A-Z.]+, pages? \d", text_of(line)), text_of(line)
 
 
 def test_the_sites_own_summaries_are_labelled_as_ours(pages):
@@ -121,10 +176,12 @@ def test_every_figure_from_this_research_has_section_page_and_base(pages, page, 
     source = block.text_source if block.kind == "chart" else block.source
     assert source.section and source.page and block.provenance.base
     element = pages[f"evidence/{page.id}/"].find(id=block.id)
-    label = text_of(element.select_one(".provenance"))
-    assert label.startswith(TEXT_KINDS["research"])
-    assert source.where in label
-    assert f"Base, in the report's words: “{block.provenance.base}”" in label
+    if block.kind != "table":  # a table of the report's is captioned with its name
+        assert text_of(element.select_one("blockquote .provenance__tag")) == TEXT_KINDS["research"] + ":"
+    line = text_of(element.select_one(".provenance"))
+    assert line.startswith(f"Figures from {RESEARCH_PARTS[block.provenance.origin]}, this research: ")
+    assert source.where in line
+    assert f"Base, in the report's words: “{block.provenance.base}”" in line
 
 
 def test_every_base_is_the_reports_own_words():
@@ -138,13 +195,15 @@ def test_every_base_is_the_reports_own_words():
                          ids=[b.id for p, b in BLOCKS if b.provenance.kind == "cited"])
 def test_every_figure_from_another_study_names_it_and_its_footnote(pages, page, block):
     element = pages[f"evidence/{page.id}/"].find(id=block.id)
+    if block.kind != "table":
+        assert text_of(element.select_one("blockquote .provenance__tag")) == TEXT_KINDS["cited"] + ":"
     label = text_of(element.select_one(".provenance"))
-    assert label.startswith(TEXT_KINDS["cited"]) and block.provenance.study[1:] in label
+    assert label.startswith(f"Figures from {block.provenance.study}, which the report cites")
     if block.refs:
         footnotes = text_of(element.select_one(".evidence-refs"))
         assert all(f"(footnote {ref.footnote}" in footnotes for ref in block.refs)
     else:
-        assert "the report gives no footnote for this sentence" in label
+        assert "it gives no footnote for this sentence" in label
 
 
 def test_policy_context_is_all_other_studies():

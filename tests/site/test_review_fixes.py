@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import real_catalogue, text_of
+from conftest import real_catalogue, text_of, words_of
 from recsite.model import RESEARCH_PARTS, TEXT_KINDS
 
 CATALOGUE = real_catalogue()
@@ -49,8 +49,11 @@ def test_1_the_pairing_of_barriers_and_themes_is_said_to_be_ours(site, page):
     for theme in CATALOGUE.themes:
         heading = page(f"themes/{theme.id}/").find(id="barrier")
         assert heading is not None and "this site pairs" in text_of(heading)
+    # A card names its theme, never a barrier: the pairing is named only where it is said to be ours.
     for card in page("recommendations/").select("article.rec-card"):
-        assert "Barrier (our pairing):" in text_of(card), card["id"]
+        rec = CATALOGUE.recommendation(card["id"])
+        assert f"Theme: {rec.theme.title}" in text_of(card), card["id"]
+        assert "barrier" not in text_of(card).lower() and rec.theme.barrier.title not in text_of(card), card["id"]
 
 
 # 2. Every card says that its recommendation text is the report's words.
@@ -61,9 +64,14 @@ def test_2_every_card_labels_the_reports_words(site, page):
         cards = page(address).select("article.rec-card")
         assert cards, address
         for card in cards:
-            assert card.select_one('[data-provenance="report"]') is not None, (address, card["id"])
+            words = card.select_one('[data-provenance="report"]')
+            # Its label first, for screen readers (in sight, the line beside it says so: the page's key).
+            assert text_of(words.find(True)) == TEXT_KINDS["report"] + ":", (address, card["id"])
+            assert "provenance__tag" in words.find(True)["class"], (address, card["id"])
+            rec = CATALOGUE.recommendation(card["id"])
             where = card.select_one(".rec-card__tags > li")  # the first line under the text
-            assert text_of(where.select_one(".provenance__tag")) == TEXT_KINDS["report"] + ":", (address, card["id"])
+            assert rec.source.where in text_of(where), (address, card["id"])
+    # One label a card, not four: the page is well within its budget.
     assert (site.root / "recommendations" / "index.html").stat().st_size < 100_000
 
 
@@ -73,7 +81,7 @@ def test_3_the_key_page_shows_section_7s_wording_and_where_appendix_3_differs(pa
     key_page = page("key-recommendations/")
     for rec in CATALOGUE.key_recommendations:
         card = key_page.find(id=rec.id)
-        words = text_of(card.select_one('[data-provenance="report"]'))
+        words = words_of(card.select_one('[data-provenance="report"]'))
         assert words == (rec.section7.wording or rec.text), rec.id
         assert rec.section7.source.where in text_of(card), rec.id
         note = card.select_one(".rec-card__note")
@@ -91,9 +99,10 @@ def test_3_the_key_page_shows_section_7s_wording_and_where_appendix_3_differs(pa
 def test_4_phase_three_results_are_labelled_as_phase_three(page, block_id):
     block = _block(block_id)
     assert block.provenance.origin == "phase-three" and block.provenance.kind == "research"
-    label = text_of(page("evidence/fieldwork/").find(id=block_id).select_one(".provenance"))
-    assert label.startswith(TEXT_KINDS["research"])
-    assert RESEARCH_PARTS["phase-three"][1:] in label and "fieldwork in five sites" not in label
+    element = page("evidence/fieldwork/").find(id=block_id)
+    assert text_of(element.select_one("blockquote .provenance__tag")) == TEXT_KINDS["research"] + ":"
+    label = text_of(element.select_one(".provenance"))
+    assert RESEARCH_PARTS["phase-three"] in label and "fieldwork in five sites" not in label
 
 
 # 5. Survey figures whose base the report leaves unclear say so, in the site's words.
@@ -177,8 +186,9 @@ def test_10_appendix_text_is_marked_labelled_and_its_fault_noted(page):
     assert len(blocks) >= 2
     assert any("201213" in text_of(block) for block in blocks)
     for block in blocks:
-        label = block.find_next_sibling(class_="provenance")
-        assert label is not None and text_of(label).startswith(TEXT_KINDS["report"])
+        assert text_of(block.find(True)) == TEXT_KINDS["report"] + ":"  # its label, first
+        line = block.find_next_sibling(class_="provenance")
+        assert line is not None and "Appendix 1" in text_of(line)
     note = survey.select_one('.evidence-note[data-provenance="site"]')
     assert note is not None and "2012/13" in text_of(note) and "201213" in text_of(note)
     assert page("evidence/topic-guides/").select('div[data-provenance="report"]')

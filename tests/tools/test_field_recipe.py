@@ -42,7 +42,7 @@ RECIPE = [
     # 4. The page's template.
     ("hooks/templates/recommendation.md.j2",
      "{% if rec.footnote %}\n",
-     "{% if rec.site_note %}\n<p class=\"rec-detail__note\" data-provenance=\"site\">{{ rec.site_note }}</p>\n"
+     "{% if rec.site_note %}\n{{ p.ours(rec.site_note, \"rec-detail__note\") }}\n"
      "{% endif %}\n{% if rec.footnote %}\n"),
     # 5. The field table: a row at the end, with the next column.
     ("hooks/recsite/recordfields.py",
@@ -105,7 +105,7 @@ def test_a_new_field_takes_five_files_and_reaches_the_page_and_the_downloads(tmp
     _run(project, "scripts/build_pages.py", str(out), "--site-url", "https://example.org/pb/")
 
     page = (out / "recommendations" / f"{REC}.md").read_text(encoding="utf-8")
-    assert f'<p class="rec-detail__note" data-provenance="site">{NOTE}</p>' in page
+    assert f'<p class="rec-detail__note" data-provenance="site"><span class="provenance__tag">Our words:</span> {NOTE}</p>' in page
 
     records = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
     record = next(r for r in records if r["id"] == REC)
