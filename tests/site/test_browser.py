@@ -141,7 +141,7 @@ def test_filters_still_work_after_instant_navigation_away_and_back(page):
     open_all(page, "recommendations/?audience=individuals-and-families")
     mark_window(page)
     first = page.locator("#results .rec-card:not([hidden])").first
-    first.get_by_role("link", name=re.compile("Individuals and families")).click()
+    first.get_by_role("link", name=re.compile("individuals and families", re.I)).click()
     page.wait_for_url(re.compile(r"/audiences/individuals-and-families/$"), wait_until="commit")
     page.locator("h1", has_text="Individuals and families").wait_for()
     page.go_back()

@@ -98,7 +98,7 @@ def test_no_axe_violations_on_a_phone(tabs, site, scheme):
         page.fill("#pl-due-cost-not-like-care", "2020-01-31")
         page.fill("#pl-actions-cost-not-like-care", "Ask the board")
         assert page.locator(".pl-overdue:visible").count() == 1 and page.locator(".pl-words:visible").count() > 0
-        page.add_script_tag(path=str(axe_script()))
+        add_axe(page)
         found = described("planner/ (a phone)", page.evaluate(AXE_RUN, AXE_TAGS))
         assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
 
