@@ -475,14 +475,24 @@ def test_the_planner_fits_a_320_pixel_screen(tabs, site):
         assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 320px"
 
 
-def test_the_questions_print_on_one_a4_page(page):
+def test_the_questions_print_with_their_introduction_and_room_to_write(page):
+    """Printed to take to a review: the introduction (who the questions are for) stays, each question
+    keeps four handwritten lines (32 mm) under it and is never split, on two A4 pages."""
     import re
 
     page.goto("planner/questions/")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
     page.emulate_media(media="print")
-    assert page.locator(".planner-question__answer").count() == 7
+    assert page.locator(".lede").is_visible()
+    assert page.locator(".lede .planner-questions__who").first.is_visible()
+    answers = page.locator(".planner-question__answer")
+    assert answers.count() == 7
+    mm = page.evaluate("() => { const d = document.createElement('div'); d.style.height = '32mm'; document.body.append(d);"
+                       " const h = d.getBoundingClientRect().height; d.remove(); return h; }")
+    for index in range(7):
+        assert answers.nth(index).bounding_box()["height"] >= mm - 1, index
+    assert page.eval_on_selector(".planner-question", "e => getComputedStyle(e).breakInside") == "avoid"
     assert page.locator(".planner-question .provenance__tag").first.is_visible()  # still says whose words
 
 
