@@ -15,7 +15,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from . import citations, downloads, pagedates, paths, planner
+from . import citations, downloads, notfound, pagedates, paths, planner
 from .model import Catalogue
 from .pagekinds import KINDS, PageKind
 from .render import Renderer
@@ -82,6 +82,7 @@ def plan_site(catalogue: Catalogue, site_url: str, kinds: tuple[PageKind, ...] =
     plan.files[paths.SCHEMA_DOWNLOAD] = downloads.to_json_schema(site_url)
     plan.files.update(citations.files(catalogue, site_url))
     plan.files.update(planner.files(catalogue, site_url))
+    plan.files[notfound.ADDRESSES_JS] = notfound.addresses_module(catalogue)
     return plan
 
 
