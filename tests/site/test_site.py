@@ -322,7 +322,7 @@ def test_the_glossary_lists_every_term_under_its_id(pages):
     for term in CATALOGUE.glossary:
         entry = soup.find(id=term.id)
         assert entry is not None and term.term in entry.get_text()
-        assert term.definition in text_of(entry.find_next("dd"))
+        assert term.definition in text_of(entry.find_next("p"))
     required = {"Personal Budget", "Direct Payment", "Individual Service Fund", "Resource Allocation System",
                 "Fair Access to Care Services", "Jobcentre Plus", "Access to Work", "Work Choice",
                 "Right to Control", "Individual Placement and Support", "supported employment",
