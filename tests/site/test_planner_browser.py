@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import TWO_FRAMES, open_page, slowed_processor
+from conftest import TWO_FRAMES, open_page, real_catalogue, slowed_processor
 from recsite.downloads import looks_like_formula
 from recsite.planner import STATUSES
 
@@ -543,3 +543,18 @@ def test_the_page_does_not_move_when_the_planner_starts(browser, site, address, 
         page.wait_for_timeout(1000)  # late shifts count too
         layout = page.evaluate("window.__recsiteLayout")
     assert layout["cls"] <= 0.02, f"layout shift {layout['cls']:.3f}: {layout['shifts']}"
+
+
+def test_an_audience_pages_add_link_asks_then_adds_its_key_recommendations(page, site):
+    """The local authorities' page links to the planner with its 12 key recommendations in a share
+    link: the planner shows what it would add and changes nothing until asked."""
+    page.goto("audiences/local-authorities-and-providers/")
+    page.click(".key-first__add a")
+    page.wait_for_url("**/planner/#share=*")
+    page.locator("#planner-preview").wait_for(state="visible")
+    assert "would add 12, change 0 and leave 0" in page.locator("#planner-preview-body").inner_text()
+    assert (stored(page) or {"items": []})["items"] == []
+    page.click("#planner-preview-apply")
+    key = [rec.id for rec in real_catalogue().recommendations
+           if rec.audience.id == "local-authorities-and-providers" and rec.key]
+    assert sorted(item_ids(page)) == sorted(key)
