@@ -176,7 +176,7 @@ def test_each_query_finds_its_page_in_the_first_three_results(browser, site):
             search.fill("")
             search.press_sequentially(query)
             try:
-                page.wait_for_function(TOP_THREE, arg=[site.url, expected], timeout=5_000)
+                page.wait_for_function(TOP_THREE, arg=[site.url, expected], timeout=15_000)
             except Exception:  # noqa: BLE001  (a timeout: collect every miss, then fail once)
                 first = page.evaluate("() => [...document.querySelectorAll('.md-search-result__item')].slice(0, 3)"
                                       ".map(item => item.querySelector('a').getAttribute('href'))")
@@ -185,6 +185,6 @@ def test_each_query_finds_its_page_in_the_first_three_results(browser, site):
         # The pages about Direct Payments come before words that only start the same ("directory").
         search.fill("")
         search.press_sequentially("direct payment")
-        page.wait_for_function(TOP_THREE, arg=[site.url, "glossary/"], timeout=5_000)
+        page.wait_for_function(TOP_THREE, arg=[site.url, "glossary/"], timeout=15_000)
         first = page.locator(".md-search-result__item").first.inner_text()
         assert re.search(r"[Dd]irect [Pp]ayment", first), first
