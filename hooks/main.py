@@ -9,6 +9,7 @@ for the core as it is on disk: imported afresh when any of its files changed sin
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -62,6 +63,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except core.DataError as error:
         raise PluginError(error.report()) from None
     config[KEY] = build
+    if build.dates and build.dates.missing:
+        # Info, not a warning: a strict build fails on warnings, and a copy of the files must still build.
+        logging.getLogger("mkdocs.hooks.recsite").info(f"Pages dated from git's history say nothing of when they changed: {build.dates.missing}")
     if not config.repo_url:
         config.edit_uri = None  # no repository address (REPO_URL), so no "edit this page" links
     if config.site_description:

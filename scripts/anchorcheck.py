@@ -18,6 +18,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 LOCAL = "http://site.invalid/"  # a stand-in address for resolving relative links
+# Fragments that carry state for a page's script rather than name an element: the planner's share
+# links (docs/javascripts/lib/share.js), which an audience page links to with its key recommendations.
+PAGE_STATE = ("share=",)
 
 
 # Read with regular expressions rather than Python's HTML parser (four times slower): start tags and
@@ -75,6 +78,8 @@ def missing_anchors(site_root: Path, site_url: str | None = None) -> list[str]:
             target = urlsplit(urljoin(here, href))
             if f"{target.scheme}://{target.netloc}/" != LOCAL or not target.fragment:
                 continue  # another site (checked separately), or a bare '#'
+            if target.fragment.startswith(PAGE_STATE):
+                continue  # what the page's script reads (the planner's #share=…), not an element
             file = target_file(site_root, target.path)
             ids = pages[file].ids if file in pages else None
             if ids is not None and unquote(target.fragment) not in ids:

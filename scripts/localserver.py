@@ -20,6 +20,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test and benchmark output readable
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        # As GitHub Pages does: a missing page answers 404 with the site's own 404.html, so the
+        # tests see the page a reader who mistypes an address sees.
+        page = Path(self.directory) / "404.html"
+        if code != 404 or self.command != "GET" or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def end_headers(self):
         # linkchecker paces its requests to a host (about 3 a second) unless the server sends this
         # header; this server is ours and local, so it opts in to full speed.

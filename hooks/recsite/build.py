@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from . import citations, paths
+from .dates import long_date
+from .pagedates import GitDates, page_changed
 from .htmlids import duplicate_ids
 from .linkpreview import Preview, open_graph
 from .model import Catalogue
@@ -64,6 +67,7 @@ class Build:
     snippet: object = None                                        # renders a marker's snippet
     navigations: dict[str, "SharedHtml"] = field(default_factory=dict)  # folder -> its pages' navigation
     policy: PolicyBuilder = field(default_factory=PolicyBuilder)  # the Content-Security-Policy's hashes
+    dates: GitDates | None = None                                 # source files' last commits (pagedates.py)
 
     def __post_init__(self) -> None:
         self.snippet = snippet_renderer(self.catalogue, self.site_url)
@@ -78,7 +82,7 @@ class Build:
     def start(cls, project: Path, site_url: str) -> "Build":
         """Read and check the data in `project`/data and plan every page. Raises DataError."""
         catalogue = load_catalogue(project / "data")
-        return cls(catalogue, site_url, plan_site(catalogue, site_url))
+        return cls(catalogue, site_url, plan_site(catalogue, site_url), dates=GitDates(project))
 
     def page_meta(self, path: str, *, description: str | None, site_description: str | None,
                   repo_url: str | None) -> PageMeta:
@@ -113,9 +117,27 @@ class Build:
         """A page's Markdown before conversion: markers filled in, and a generated page's HTML
         blocks set aside so the converter does not re-read them (recsite/rawhtml.py)."""
         text = expand_markers(text, path, lambda name: self.snippet(name, path))
+        text += self.changed_line(path)
         if path in self.plan.pages:
             text, self.stashed[path] = stash(text)
         return text
+
+    def changed(self, path: str) -> date | None:
+        """When the page's content last changed (pagedates.py): its records' newest change, or its
+        source file's last commit (a generated page's data file, a hand-written page's docs/ file)."""
+        planned = self.plan.pages.get(path)
+        records = planned.records_changed if planned else None
+        source = planned.edit[0] if planned else f"docs/{path}"
+        return page_changed(records, source, self.dates) if self.dates else records
+
+    def changed_line(self, path: str) -> str:
+        """The line at the foot of a page saying when it last changed, as HTML after its Markdown
+        (left out of the search index); '' when the date is unknown."""
+        changed = self.changed(path)
+        if changed is None:
+            return ""
+        return (f'\n\n<p class="page-changed" data-search-exclude="date">This page last changed on '
+                f'<time datetime="{changed.isoformat()}">{long_date(changed)}</time>.</p>\n')
 
     def html(self, path: str, html: str) -> tuple[str, set[str]]:
         """A page's converted HTML with its blocks put back and its first use of each glossary term

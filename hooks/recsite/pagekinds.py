@@ -67,10 +67,17 @@ def _key_groups(catalogue: Catalogue, chosen: Selections) -> dict[str, Any]:
 
 def _audience_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
     for audience in catalogue.audiences:
+        recs = chosen.by_audience[audience.id]
+        # Readers with plain words (individuals and families) are sent to their questions for a
+        # review; the others' pages open with their key recommendations and a link that adds them
+        # to the planner, before the full list.
+        key = [] if audience.plain_words else [rec for rec in recs if rec.key]
         yield Page(paths.audience_page(audience.id), audience.title, {
-            "audience": audience, "recs": chosen.by_audience[audience.id],
+            "audience": audience, "recs": recs,
             "twins": [pair for pair in catalogue.twins if pair[0].audience == audience],
-            "groups": chosen.themes_of_audience[audience.id]})
+            "groups": chosen.themes_of_audience[audience.id],
+            "questions": paths.QUESTIONS if audience.plain_words else None,
+            "key_first": key, "add_key": planner.share_fragment(key) if key else ""})
 
 
 def _theme_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
@@ -119,7 +126,8 @@ def _recommendation_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[
             "rec": rec, "related": related, "siblings": siblings[:MORE_ON_THEME],
             "more_siblings": len(siblings) > MORE_ON_THEME,
             "twin": catalogue.recommendation(rec.twin) if rec.twin else None,
-            "evidence": catalogue.evidence.for_barrier(rec.theme.barrier)}, rec.data_line)
+            "evidence": catalogue.evidence.for_barrier(rec.theme.barrier),
+            "questions": paths.QUESTIONS if rec.audience.plain_words else None}, rec.data_line)
 
 
 def _retired_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:

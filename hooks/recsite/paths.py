@@ -31,6 +31,9 @@ FIXED_TITLES = {
 JSON_DOWNLOAD = "recommendations.json"
 CSV_DOWNLOAD = "recommendations.csv"
 SCHEMA_DOWNLOAD = "recommendations.schema.json"   # the JSON Schema of recommendations.json
+PLANNER = "planner/index.md"            # the action planner (recsite/planner.py)
+QUESTIONS = "planner/questions.md"      # questions for a review, from the recommendations for individuals
+ABOUT = "about.md"                      # hand-written: who runs the site, the report, licences
 
 
 def recommendation_page(rec_id: str) -> str:

@@ -11,10 +11,11 @@ and scripts/build_pages.py writes them to a folder.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from . import citations, downloads, paths, planner
+from . import citations, downloads, notfound, pagedates, paths, planner
 from .model import Catalogue
 from .pagekinds import KINDS, PageKind
 from .render import Renderer
@@ -32,6 +33,8 @@ class PlannedPage:
     description: str
     edit: tuple[str, int]                      # (data file, line or 0): where an editor changes it
     citation: tuple[tuple[str, str], ...] = ()  # its citation_* meta tags (name, content)
+    # When the newest recommendation record it shows last changed; None if it shows none (pagedates.py).
+    records_changed: date | None = None
 
     @property
     def stylesheets(self) -> tuple[str, ...]:
@@ -72,12 +75,14 @@ def plan_site(catalogue: Catalogue, site_url: str, kinds: tuple[PageKind, ...] =
             markdown, description = renderer.render_page(kind.template, page.path, title=page.title, **page.context)
             plan.pages[page.path] = PlannedPage(
                 kind, page.path, page.title, markdown, description, (kind.data_file, page.line),
-                tuple(kind.citation(page, catalogue, site_url)) if kind.citation else ())
+                tuple(kind.citation(page, catalogue, site_url)) if kind.citation else (),
+                pagedates.newest_record_change(pagedates.records_in(page.context), catalogue.report.site_published))
     plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
     plan.files[paths.SCHEMA_DOWNLOAD] = downloads.to_json_schema(site_url)
     plan.files.update(citations.files(catalogue, site_url))
     plan.files.update(planner.files(catalogue, site_url))
+    plan.files[notfound.ADDRESSES_JS] = notfound.addresses_module(catalogue)
     return plan
 
 

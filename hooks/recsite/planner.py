@@ -11,19 +11,21 @@ build time (PLAN_RULES_JS), the CSV's columns and formula rule to the planner pa
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
+from typing import Iterable
 
 
-from . import recordfields
+from . import paths, recordfields
 from .downloads import FORMULA_START, FORMULA_SKIPPED, csv_cell
 from .recordfields import At
 from .model import TEXT_KINDS, Audience, Catalogue, Recommendation
 from .terms import terms_used
 
-PLANNER = "planner/index.md"
-QUESTIONS = "planner/questions.md"
+PLANNER = paths.PLANNER
+QUESTIONS = paths.QUESTIONS
 REVIEW_CSV = "planner/review.csv"
 # The planner itself (its table, import and export, charts, print, share links): only the planner's
 # page runs APP_JS, and only the planner's two pages load APP_CSS (in their <head>: their page
@@ -54,6 +56,8 @@ ASSESSMENTS = [("met", "Met", "m"), ("partly-met", "Partly met", "p"), ("not-met
 # import it (docs/javascripts/planner.js and planner-app.js): every page's "Add to my plan" needs
 # them, and the list page has no room for a data block (it is at its size budget).
 PLAN_RULES_JS = "javascripts/plan-rules.js"
+# Where a share link's plan starts in the planner's address (docs/javascripts/lib/share.js, PREFIX).
+SHARE_PREFIX = "#share="
 
 # The review spreadsheet's columns; the planner's CSV export writes the same ones (the script reads
 # them from the planner's data), so either can be imported back. An import reads columns by name, so
@@ -129,6 +133,17 @@ def review_csv(catalogue: Catalogue, site_url: str) -> str:
 def terms_in(text: str, catalogue: Catalogue) -> list[Audience]:
     """The glossary terms a text uses, in glossary order (as the glossary links find them)."""
     return terms_used(text, catalogue.glossary)
+
+
+def share_fragment(recs: Iterable[Recommendation]) -> str:
+    """The planner's share link fragment ("#share=…") that adds `recs` to a reader's plan, each not
+    started: the format docs/javascripts/lib/share.js reads (base64url of compact JSON, no padding).
+    The planner shows what the link would add and asks before it changes the plan, so a page can
+    offer "add these to my plan" as a plain link: it works without this page running a script."""
+    first = STATUSES[0][2]
+    payload = json.dumps({"v": PLAN_VERSION, "i": [[rec.id, first] for rec in recs]},
+                         ensure_ascii=False, separators=(",", ":"))
+    return SHARE_PREFIX + base64.urlsafe_b64encode(payload.encode("utf-8")).decode("ascii").rstrip("=")
 
 
 def question_recs(catalogue: Catalogue) -> list[Recommendation]:

@@ -33,7 +33,7 @@ def test_a_generated_page_goes_through_markdown_and_comes_back_whole(build):
 
 
 def test_a_hand_written_page_gets_its_markers_filled(build):
-    html = build.markdown("index.md", "makes <!-- recsite:totals --> to change that")
+    html = build.markdown("index.md", "Who:\n\n<!-- recsite:audiences -->\n")
     assert "48 recommendations" in html and "recsite:" not in html
 
 

@@ -283,7 +283,7 @@ def test_the_site_serves_the_schema_and_the_json_names_it(site):
 
 
 def test_the_downloads_link_the_schema(site):
-    paragraph = site.soup("recommendations/").find(id="downloads")
+    paragraph = site.soup("recommendations/").find(id="downloads").find_next_sibling("p")  # the section's text
     targets = {a.get_text(" ", strip=True): urljoin(f"{site.url}recommendations/", a["href"])
                for a in paragraph.find_all("a")}
     assert targets["JSON Schema"] == f"{site.url}recommendations.schema.json"

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import TWO_FRAMES, open_page, slowed_processor
+from conftest import TWO_FRAMES, open_page, real_catalogue, slowed_processor
 from recsite.downloads import looks_like_formula
 from recsite.planner import ASSESSMENTS, STATUSES
 
@@ -615,14 +615,24 @@ def test_the_planner_fits_a_320_pixel_screen(tabs, site):
         assert page.locator(".pl-counts").first.locator("thead .pl-n").all_inner_texts() == [*(label for _, label, _, _ in STATUSES), "Total"]
 
 
-def test_the_questions_print_on_one_a4_page(page):
+def test_the_questions_print_with_their_introduction_and_room_to_write(page):
+    """Printed to take to a review: the introduction (who the questions are for) stays, each question
+    keeps four handwritten lines (32 mm) under it and is never split, on two A4 pages."""
     import re
 
     page.goto("planner/questions/")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
     page.emulate_media(media="print")
-    assert page.locator(".planner-question__answer").count() == 7
+    assert page.locator(".lede").is_visible()
+    assert page.locator(".lede .planner-questions__who").first.is_visible()
+    answers = page.locator(".planner-question__answer")
+    assert answers.count() == 7
+    mm = page.evaluate("() => { const d = document.createElement('div'); d.style.height = '32mm'; document.body.append(d);"
+                       " const h = d.getBoundingClientRect().height; d.remove(); return h; }")
+    for index in range(7):
+        assert answers.nth(index).bounding_box()["height"] >= mm - 1, index
+    assert page.eval_on_selector(".planner-question", "e => getComputedStyle(e).breakInside") == "avoid"
     assert page.locator(".planner-question .provenance__tag").first.is_visible()  # still says whose words
 
 
@@ -675,3 +685,18 @@ def test_the_page_does_not_move_when_the_planner_starts(browser, site, address, 
         page.wait_for_timeout(1000)  # late shifts count too
         layout = page.evaluate("window.__recsiteLayout")
     assert layout["cls"] == 0, f"layout shift {layout['cls']:.3f}: {layout['shifts']}"
+
+
+def test_an_audience_pages_add_link_asks_then_adds_its_key_recommendations(page, site):
+    """The local authorities' page links to the planner with its 12 key recommendations in a share
+    link: the planner shows what it would add and changes nothing until asked."""
+    page.goto("audiences/local-authorities-and-providers/")
+    page.click(".key-first__add a")
+    page.wait_for_url("**/planner/#share=*")
+    page.locator("#planner-preview").wait_for(state="visible")
+    assert "would add 12, change 0 and leave 0" in page.locator("#planner-preview-body").inner_text()
+    assert (stored(page) or {"items": []})["items"] == []
+    page.click("#planner-preview-apply")
+    key = [rec.id for rec in real_catalogue().recommendations
+           if rec.audience.id == "local-authorities-and-providers" and rec.key]
+    assert sorted(item_ids(page)) == sorted(key)

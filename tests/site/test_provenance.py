@@ -212,8 +212,8 @@ def test_policy_context_is_all_other_studies():
     assert {block.provenance.kind for block in policy.blocks} == {"cited"}
 
 
-def test_home_page_separates_this_research_from_the_background_it_cites(pages):
-    home = pages[""]
+def test_the_findings_in_brief_separate_this_research_from_the_background_it_cites(pages):
+    home = pages["evidence/"]
     research = home.find(id="this-research").find_next_sibling("ul")
     background = home.find(id="other-studies").find_next_sibling("ul")
     assert {p["data-kind"] for p in research.select(".provenance")} == {"research"}
@@ -233,7 +233,11 @@ def test_the_fieldwork_is_described_in_the_reports_word_sites(pages):
 
 def test_the_core_recommendation_is_shown_whole_with_its_lead_in_and_caveat(pages):
     core = CATALOGUE.core
-    for address in ("", "key-recommendations/"):
+    # The home page sends readers to it rather than quote a part of it.
+    assert pages[""].find(id="core-recommendation").find_next_sibling().find(
+        "a", href=re.compile(r"key-recommendations/#core-recommendation$"))
+    assert core.paragraphs[0][:40] not in text_of(pages[""])
+    for address in ("key-recommendations/",):
         passage = pages[address].select_one(".core-rec")
         assert passage.find("details") is None, "part of the passage is hidden"
         text = text_of(passage)
@@ -278,4 +282,7 @@ def test_twins_say_so_on_both_pages_and_link_each_other(pages):
 def test_totals_explain_that_48_printed_are_47_different(pages):
     for address in ("", "recommendations/"):
         assert "48 printed, 47 different" in text_of(pages[address]), address
+    # Where the home page counts the recommendations, not in its first paragraph.
+    assert "48 printed, 47 different" in text_of(pages[""].select_one(".entry-list__total"))
+    assert "different" not in text_of(pages[""].select_one("h1 ~ p"))
     assert "so 28 different" in text_of(pages["audiences/local-authorities-and-providers/"])

@@ -86,7 +86,7 @@ def test_the_discussion_page_carries_all_of_section_6_as_it_says(page):
 def test_pages_that_select_say_so(page):
     home = text_of(page(""))
     assert "All the findings" not in home
-    assert "carry a selection of the report's other findings" in home
+    assert "carry a selection of its findings" in home
     for evidence_page in EVIDENCE.pages:
         where = text_of(page(f"evidence/{evidence_page.id}/").select_one(".evidence-where"))
         said = "This page carries all of it" if evidence_page.whole else "This page carries a selection"
@@ -173,12 +173,12 @@ def test_the_reports_scope_is_shown_with_every_full_list_and_in_the_schema(page)
 
 def test_home_and_about_summaries_are_marked_as_ours(page):
     home = page("")
-    intro = home.select('h1 ~ p[data-provenance="site"]')
+    intro = home.select('h1 ~ [data-provenance="site"]')
     assert intro and "It found limited use" not in text_of(home)  # the summary is in the marked block
     assert any("found limited use of Personal Budgets" in text_of(p) for p in intro)
-    method = home.find(id="this-research").find_next_sibling("p")
+    method = page("evidence/").find(id="this-research").find_next_sibling("p")
     assert method["data-provenance"] == "site" and "58 of them complete enough to use" in text_of(method)
-    barriers = home.find(id="barriers").find_next_sibling("p")
+    barriers = home.find(id="barriers").find_parent(attrs={"data-provenance": True})
     assert barriers["data-provenance"] == "site"
     about = page("about/")
     for section_id in ("the-report", "funders", "methods", "limits"):

@@ -119,7 +119,7 @@ def test_5_figures_without_a_real_base_say_so(page, block_id, total):
 # 6. Home-page summaries do not narrow the findings or state perceptions as facts.
 
 def test_6_highlight_summaries_keep_the_reports_limits(page):
-    home = text_of(page(""))
+    home = text_of(page("evidence/"))
     for said in ("on the Care Programme Approach", "Most holders in a 2013 survey said",
                  "warns of caveats", "more likely an overestimate than an underestimate"):
         assert said in home, said

@@ -128,3 +128,63 @@ def test_first_visit_loads_no_font_and_no_image_but_the_icon(browser, site):
         assert not [p for p in paths if re.search(r"\.(woff2?|ttf|otf|eot)$", p)], paths
         images = [p for p in paths if re.search(r"\.(png|jpe?g|gif|webp|avif|svg)$", p)]
         assert all(p.endswith("/assets/images/favicon.png") for p in images), images
+
+
+# --- What people type: each query finds its page in the first three results ---------------------
+
+# (what a reader types, a page it should find among the first three pages listed). Real queries:
+# the report's terms as readers write them, the site's own tasks, and an abbreviation.
+QUERIES = [
+    ("direct payment", "glossary/"),
+    ("direct payment", "barriers/evidence-based-support/"),
+    ("direct payments", "glossary/"),
+    ("FACS", "recommendations/beyond-facs-eligibility/"),
+    ("eligibility", "recommendations/beyond-facs-eligibility/"),
+    ("Access to Work", "glossary/"),
+    ("Right to Control", "glossary/"),
+    ("Jobcentre", "glossary/"),
+    ("job coach", "recommendations/job-coaching-standards/"),
+    ("self-employment", "recommendations/pbs-for-self-employment/"),
+    ("transition", "recommendations/transition-presumption-of-employment/"),
+    ("social worker", "recommendations/social-workers-encourage-employment/"),
+    ("Care Act", "recommendations/care-act-wellbeing-guidance/"),
+    ("review questions", "planner/questions/"),
+    ("action plan", "planner/"),
+    ("download", "reuse/"),
+    ("cite", "reuse/"),
+    ("survey", "evidence/survey/"),
+]
+
+# The first three pages the results list (each result groups one page's sections; its first link
+# is the page), as addresses relative to the site's root, once they include the expected one.
+TOP_THREE = """([root, expected]) => {
+  const pages = [...document.querySelectorAll('.md-search-result__item')].slice(0, 3)
+    .map(item => new URL(item.querySelector('a').href).pathname.slice(new URL(root).pathname.length));
+  return pages.includes(expected) ? pages : false;
+}"""
+
+
+@pytest.mark.browser
+def test_each_query_finds_its_page_in_the_first_three_results(browser, site):
+    with open_page(browser, site.url) as page:
+        page.goto("glossary/", wait_until="networkidle")
+        search = page.locator("input.md-search__input")
+        search.click()
+        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=60_000)
+        missed = []
+        for query, expected in QUERIES:
+            search.fill("")
+            search.press_sequentially(query)
+            try:
+                page.wait_for_function(TOP_THREE, arg=[site.url, expected], timeout=15_000)
+            except Exception:  # noqa: BLE001  (a timeout: collect every miss, then fail once)
+                first = page.evaluate("() => [...document.querySelectorAll('.md-search-result__item')].slice(0, 3)"
+                                      ".map(item => item.querySelector('a').getAttribute('href'))")
+                missed.append(f"{query!r}: expected {expected} in the first three, found {first}")
+        assert not missed, "\n".join(missed)
+        # The pages about Direct Payments come before words that only start the same ("directory").
+        search.fill("")
+        search.press_sequentially("direct payment")
+        page.wait_for_function(TOP_THREE, arg=[site.url, "glossary/"], timeout=15_000)
+        first = page.locator(".md-search-result__item").first.inner_text()
+        assert re.search(r"[Dd]irect [Pp]ayment", first), first

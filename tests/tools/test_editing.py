@@ -206,3 +206,23 @@ def test_generated_pages_link_to_their_record_in_the_data(edited):
     assert source[line - 1] == "  - id: employment-as-the-norm"
     about = soup_of(edited, "about/").find("a", title="Edit this page")
     assert about["href"] == f"{REPO}/edit/main/docs/about.md"
+
+
+def test_every_footer_reports_a_problem_with_its_page_as_an_issue_in_the_repository(edited):
+    """The issue opens with the page's title and address filled in, each kept whole and inert in the
+    address, whatever the title holds."""
+    from urllib.parse import parse_qs, urlsplit
+
+    for page, title in (("recommendations/employment-as-the-norm/", HOSTILE_TITLE), ("about/", "About the report")):
+        link = soup_of(edited, page).select_one("footer .recsite-footer a")
+        assert text_of(link) == "Report a problem with this page"
+        address = urlsplit(link["href"])
+        assert f"{address.scheme}://{address.netloc}{address.path}" == f"{REPO}/issues/new"
+        query = parse_qs(address.query)
+        assert query["title"] == [f"Problem on the page: {title}"]
+        assert f"Page: https://example.org/pb/{page}\n" in query["body"][0]
+
+
+def test_a_withdrawn_recommendations_page_is_dated_by_its_withdrawal(edited):
+    changed = soup_of(edited, "recommendations/job-coaching-standards/").select_one(".page-changed time")
+    assert changed["datetime"] == "2026-06-30" and changed.get_text() == "30 June 2026"

@@ -81,3 +81,27 @@ def test_no_stale_names_from_before_the_renames():
         for stale in ("validate.py", "pages.py", "errors.py", "checks.py"):
             assert not re.search(rf"(?<![\w_]){re.escape(stale)}", text), (path.name, stale)
         assert not re.search(r"tests/test_\w+\.py", text), path.name
+
+
+SCREENSHOTS = ROOT / "developers" / "screenshots"
+
+
+def test_the_readme_opens_with_screenshots_the_script_makes_and_they_stay_small():
+    """The README shows the home page and a recommendation's page, on a desktop and a phone, as
+    scripts/screenshots.py writes them (one command refreshes them all), each small to commit."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import screenshots
+
+    text = _text(README)
+    shown = re.findall(r"!\[[^\]]+\]\((developers/screenshots/[^)]+\.png)\)", text)
+    assert shown == [f"developers/screenshots/{shot.name}.png" for shot in
+                     (screenshots.SHOTS[0], screenshots.SHOTS[2], screenshots.SHOTS[1], screenshots.SHOTS[3])]
+    # Before "See it on your computer": what the site looks like comes first.
+    assert text.index(shown[0]) < text.index("## See it on your computer")
+    for shot in screenshots.SHOTS:
+        picture = SCREENSHOTS / f"{shot.name}.png"
+        assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", picture
+        assert picture.stat().st_size < 100_000, f"{picture.name} is {picture.stat().st_size} bytes"
+    assert {path.name for path in SCREENSHOTS.iterdir()} == {f"{shot.name}.png" for shot in screenshots.SHOTS}

@@ -138,7 +138,7 @@ def test_html_and_glossary_links_without_mkdocs_installed(tmp_path):
     home = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "recsite:" not in home and '<a class="term" href="glossary/#' in home
     # A link to another page's source is that page's address, as MkDocs writes it.
-    assert '<a href="recommendations/">all recommendations</a>' in home
+    assert '<a href="barriers/">four barriers</a>' in home
     about = (tmp_path / "about.html").read_text(encoding="utf-8")
     assert 'href="../recommendations/#downloads"' in about and "description:" not in about
 
