@@ -62,6 +62,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except core.DataError as error:
         raise PluginError(error.report()) from None
     config[KEY] = build
+    # Every page links the feed of "What's changed" (overrides/main.html), the 404 page too, which
+    # has no page of its own to carry it.
+    config.extra["recsite_feed"] = build.feed_link()
     if not config.repo_url:
         config.edit_uri = None  # no repository address (REPO_URL), so no "edit this page" links
     if config.site_description:

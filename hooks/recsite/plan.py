@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import citations, downloads, paths, planner
+from . import citations, downloads, embed, feed, paths, planner
 from .model import Catalogue
 from .pagekinds import KINDS, PageKind
 from .render import Renderer
@@ -32,6 +32,7 @@ class PlannedPage:
     description: str
     edit: tuple[str, int]                      # (data file, line or 0): where an editor changes it
     citation: tuple[tuple[str, str], ...] = ()  # its citation_* meta tags (name, content)
+    links: tuple[tuple[str, str, str, str], ...] = ()  # its <head>'s <link>s (rel, type, href, title)
 
     @property
     def stylesheets(self) -> tuple[str, ...]:
@@ -72,12 +73,15 @@ def plan_site(catalogue: Catalogue, site_url: str, kinds: tuple[PageKind, ...] =
             markdown, description = renderer.render_page(kind.template, page.path, title=page.title, **page.context)
             plan.pages[page.path] = PlannedPage(
                 kind, page.path, page.title, markdown, description, (kind.data_file, page.line),
-                tuple(kind.citation(page, catalogue, site_url)) if kind.citation else ())
+                tuple(kind.citation(page, catalogue, site_url)) if kind.citation else (),
+                tuple(kind.links(page, catalogue, site_url)) if kind.links else ())
     plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
     plan.files[paths.SCHEMA_DOWNLOAD] = downloads.to_json_schema(site_url)
     plan.files.update(citations.files(catalogue, site_url))
     plan.files.update(planner.files(catalogue, site_url))
+    plan.files.update(embed.files(catalogue, renderer))
+    plan.files[paths.CHANGES_FEED] = feed.to_atom(catalogue, site_url)
     return plan
 
 

@@ -32,6 +32,28 @@ def markdown_text(value: str) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
 
 
+# An ampersand that could start a character reference ("&amp;", "&#39;"); HTML allows any other as it is.
+_AMBIGUOUS_AMPERSAND = re.compile(r"&(?=[A-Za-z0-9#])")
+
+
+def code_text(value: str) -> Markup:
+    """Data text in HTML that people copy and read as code (the embed code, recsite/embed.py):
+    escaped as HTML needs and no more, so the code reads as the words are written: < and > always,
+    & only where it could start a character reference ("Health & Wellbeing" is valid HTML as it
+    is), quotation marks never (code_attribute puts text in an attribute)."""
+    text = _AMBIGUOUS_AMPERSAND.sub("&amp;", str(value))
+    return Markup(text.replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def code_attribute(value: str) -> Markup:
+    """Data text as an attribute's value, quotes and all, in code people copy (see code_text): in
+    single quotes when it has double quotes and no single ones, so it needs no &quot;."""
+    text = _AMBIGUOUS_AMPERSAND.sub("&amp;", str(value)).replace("<", "&lt;").replace(">", "&gt;")
+    if '"' in text and "'" not in text:
+        return Markup(f"'{text}'")
+    return Markup('"{}"'.format(text.replace('"', "&quot;")))
+
+
 def former_anchor(heading: str) -> Markup:
     """An empty element with the id a heading of this text had before quotation marks were
     written as themselves (see markdown_text), placed before the heading; nothing when the id has
@@ -96,6 +118,8 @@ def environment(more_templates: tuple[Path, ...] = ()) -> Environment:
     env.filters["heading_id"] = heading_id
     env.filters["former_anchor"] = former_anchor
     env.filters["long_date"] = long_date
+    env.filters["code_text"] = code_text
+    env.filters["code_attribute"] = code_attribute
     env.globals["paths"] = paths
     env.globals["text_kinds"] = TEXT_KINDS
     env.globals["report_words"] = REPORT_WORDS
