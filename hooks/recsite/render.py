@@ -5,6 +5,7 @@ text plain in Markdown and HTML. Nothing here decides which pages exist: that is
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
@@ -153,9 +154,14 @@ class Renderer:
             return former_anchors(self.retired.get((paths.address(page), anchor), ()), inline)
 
         return dict(catalogue=self.catalogue, selections=self.selections, report=self.catalogue.report,
-                    page=page, link=link, site_url=self.site_url,
+                    page=page, link=link, site_url=self.site_url, dataset=self.dataset,
                     absolute=lambda path, anchor=None: paths.absolute(self.site_url, path, anchor),
                     former=former, **context)
+
+    @cached_property
+    def dataset(self) -> recordfields.Dataset:
+        """The downloads' version (recordfields.dataset), for the pages that name it."""
+        return recordfields.dataset(self.catalogue)
 
     def render(self, template: str, page: str, **context) -> str:
         return self.env.get_template(template).render(self._context(page, context))

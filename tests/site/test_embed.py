@@ -92,3 +92,12 @@ def test_each_recommendation_page_says_near_its_top_when_it_last_changed_and_wha
     assert unchanged, "the real data has records with no change of their own"
     version = pages(paths.url_of(paths.recommendation_page(unchanged[0].id))).find(id="changes")
     assert words(version) == f"Last changed {long_date(published)}, when this site first published it: no changes since."
+
+
+def test_the_reuse_page_names_the_version_the_downloads_hold(site, pages):
+    """A council compares the dataset_version of the copy it keeps with this."""
+    records = json.loads((site.root / paths.JSON_DOWNLOAD).read_text(encoding="utf-8"))
+    [(version, when)] = {(record["dataset_version"], record["dataset_date"]) for record in records}
+    shown = pages("reuse/").select_one("article .dataset-version")
+    assert shown.code.get_text() == version and shown.time["datetime"] == when
+    assert resolve(site, "reuse/", shown.a["href"]) == site.root / "changes" / "index.html"
