@@ -145,13 +145,22 @@ def dataset(catalogue: Catalogue) -> Dataset:
     recommendations.json except the version itself, as written for no particular address (its
     addresses from the site's root), so the same records give the same version wherever the site
     is built; any change to a record, or a field added to the downloads, gives a new one. The date
-    is the newest change's (recsite/feed.py), or the site's first publication."""
+    is the newest change's (recsite/feed.py), or the site's first publication. Worked out once per
+    catalogue: both downloads and the reuse page ask for it, and with 5,000 recommendations it
+    takes a second."""
+    if _last_dataset and _last_dataset[0] is catalogue:
+        return _last_dataset[1]
     at = At(catalogue)
     content = [{entry.json: value for entry, value in values(record, at, _CONTENT).items()}
                for record in (*catalogue.recommendations, *catalogue.retired)]
     text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     newest = feed.updated(catalogue)
-    return Dataset(f"{newest.isoformat()}.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:FINGERPRINT]}", newest)
+    found = Dataset(f"{newest.isoformat()}.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:FINGERPRINT]}", newest)
+    _last_dataset[:] = [catalogue, found]   # the last build's (a catalogue is frozen: it cannot change)
+    return found
+
+
+_last_dataset: list = []
 
 
 def schema_url(site_url: str) -> str:
