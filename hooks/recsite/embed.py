@@ -24,7 +24,6 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup
 
