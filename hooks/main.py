@@ -66,6 +66,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if build.dates and build.dates.missing:
         # Info, not a warning: a strict build fails on warnings, and a copy of the files must still build.
         logging.getLogger("mkdocs.hooks.recsite").info(f"Pages dated from git's history say nothing of when they changed: {build.dates.missing}")
+    # Every page links the feed of "What's changed" (overrides/main.html), the 404 page too, which
+    # has no page of its own to carry it.
+    config.extra["recsite_feed"] = build.feed_link()
     if not config.repo_url:
         config.edit_uri = None  # no repository address (REPO_URL), so no "edit this page" links
     if config.site_description:

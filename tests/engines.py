@@ -158,7 +158,18 @@ class Engine:
     # --- what each engine provides ---------------------------------------------------------
     def open(self, address: str) -> None:
         """Load `address` (relative to the site) and wait for its load event."""
+        self.visit(self.base_url + address)
+
+    def visit(self, url: str) -> None:
+        """Load a whole address (another site's page, e.g. one that frames the site's) and wait for its load event."""
         raise NotImplementedError
+
+    @contextmanager
+    def frame(self, selector: str):
+        """Inside the block, scripts and selectors work in the document of the iframe `selector`
+        (of another origin too, as a reader's browser shows it); after it, in the page again."""
+        raise NotImplementedError
+        yield
 
     def run_js(self, script: str, *args):
         raise NotImplementedError
@@ -275,12 +286,23 @@ class ChromiumEngine(Engine):
     def _record(self, error) -> None:
         self._errors.append(f"pageerror: {error}")
 
-    def open(self, address):
-        self.page.goto(self.base_url + address)
+    def visit(self, url):
+        self.page.goto(url)
+
+    @contextmanager
+    def frame(self, selector):
+        inner = self.page.wait_for_selector(selector).content_frame()
+        assert inner is not None, f"{selector} is not a frame"
+        self._in_frame = inner
+        try:
+            yield
+        finally:
+            self._in_frame = None
 
     def run_js(self, script, *args):
         # Playwright passes one argument: the same `arguments` a WebDriver script sees.
-        return self.page.evaluate(f"(args) => (function () {{ {script} }}).apply(null, args)", list(args))
+        target = getattr(self, "_in_frame", None) or self.page
+        return target.evaluate(f"(args) => (function () {{ {script} }}).apply(null, args)", list(args))
 
     def click(self, selector):
         self.page.click(selector)
@@ -418,8 +440,16 @@ class WebKitEngine(WebDriverEngine):
 
         return Keys
 
-    def open(self, address):
-        self.driver.get(self.base_url + address)
+    def visit(self, url):
+        self.driver.get(url)
+
+    @contextmanager
+    def frame(self, selector):
+        self.driver.switch_to.frame(self._element(selector))
+        try:
+            yield
+        finally:
+            self.driver.switch_to.default_content()
 
     def run_js(self, script, *args):
         return self.driver.execute_script(script, *args)
@@ -476,8 +506,16 @@ class FirefoxEngine(WebDriverEngine):
 
         return Keys
 
-    def open(self, address):
-        self.client.navigate(self.base_url + address)
+    def visit(self, url):
+        self.client.navigate(url)
+
+    @contextmanager
+    def frame(self, selector):
+        self.client.switch_to_frame(self._element(selector))
+        try:
+            yield
+        finally:
+            self.client.switch_to_frame()
 
     def run_js(self, script, *args):
         # sandbox=None: run in the page's own window, so its globals (the error list) are seen.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import citations, paths
+from . import citations, feed, paths
 from .dates import long_date
 from .pagedates import GitDates, page_changed
 from .htmlids import duplicate_ids
@@ -44,17 +44,20 @@ class PageMeta:
     edit_url: str | None             # a generated page's data file; None: the generator's own (docs/)
     stylesheets: tuple[str, ...] = ()          # paths in docs/ that only this page loads
     citation: tuple[tuple[str, str], ...] = ()  # citation_* meta tags (name, content)
+    links: tuple[tuple[str, str, str, str], ...] = ()  # <link>s (rel, type, absolute href, title)
 
 
 @dataclass(frozen=True)
 class Head:
     """What overrides/main.html adds to a page (page.meta.recsite): its meta tags as (attribute,
-    key, content), the stylesheets only it loads, and where the navigation HTML it shares with its
-    folder's other pages is kept (None: it renders its own; see Build.shared_navigation)."""
+    key, content), the stylesheets only it loads, where the navigation HTML it shares with its
+    folder's other pages is kept (None: it renders its own; see Build.shared_navigation), and its
+    own <link>s as (rel, type, absolute href, title)."""
 
     tags: list[tuple[str, str, str]]
     stylesheets: tuple[str, ...]
     navigation: "SharedHtml | None"
+    links: tuple[tuple[str, str, str, str], ...] = ()
 
 
 @dataclass
@@ -98,7 +101,7 @@ class Build:
         else:
             meta = PageMeta(planned.title, planned.description or own,
                             edit_link(repo_url, *planned.edit) if repo_url else None,
-                            planned.stylesheets, planned.citation)
+                            planned.stylesheets, planned.citation, planned.links)
         self.metas[path] = meta
         return meta
 
@@ -111,7 +114,13 @@ class Build:
         preview = Preview(title=title, description=meta.description, url=url, is_home=is_home)
         tags = (open_graph(preview, site_name, self.site_url)
                 + [("name", name, content) for name, content in meta.citation])
-        return Head(tags, meta.stylesheets, self.shared_navigation(page_url, in_nav))
+        return Head(tags, meta.stylesheets, self.shared_navigation(page_url, in_nav), meta.links)
+
+    @staticmethod
+    def feed_link() -> tuple[str, str, str]:
+        """The Atom feed of "What's changed" as every page's <head> links it, 404 page too (so the
+        hook gives it to the theme's config, not to one page): (type, site path, title)."""
+        return (feed.MEDIA_TYPE, paths.CHANGES_FEED, feed.TITLE)
 
     def markdown(self, path: str, text: str) -> str:
         """A page's Markdown before conversion: markers filled in, and a generated page's HTML

@@ -98,14 +98,15 @@ def glossary_file(site: Path) -> str | None:
 
 def link_terms_in_site(site: Path, glossary: tuple[Term, ...]) -> dict[str, int]:
     """Links the glossary terms on every HTML page of a built site, in place (not the glossary
-    page itself, nor 404.html). Returns, for each page changed, how many links it gained."""
+    page itself, nor 404.html, nor the embed cards, which show other sites nothing but the
+    recommendation). Returns, for each page changed, how many links it gained."""
     target = glossary_file(site)
     if target is None:
         raise FileNotFoundError(f"{site}: no glossary page ({paths.url_of(paths.GLOSSARY)}index.html)")
     changed = {}
     for file in sorted(site.rglob("*.html")):
         page = file.relative_to(site).as_posix()
-        if page in (target, NOT_FOUND_PAGE):
+        if page in (target, NOT_FOUND_PAGE) or paths.is_embed_file(page):
             continue
         html = file.read_text(encoding="utf-8")
         linked = link_terms(html, glossary, relative_href(page, target))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from . import citations, paths, planner
+from . import citations, embed, feed, paths, planner
 from .model import Catalogue, Recommendation
 from .selections import Selections
 
@@ -42,6 +42,8 @@ class PageKind:
     stylesheets: tuple[str, ...] = ()              # docs/ stylesheets only these pages load
     # The citation_* meta tags of a page (reference managers read them), if its kind has them.
     citation: Callable[[Page, Catalogue, str], list[tuple[str, str]]] | None = None
+    # The <link>s its <head> adds, (rel, type, absolute address, title) each: an oEmbed file's.
+    links: Callable[[Page, Catalogue, str], list[tuple[str, str, str, str]]] | None = None
 
 
 RECOMMENDATIONS = "data/recommendations.yaml"
@@ -127,7 +129,8 @@ def _recommendation_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[
             "more_siblings": len(siblings) > MORE_ON_THEME,
             "twin": catalogue.recommendation(rec.twin) if rec.twin else None,
             "evidence": catalogue.evidence.for_barrier(rec.theme.barrier),
-            "questions": paths.QUESTIONS if rec.audience.plain_words else None}, rec.data_line)
+            "questions": paths.QUESTIONS if rec.audience.plain_words else None, "embed": embed.embed_of(rec)},
+            rec.data_line)
 
 
 def _retired_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
@@ -138,12 +141,11 @@ def _retired_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
 
 
 def _changes_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
-    """The changes, newest first: (date, what changed, the record or None, the retired record or None)."""
-    entries = [(change.date, change.change, rec, None)
-               for rec in catalogue.recommendations for change in rec.changes]
-    entries += [(retired.date, f"Withdrawn: {retired.reason}", None, retired) for retired in catalogue.retired]
-    entries.sort(key=lambda entry: entry[0], reverse=True)
-    return [Page(paths.CHANGES, paths.FIXED_TITLES[paths.CHANGES], {"entries": entries})]
+    """The changes, newest first (recsite/feed.py, which the feed lists too): (date, what changed,
+    the record or None, the retired record or None)."""
+    entries = [(change.date, change.change, None if change.withdrawn else change.record,
+                change.record if change.withdrawn else None) for change in feed.changes(catalogue)]
+    return [Page(paths.CHANGES, paths.FIXED_TITLES[paths.CHANGES], {"entries": entries, "feed": paths.CHANGES_FEED})]
 
 
 def _planner_page(catalogue: Catalogue, chosen: Selections) -> list[Page]:
@@ -163,6 +165,15 @@ def _recommendation_citation(page: Page, catalogue: Catalogue, site_url: str) ->
     return citations.recommendation_tags(page.context["rec"], catalogue, site_url)
 
 
+def _recommendation_links(page: Page, catalogue: Catalogue, site_url: str) -> list[tuple[str, str, str, str]]:
+    """oEmbed's discovery link (oembed.com, section 4): an editor who pastes the page's address into
+    a content system that speaks oEmbed gets the embeddable card. The address is absolute: some
+    systems fetch it as it is written."""
+    rec = page.context["rec"]
+    return [("alternate", "application/json+oembed", paths.absolute(site_url, paths.oembed_file(rec.id)),
+             f"{rec.title} (oEmbed)")]
+
+
 # In the order the plan lists their pages (the order MkDocs is given them).
 KINDS: tuple[PageKind, ...] = (
     PageKind("all", "all.md.j2", RECOMMENDATIONS, _one(paths.ALL_RECOMMENDATIONS,
@@ -178,7 +189,7 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("barriers", "barriers.md.j2", EVIDENCE, _one(paths.BARRIERS_INDEX)),
     PageKind("barrier", "barrier.md.j2", EVIDENCE, _barrier_pages, section=paths.BARRIERS_INDEX),
     PageKind("recommendation", "recommendation.md.j2", RECOMMENDATIONS, _recommendation_pages,
-             citation=_recommendation_citation),
+             citation=_recommendation_citation, links=_recommendation_links),
     PageKind("retired", "retired.md.j2", RECOMMENDATIONS, _retired_pages),
     PageKind("changes", "changes.md.j2", RECOMMENDATIONS, _changes_page),
     PageKind("glossary", "glossary.md.j2", GLOSSARY, _one(paths.GLOSSARY)),

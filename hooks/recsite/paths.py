@@ -28,16 +28,42 @@ FIXED_TITLES = {
     GLOSSARY: "Glossary",
     CHANGES: "What's changed",
 }
+# The site's name (mkdocs.yml's site_name; tests/core/test_embed.py holds the two together), for the
+# files made outside the theme that name the site: the embed cards, the oEmbed files, the feed.
+SITE_NAME = "Personal Budgets for Employment Support"
 JSON_DOWNLOAD = "recommendations.json"
 CSV_DOWNLOAD = "recommendations.csv"
 SCHEMA_DOWNLOAD = "recommendations.schema.json"   # the JSON Schema of recommendations.json
 PLANNER = "planner/index.md"            # the action planner (recsite/planner.py)
 QUESTIONS = "planner/questions.md"      # questions for a review, from the recommendations for individuals
 ABOUT = "about.md"                      # hand-written: who runs the site, the report, licences
+CHANGES_FEED = "changes.xml"   # the Atom feed of "What's changed" (recsite/feed.py)
 
 
 def recommendation_page(rec_id: str) -> str:
     return f"recommendations/{rec_id}.md"
+
+
+def embed_address(rec_id: str) -> str:
+    """A recommendation's embeddable card, for an iframe on another site: /recommendations/<id>/embed/
+    (recsite/embed.py). Not a page of the theme: a file of its own, written at embed_file."""
+    return f"recommendations/{rec_id}/embed/"
+
+
+def embed_file(rec_id: str) -> str:
+    return embed_address(rec_id) + "index.html"
+
+
+def is_embed_file(path: str) -> bool:
+    """Whether a built file ('recommendations/x/embed/index.html', from the site root) is an embed
+    card: a page of its own, without the theme, which the steps for the theme's pages leave alone."""
+    parts = path.split("/")
+    return len(parts) == 4 and path == embed_file(parts[1])
+
+
+def oembed_file(rec_id: str) -> str:
+    """The recommendation's oEmbed response, a static JSON file its page links for discovery."""
+    return f"recommendations/{rec_id}/oembed.json"
 
 
 def theme_page(theme_id: str) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from . import citations, downloads, notfound, pagedates, paths, planner
+from . import citations, downloads, embed, feed, notfound, pagedates, paths, planner
 from .model import Catalogue
 from .pagekinds import KINDS, PageKind
 from .render import Renderer
@@ -35,6 +35,7 @@ class PlannedPage:
     citation: tuple[tuple[str, str], ...] = ()  # its citation_* meta tags (name, content)
     # When the newest recommendation record it shows last changed; None if it shows none (pagedates.py).
     records_changed: date | None = None
+    links: tuple[tuple[str, str, str, str], ...] = ()  # its <head>'s <link>s (rel, type, href, title)
 
     @property
     def stylesheets(self) -> tuple[str, ...]:
@@ -76,13 +77,16 @@ def plan_site(catalogue: Catalogue, site_url: str, kinds: tuple[PageKind, ...] =
             plan.pages[page.path] = PlannedPage(
                 kind, page.path, page.title, markdown, description, (kind.data_file, page.line),
                 tuple(kind.citation(page, catalogue, site_url)) if kind.citation else (),
-                pagedates.newest_record_change(pagedates.records_in(page.context), catalogue.report.site_published))
+                pagedates.newest_record_change(pagedates.records_in(page.context), catalogue.report.site_published),
+                tuple(kind.links(page, catalogue, site_url)) if kind.links else ())
     plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
     plan.files[paths.SCHEMA_DOWNLOAD] = downloads.to_json_schema(site_url)
     plan.files.update(citations.files(catalogue, site_url))
     plan.files.update(planner.files(catalogue, site_url))
     plan.files[notfound.ADDRESSES_JS] = notfound.addresses_module(catalogue)
+    plan.files.update(embed.files(catalogue, renderer))
+    plan.files[paths.CHANGES_FEED] = feed.to_atom(catalogue, site_url)
     return plan
 
 

@@ -14,10 +14,14 @@ files as they are; developers/recipes.md says how to add a field.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
 from typing import Any, Callable
 
-from . import paths, wording
+from . import feed, paths, wording
 from .dates import long_date
 from .model import Catalogue, Recommendation, Retired
 
@@ -37,6 +41,10 @@ class At:
 
     def address(self, page: str) -> str:
         return paths.absolute(self.site_url, page)
+
+    @cached_property   # once per download: every record carries it
+    def dataset(self) -> "Dataset":
+        return dataset(self.catalogue)
 
 
 Value = Callable[[Any, At], Any]   # (a Recommendation or a Retired, At) -> the field's value
@@ -116,6 +124,43 @@ def _citation(rec: Recommendation, at: At) -> str:
     changed = rec.last_changed(at.catalogue.report.site_published)
     return (f"{at.catalogue.report.citation()} {where[:1].upper() + where[1:]}. Available at: "
             f"{_url(rec, at)} (record last changed {long_date(changed)}).")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Which version of the records a download holds, so a council can tell whether the copy it
+    keeps is the current one: `version` is the date of the newest change to any record (its
+    `date`) and a fingerprint of every record's content, "2026-12-06.3f9a1c2b"."""
+
+    version: str
+    date: date
+
+
+# The version's fingerprint: this many hex digits of the records' SHA-256 (enough to tell versions apart).
+FINGERPRINT = 8
+
+
+def dataset(catalogue: Catalogue) -> Dataset:
+    """The records' version. The fingerprint covers every field of every record of
+    recommendations.json except the version itself, as written for no particular address (its
+    addresses from the site's root), so the same records give the same version wherever the site
+    is built; any change to a record, or a field added to the downloads, gives a new one. The date
+    is the newest change's (recsite/feed.py), or the site's first publication. Worked out once per
+    catalogue: both downloads and the reuse page ask for it, and with 5,000 recommendations it
+    takes a second."""
+    if _last_dataset and _last_dataset[0] is catalogue:
+        return _last_dataset[1]
+    at = At(catalogue)
+    content = [{entry.json: value for entry, value in values(record, at, _CONTENT).items()}
+               for record in (*catalogue.recommendations, *catalogue.retired)]
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    newest = feed.updated(catalogue)
+    found = Dataset(f"{newest.isoformat()}.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:FINGERPRINT]}", newest)
+    _last_dataset[:] = [catalogue, found]   # the last build's (a catalogue is frozen: it cannot change)
+    return found
+
+
+_last_dataset: list = []
 
 
 def schema_url(site_url: str) -> str:
@@ -337,6 +382,21 @@ FIELDS: tuple[Field, ...] = (
                 "Appendix 3 does not print). null otherwise.",
           reuse="**the report's exact words**: the footnote Section 7 prints to its repeat of a key "
                 'recommendation, where it has one of its own (empty otherwise)'),
+    Field("dataset_version", lambda rec, at: at.dataset.version, lambda old, at: at.dataset.version, csv=40,
+          schema={"type": "string", "pattern": f"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\\.[0-9a-f]{{{FINGERPRINT}}}$"},
+          about="Which version of the records this file holds, the same in every record: the date of the newest "
+                "change to any recommendation (dataset_date) and a fingerprint of every record's content, e.g. "
+                "\"2026-12-06.3f9a1c2b\". It changes whenever any record does; compare it with the current "
+                "file's (or the site's reuse page) to tell whether a copy is out of date.",
+          reuse="which version of the records the file holds, the same in every row: the date of the newest "
+                "change to any recommendation, a dot, and a fingerprint of every record (for example "
+                "`2026-12-06.3f9a1c2b`); then that date on its own. If your copy's version differs from the one "
+                "on this page, a record has changed since you downloaded it: see [What's changed](changes.md)"),
+    Field("dataset_date", lambda rec, at: at.dataset.date.isoformat(), lambda old, at: at.dataset.date.isoformat(),
+          csv=41, schema=DATE,
+          about="The date of the newest change to any recommendation (or of the site's first publication): the "
+                "date part of dataset_version.",
+          reuse=""),
     # The planner's own: not in the downloads.
     Field(None, lambda rec, at: list(rec.section7_note) if rec.section7_note else None,
           planner=Planner(record=(15, "section7_note"))),   # section7_difference as parts: the report's words odd
@@ -351,10 +411,14 @@ def field(name: str) -> Field:
     return _BY_JSON[name]
 
 
-def values(record: Recommendation | Retired, at: At) -> dict[str | None, Any]:
-    """Every field's value for a current recommendation or a withdrawn one, by field."""
+# What a record's version fingerprints: every field of the downloads but the version's own.
+_CONTENT = tuple(entry for entry in FIELDS if entry.json and not entry.json.startswith("dataset_"))
+
+
+def values(record: Recommendation | Retired, at: At, fields: tuple[Field, ...] = FIELDS) -> dict[str | None, Any]:
+    """Every field's value (of `fields`) for a current recommendation or a withdrawn one, by field."""
     withdrawn = isinstance(record, Retired)
-    return {entry: (entry.withdrawn if withdrawn else entry.current)(record, at) for entry in FIELDS}
+    return {entry: (entry.withdrawn if withdrawn else entry.current)(record, at) for entry in fields}
 
 
 def json_record(record: Recommendation | Retired, at: At) -> dict:

@@ -5,6 +5,7 @@ text plain in Markdown and HTML. Nothing here decides which pages exist: that is
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
@@ -35,6 +36,28 @@ def markdown_text(value: str) -> Markup:
     (&#39;) have a '#' that the Markdown escape broke, which put "39" into the heading's id."""
     html = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
+
+
+# An ampersand that could start a character reference ("&amp;", "&#39;"); HTML allows any other as it is.
+_AMBIGUOUS_AMPERSAND = re.compile(r"&(?=[A-Za-z0-9#])")
+
+
+def code_text(value: str) -> Markup:
+    """Data text in HTML that people copy and read as code (the embed code, recsite/embed.py):
+    escaped as HTML needs and no more, so the code reads as the words are written: < and > always,
+    & only where it could start a character reference ("Health & Wellbeing" is valid HTML as it
+    is), quotation marks never (code_attribute puts text in an attribute)."""
+    text = _AMBIGUOUS_AMPERSAND.sub("&amp;", str(value))
+    return Markup(text.replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def code_attribute(value: str) -> Markup:
+    """Data text as an attribute's value, quotes and all, in code people copy (see code_text): in
+    single quotes when it has double quotes and no single ones, so it needs no &quot;."""
+    text = _AMBIGUOUS_AMPERSAND.sub("&amp;", str(value)).replace("<", "&lt;").replace(">", "&gt;")
+    if '"' in text and "'" not in text:
+        return Markup(f"'{text}'")
+    return Markup('"{}"'.format(text.replace('"', "&quot;")))
 
 
 def former_anchor(heading: str) -> Markup:
@@ -101,6 +124,8 @@ def environment(more_templates: tuple[Path, ...] = ()) -> Environment:
     env.filters["heading_id"] = heading_id
     env.filters["former_anchor"] = former_anchor
     env.filters["long_date"] = long_date
+    env.filters["code_text"] = code_text
+    env.filters["code_attribute"] = code_attribute
     env.globals["paths"] = paths
     env.globals["site_name"] = SITE_NAME
     env.globals["text_kinds"] = TEXT_KINDS
@@ -135,9 +160,14 @@ class Renderer:
             return former_anchors(self.retired.get((paths.address(page), anchor), ()), inline)
 
         return dict(catalogue=self.catalogue, selections=self.selections, report=self.catalogue.report,
-                    page=page, link=link, site_url=self.site_url,
+                    page=page, link=link, site_url=self.site_url, dataset=self.dataset,
                     absolute=lambda path, anchor=None: paths.absolute(self.site_url, path, anchor),
                     former=former, **context)
+
+    @cached_property
+    def dataset(self) -> recordfields.Dataset:
+        """The downloads' version (recordfields.dataset), for the pages that name it."""
+        return recordfields.dataset(self.catalogue)
 
     def render(self, template: str, page: str, **context) -> str:
         return self.env.get_template(template).render(self._context(page, context))

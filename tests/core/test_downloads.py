@@ -319,3 +319,38 @@ def test_the_reuse_page_describes_every_csv_column_in_its_order():
     assert all(row.split(" | ", 1)[1].strip(" |") for row in rows), "a row without what it holds"
     page = (ROOT / "docs" / "reuse.md").read_text(encoding="utf-8")
     assert "<!-- recsite:download-columns -->" in page.split("### What each column holds", 1)[1]
+
+# --- Which version a download holds ---------------------------------------------------------------
+
+def _version(catalogue=CATALOGUE, site_url: str = SITE_URL) -> set[tuple[str, str]]:
+    """The (dataset_version, dataset_date) the JSON's records and the CSV's rows carry."""
+    found = {(record["dataset_version"], record["dataset_date"]) for record in json.loads(downloads.to_json(catalogue, site_url))}
+    rows = csv.DictReader(io.StringIO(downloads.to_csv(catalogue, site_url)))
+    return found | {(row["dataset_version"], row["dataset_date"]) for row in rows}
+
+
+def test_every_record_says_which_version_of_the_records_it_came_from():
+    """One version in every record of both files: the newest change's date and a fingerprint."""
+    [(version, when)] = _version()
+    newest = max(change.date for rec in CATALOGUE.recommendations for change in rec.changes)
+    assert when == newest.isoformat()
+    assert re.fullmatch(rf"{when}\.[0-9a-f]{{8}}", version)
+    [(withdrawn_version, _)] = _version(_retired_catalogue())
+    assert withdrawn_version != version   # a withdrawal is a new version
+
+
+def test_the_version_changes_with_any_record_and_not_with_the_address():
+    [before] = _version()
+    assert _version(site_url="https://councils.example/") == {before}
+    first = CATALOGUE.recommendations[0]
+    edits = [dataclasses.replace(first, text=first.text + "."),                 # words, no change noted
+             dataclasses.replace(first, related=("publish-outcome-measures",)),
+             dataclasses.replace(first, changes=(Change(date(2027, 1, 5), "Typo corrected."), *first.changes))]
+    versions = set()
+    for edited in edits:
+        catalogue = dataclasses.replace(CATALOGUE, recommendations=(edited, *CATALOGUE.recommendations[1:]), _by_id={})
+        [(version, when)] = _version(catalogue)
+        assert version != before[0]
+        versions.add(version)
+    assert len(versions) == len(edits)
+    assert when == "2027-01-05" and version.startswith("2027-01-05.")   # a new change dates the version

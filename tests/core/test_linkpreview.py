@@ -7,7 +7,7 @@ import sys
 
 from PIL import Image
 
-from conftest import ROOT, real_catalogue
+from conftest import ROOT, in_theme, real_catalogue
 from recsite.linkpreview import IMAGE, IMAGE_HEIGHT, IMAGE_WIDTH, Preview, open_graph
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -21,8 +21,9 @@ def _property(soup, key: str) -> list[str]:
 
 
 def _pages(site) -> list[str]:
+    """Every page of the theme (the embed cards have no link previews: they are not for sharing)."""
     pages = sorted(path.relative_to(site.root).parent.as_posix() + "/"
-                   for path in site.root.rglob("index.html"))
+                   for path in site.root.rglob("index.html") if in_theme(path.relative_to(site.root).as_posix()))
     return ["" if page == "./" else page for page in pages]
 
 

@@ -14,9 +14,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import FAILED
+from conftest import FAILED, in_theme, real_catalogue
 from engines import ENGINES, PLANTED_ERROR, EngineMissing, EngineSession, serve_with_error_collector
-from localserver import page_urls
+from localserver import page_urls, served
 
 pytestmark = pytest.mark.browser
 
@@ -289,10 +289,13 @@ def test_what_the_policy_refuses_is_noticed(engine):
 def one_page_of_each_kind(site) -> list[str]:
     """The first page in each folder at each depth (home, about, all recommendations, one
     recommendation, one theme, one evidence page, the glossary, the 404 page…): every template
-    and hand-written page once. Every one of the 77 pages in three engines took minutes."""
+    and hand-written page once. Every one of the 77 pages in three engines took minutes. (Pages
+    of the theme: the embed cards, which run no script, have their own test below.)"""
     kinds: dict[tuple[str, int], str] = {}
     for url in page_urls(site.root, site.url):
         address = url.removeprefix(site.url)
+        if not in_theme(address):
+            continue
         parts = address.strip("/").split("/") if address.strip("/") else []
         kind = (parts[0] if parts else "", len(parts)) if address.endswith("/") or not address else (address, 0)
         kinds.setdefault(kind, address)
@@ -402,3 +405,48 @@ def test_search_finds_what_is_asked_for(engine):
     engine.open("?q=jobcentre")
     engine.wait_for("document.querySelectorAll('.md-search-result__item').length > 0", timeout=30,
                     message="(search's results)")
+
+
+# --- a recommendation's card in a frame on another site ---------------------------------------
+
+@pytest.fixture(scope="session")
+def council_page(site, tmp_path_factory) -> str:
+    """A page of another site (served from another port: another origin) with a recommendation's
+    card in it, framed by the code its oEmbed file gives, as a council's content system embeds it.
+    The frame's load event marks the page."""
+    rec = real_catalogue().recommendations[0]
+    frame = json.loads((site.root / "recommendations" / rec.id / "oembed.json").read_text(encoding="utf-8"))["html"]
+    assert frame.startswith("<iframe ") and f'src="{site.url}recommendations/{rec.id}/embed/"' in frame
+    folder = tmp_path_factory.mktemp("council")
+    (folder / "index.html").write_text(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Council guidance</title></head>\n'
+        "<body><main><h1>Our guidance</h1><p>The report recommends:</p>\n"
+        + frame.replace("<iframe ", "<iframe onload=\"document.body.dataset.framed = 'yes'\" ", 1)
+        + "\n</main></body></html>\n", encoding="utf-8")
+    with served(folder) as url:
+        yield url
+
+
+def test_a_card_shows_in_a_frame_on_another_site_and_loads_nothing_else(engine, council_page, site):
+    rec = real_catalogue().recommendations[0]
+    assert not council_page.startswith(site.url)
+    engine.visit(council_page)
+    engine.wait_for("document.body.dataset.framed === 'yes'", message="(the frame's load event)")
+    with engine.frame("iframe"):
+        engine.wait_for("document.readyState === 'complete'")
+        assert engine.url == f"{site.url}recommendations/{rec.id}/embed/"
+        assert engine.shown("main h1") and engine.text_of("main h1") == rec.title
+        assert engine.text_of("blockquote") == rec.text
+        # Nothing but the card itself: no file, no script, nothing stored.
+        assert engine.run_js("return performance.getEntriesByType('resource').map(function (e) { return e.name; })") == []
+        assert engine.run_js("return document.scripts.length + document.querySelectorAll('link[rel=stylesheet], img').length") == 0
+        assert engine.run_js("return document.cookie") == ""
+        # Its policy is in force in a frame too: the browser refuses a request the card did not make.
+        engine.run_js("""window.refused = [];
+            document.addEventListener('securitypolicyviolation', function (e) { window.refused.push(e.blockedURI); });
+            var picture = document.createElement('img'); picture.alt = ''; picture.src = 'http://127.0.0.1:9/planted.png';
+            document.body.appendChild(picture);""")
+        engine.wait_for("window.refused.length > 0", message="(the card's policy to refuse a planted picture)")
+        assert "planted.png" in engine.run_js("return window.refused[0]")
+    # The reader's page around it is untouched.
+    assert engine.text_of("main h1") == "Our guidance"

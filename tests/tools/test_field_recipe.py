@@ -47,7 +47,7 @@ RECIPE = [
     # 5. The field table: a row at the end, with the next column.
     ("hooks/recsite/recordfields.py",
      "    # The planner's own: not in the downloads.\n",
-     "    Field(\"site_note\", lambda rec, at: rec.site_note, csv=40, words=SITE_WORDS, schema=ONE_TEXT_OR_NULL,\n"
+     "    Field(\"site_note\", lambda rec, at: rec.site_note, csv=42, words=SITE_WORDS, schema=ONE_TEXT_OR_NULL,\n"
      "          about=\"A note in THIS SITE'S OWN WORDS about the recommendation; null where there is none.\",\n"
      "          change=(\"site_note\", \"site's note\"), reuse=\"a note in **the site's own words**\"),\n"
      "    # The planner's own: not in the downloads.\n"),
