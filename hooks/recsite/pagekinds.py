@@ -155,6 +155,10 @@ def _recommendation_citation(page: Page, catalogue: Catalogue, site_url: str) ->
     return citations.recommendation_tags(page.context["rec"], catalogue, site_url)
 
 
+def _page_citation(page: Page, catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
+    return citations.page_tags(page.path, catalogue, site_url)
+
+
 # In the order the plan lists their pages (the order MkDocs is given them).
 KINDS: tuple[PageKind, ...] = (
     PageKind("all", "all.md.j2", RECOMMENDATIONS, _one(paths.ALL_RECOMMENDATIONS,
@@ -165,10 +169,13 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("audiences", "audiences.md.j2", TAXONOMY, _one(paths.AUDIENCES_INDEX)),
     PageKind("themes", "themes.md.j2", TAXONOMY, _one(paths.THEMES_INDEX)),
     PageKind("evidence", "evidence.md.j2", EVIDENCE, _one(paths.EVIDENCE_INDEX)),
-    PageKind("evidence-page", "evidence_page.md.j2", EVIDENCE, _evidence_pages, section=paths.EVIDENCE_INDEX),
-    PageKind("appendix", "appendix.md.j2", APPENDICES, _appendix_pages, section=paths.EVIDENCE_INDEX),
+    PageKind("evidence-page", "evidence_page.md.j2", EVIDENCE, _evidence_pages, section=paths.EVIDENCE_INDEX,
+             citation=_page_citation),
+    PageKind("appendix", "appendix.md.j2", APPENDICES, _appendix_pages, section=paths.EVIDENCE_INDEX,
+             citation=_page_citation),
     PageKind("barriers", "barriers.md.j2", EVIDENCE, _one(paths.BARRIERS_INDEX)),
-    PageKind("barrier", "barrier.md.j2", EVIDENCE, _barrier_pages, section=paths.BARRIERS_INDEX),
+    PageKind("barrier", "barrier.md.j2", EVIDENCE, _barrier_pages, section=paths.BARRIERS_INDEX,
+             citation=_page_citation),
     PageKind("recommendation", "recommendation.md.j2", RECOMMENDATIONS, _recommendation_pages,
              citation=_recommendation_citation),
     PageKind("retired", "retired.md.j2", RECOMMENDATIONS, _retired_pages),
