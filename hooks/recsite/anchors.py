@@ -69,3 +69,32 @@ def _fixed_anchors() -> frozenset[str]:
 
 
 FIXED_ANCHORS = _fixed_anchors() | PAGE_NAMES
+
+
+# A run of quotes has no id of its own in the data; the page gives the run one, from the item it
+# follows (an evidence page's finding, table or list, or the part's heading when it opens the part;
+# a barrier's finding), so councils can link to "what people said" about a finding. The anchor is
+# registered in data/published.yaml like the item's own (read/page_anchors.py).
+QUOTES_SUFFIX = "-quotes"
+
+
+def quote_group_id(after: str) -> str:
+    """The anchor of the quotes that follow the element with the id `after`."""
+    return f"{after}{QUOTES_SUFFIX}"
+
+
+def quote_runs(items: list[tuple[str, str | None]], start: str) -> dict[int, str]:
+    """{index of the first quote of each run of quotes: the run's anchor}, for a list of
+    (kind, id or None) in page order; `start` is the id of what comes before the first item."""
+    runs: dict[int, str] = {}
+    before, in_run = start, False
+    for index, (kind, item_id) in enumerate(items):
+        if kind == "quote":
+            if not in_run:
+                runs[index] = quote_group_id(before)
+            in_run = True
+        else:
+            in_run = False
+            if item_id:
+                before = item_id
+    return runs

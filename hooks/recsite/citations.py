@@ -21,7 +21,7 @@ from datetime import date
 
 from . import paths
 from .dates import long_date, month_number
-from .model import Catalogue, Recommendation
+from .model import Catalogue, Recommendation, Source
 
 # The site's page about the report: its citation tags and the report's downloads are there.
 REPORT_PAGE = "about.md"
@@ -41,11 +41,16 @@ MEDIA_TYPES = {"RIS": "application/x-research-info-systems", "BibTeX": "applicat
                "CSL-JSON": "application/vnd.citationstyles.csl+json"}
 
 
-def recommendation_downloads(rec_id: str) -> dict[str, str]:
-    """The site paths of a recommendation's citation files, beside its page:
-    /recommendations/<id>/cite.ris, cite.bib and cite.json."""
-    folder = paths.url_of(paths.recommendation_page(rec_id))
+def page_downloads(path: str) -> dict[str, str]:
+    """The site paths of the citation files of the page at the docs path `path`, beside it:
+    <its address>cite.ris, cite.bib and cite.json."""
+    folder = paths.url_of(path)
     return {"RIS": f"{folder}cite.ris", "BibTeX": f"{folder}cite.bib", "CSL-JSON": f"{folder}cite.json"}
+
+
+def recommendation_downloads(rec_id: str) -> dict[str, str]:
+    """/recommendations/<id>/cite.ris, cite.bib and cite.json."""
+    return page_downloads(paths.recommendation_page(rec_id))
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,9 @@ class Reference:
     section: str | None = None          # the place cited: 'Appendix 3, section A3.1.2'
     first_page: int | None = None
     last_page: int | None = None
+    # Where the place cited is in more than one part of the report (an evidence page): each part's
+    # (first, last) page; first_page and last_page are then the first and the last of them all.
+    page_ranges: tuple[tuple[int, int], ...] = ()
     abstract: str | None = None
     notes: tuple[str, ...] = ()
 
@@ -85,6 +93,8 @@ class Reference:
     def pages(self) -> str | None:
         """The pages cited, '53' or '53-54' (RIS, CSL-JSON and Zotero write a range with a hyphen;
         BibTeX's '53--54' is made from it)."""
+        if self.page_ranges:
+            return ", ".join(str(first) if first == last else f"{first}-{last}" for first, last in self.page_ranges)
         if self.first_page is None:
             return None
         last = self.last_page or self.first_page
@@ -150,6 +160,41 @@ def recommendation_reference(rec: Recommendation, catalogue: Catalogue, site_url
                f"Short title on this site (this site's heading, not the report's): “{rec.title}”.",
                f"Read on this site at {url} (record last changed {long_date(changed)})."),
     )
+
+
+def page_reference(path: str, title: str, places: tuple[Source, ...], catalogue: Catalogue, site_url: str,
+                   selection: bool) -> Reference:
+    """The report, at the places in it that a barrier, evidence or appendix page of this site shows
+    (`places`: its sections and pages), read at that page. `selection`: the page quotes some of
+    what the report prints there, not all of it. The page's title is this site's heading, so it is
+    only in a note that says so, as a recommendation's is."""
+    whole = report_reference(catalogue, site_url)
+    url = paths.absolute(site_url, path)
+    where = _listing([place.where for place in places])
+    ranges = tuple((place.page, place.to_page or place.page) for place in places)
+    return replace(
+        whole,
+        key=f"{whole.key}-{_key(paths.url_of(path).replace('/', '-').strip('-'))}",
+        url=url,
+        number_of_pages=None,   # only the pages cited
+        section=_listing([place.section_name for place in places]),
+        first_page=min(first for first, _ in ranges),
+        last_page=max(last for _, last in ranges),
+        page_ranges=ranges if len(ranges) > 1 else (),
+        notes=(f"Cited at {where} of the report"
+               + (", of which the page on this site quotes a selection." if selection else "."),
+               f"Page title on this site (this site's heading, not the report's): “{title}”.",
+               f"Read on this site at {url}."),
+    )
+
+
+def page_where(places: tuple[Source, ...]) -> str:
+    """The places a page shows, for its visible citation line: 'Section 5.3, pages 28–30'."""
+    return _listing([place.where for place in places])
+
+
+def _listing(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # --- RIS ---------------------------------------------------------------------------------------
@@ -297,24 +342,55 @@ def highwire_tags(ref: Reference) -> list[tuple[str, str]]:
 
 # --- The plan's share --------------------------------------------------------------------------
 
+WRITERS = {"RIS": to_ris, "BibTeX": to_bibtex, "CSL-JSON": to_csl_json}
+
+
 def files(catalogue: Catalogue, site_url: str) -> dict[str, str]:
     """Every citation download, {site path: content}: the report's at the site root, each
-    current recommendation's beside its page (a withdrawn one is not offered for citing)."""
+    current recommendation's beside its page (a withdrawn one is not offered for citing), and
+    each barrier, evidence and appendix page's beside it."""
     out: dict[str, str] = {}
-    writers = {"RIS": to_ris, "BibTeX": to_bibtex, "CSL-JSON": to_csl_json}
     report = report_reference(catalogue, site_url)
     for name, path in REPORT_DOWNLOADS.items():
-        out[path] = writers[name](report)
+        out[path] = WRITERS[name](report)
     for rec in catalogue.recommendations:
         ref = recommendation_reference(rec, catalogue, site_url)
         for name, path in recommendation_downloads(rec.id).items():
-            out[path] = writers[name](ref)
+            out[path] = WRITERS[name](ref)
+    for page_path, ref in page_references(catalogue, site_url).items():
+        for name, path in page_downloads(page_path).items():
+            out[path] = WRITERS[name](ref)
     return out
+
+
+def page_places(catalogue: Catalogue) -> dict[str, tuple[str, tuple[Source, ...], bool]]:
+    """{docs path: (title, the places in the report it shows, whether it shows a selection)} of
+    each barrier, evidence and appendix page: the pages cited as the report at those places."""
+    found: dict[str, tuple[str, tuple[Source, ...], bool]] = {}
+    for page in catalogue.evidence.pages:
+        found[paths.evidence_page(page.id)] = (page.title, (page.source, *page.also), not page.whole)
+    for appendix in catalogue.evidence.appendices:
+        found[paths.evidence_page(appendix.id)] = (appendix.title, (appendix.source,), bool(appendix.omitted))
+    for theme in catalogue.themes:
+        barrier = theme.barrier
+        found[paths.barrier_page(barrier.id)] = (barrier.title, (barrier.source,), False)
+    return found
+
+
+def page_references(catalogue: Catalogue, site_url: str) -> dict[str, Reference]:
+    return {path: page_reference(path, title, places, catalogue, site_url, selection)
+            for path, (title, places, selection) in page_places(catalogue).items()}
 
 
 def report_tags(catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
     """The citation meta tags of the report's page (REPORT_PAGE, hand-written)."""
     return highwire_tags(report_reference(catalogue, site_url))
+
+
+def page_tags(path: str, catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
+    """The citation meta tags of a barrier, evidence or appendix page (`path`, a docs path)."""
+    title, places, selection = page_places(catalogue)[path]
+    return highwire_tags(page_reference(path, title, places, catalogue, site_url, selection))
 
 
 def recommendation_tags(rec: Recommendation, catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:

@@ -3,12 +3,13 @@ recsite.load.load_catalogue calls."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from typing import Any
 
 from . import wording
+from .anchors import quote_group_id, quote_runs
 
 
 def read_as_text() -> Any:
@@ -458,11 +459,35 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class QuoteGroup:
+    """A run of quotes as a page shows it: one block with an anchor of its own (anchors.quote_runs)."""
+
+    id: str
+    quotes: tuple[Quote, ...]
+    kind: str = "quotes"
+
+
+@dataclass(frozen=True)
 class Part:
     id: str
     title: str
     source: Source
     items: tuple
+
+    @property
+    def shown(self) -> tuple:
+        """The items as the page shows them: each run of quotes one QuoteGroup, named after the
+        item it follows (so a link can point at it)."""
+        runs = quote_runs([(item.kind, getattr(item, "id", None)) for item in self.items], self.id)
+        shown: list = []
+        for index, item in enumerate(self.items):
+            if index in runs:
+                shown.append(QuoteGroup(runs[index], (item,)))
+            elif item.kind == "quote":
+                shown[-1] = replace(shown[-1], quotes=shown[-1].quotes + (item,))
+            else:
+                shown.append(item)
+        return tuple(shown)
 
 
 @dataclass(frozen=True)
@@ -496,6 +521,11 @@ class BarrierFinding:
     quotes: tuple[Quote, ...] = ()
     items: tuple[str, ...] = ()   # the bullets the report prints under the paragraph
     refs: tuple[Reference, ...] = ()
+
+    @property
+    def quotes_id(self) -> str:
+        """The anchor of its quotes ("What people told the researchers")."""
+        return quote_group_id(self.id)
 
     @property
     def before_point(self) -> str:

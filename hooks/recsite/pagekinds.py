@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable
 
 from . import citations, embed, feed, paths, planner
 from .model import Catalogue, Recommendation
-from .selections import Selections
+from .selections import Recs, Selections
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,11 @@ def _one(path: str, context=lambda catalogue, chosen: {}) -> Callable[[Catalogue
 
 
 def _key_groups(catalogue: Catalogue, chosen: Selections) -> dict[str, Any]:
-    return {"recs": chosen.key, "groups": [(theme, chosen.key_by_theme[theme.id]) for theme in catalogue.themes
-                                           if chosen.key_by_theme[theme.id]]}
+    groups = [(theme, chosen.key_by_theme[theme.id]) for theme in catalogue.themes if chosen.key_by_theme[theme.id]]
+    return {"recs": chosen.key, "groups": groups,
+            # The audiences and themes whose key recommendations have pages of their own.
+            "key_audiences": [audience for audience in catalogue.audiences if chosen.by_audience[audience.id].key],
+            "key_themes": [theme for theme, _ in groups]}
 
 
 def _audience_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
@@ -90,6 +93,47 @@ def _theme_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
             "entry": catalogue.evidence.for_barrier(theme.barrier),
             # Key recommendations Section 7 prints that Appendix 3 leaves out.
             "only_in_section7": sum(1 for rec in recs if not rec.source.section.startswith("A"))})
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _key_of_audience(catalogue: Catalogue, chosen: Selections, audience) -> tuple[Recs, list[tuple[Any, Recs]]]:
+    """An audience's key recommendations, and them by theme (the themes that have some)."""
+    groups = [(theme, Recs.of(rec for rec in recs if rec.key)) for theme, recs in chosen.themes_of_audience[audience.id]]
+    groups = [(theme, recs) for theme, recs in groups if recs]
+    return Recs.of(rec for _, recs in groups for rec in recs), groups
+
+
+def _audience_key_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
+    for audience in catalogue.audiences:
+        recs, groups = _key_of_audience(catalogue, chosen, audience)
+        if recs:
+            yield Page(paths.audience_key_page(audience.id), f"Key recommendations for {_lower_first(audience.title)}",
+                       {"audience": audience, "recs": recs, "groups": groups,
+                        "all_recs": chosen.by_audience[audience.id]})
+
+
+def _audience_briefs(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
+    for audience in catalogue.audiences:
+        recs, groups = _key_of_audience(catalogue, chosen, audience)
+        if recs:
+            # The list is numbered across the themes: where each theme's numbers start.
+            starts = [1 + sum(len(before) for _, before in groups[:index]) for index in range(len(groups))]
+            yield Page(paths.audience_brief(audience.id),
+                       f"Brief: the key recommendations for {_lower_first(audience.title)}",
+                       {"audience": audience, "recs": recs, "groups": groups, "starts": starts})
+
+
+def _theme_key_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
+    for theme in catalogue.themes:
+        recs = chosen.key_by_theme[theme.id]
+        groups = [(audience, Recs.of(rec for rec in group if rec.key)) for audience, group in chosen.audiences_of_theme[theme.id]]
+        if recs:
+            yield Page(paths.theme_key_page(theme.id), f"Key recommendations on {_lower_first(theme.title)}",
+                       {"theme": theme, "recs": recs, "groups": [(a, r) for a, r in groups if r],
+                        "all_recs": chosen.by_theme[theme.id]})
 
 
 def _evidence_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[Page]:
@@ -174,6 +218,10 @@ def _recommendation_links(page: Page, catalogue: Catalogue, site_url: str) -> li
              f"{rec.title} (oEmbed)")]
 
 
+def _page_citation(page: Page, catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
+    return citations.page_tags(page.path, catalogue, site_url)
+
+
 # In the order the plan lists their pages (the order MkDocs is given them).
 KINDS: tuple[PageKind, ...] = (
     PageKind("all", "all.md.j2", RECOMMENDATIONS, _one(paths.ALL_RECOMMENDATIONS,
@@ -181,13 +229,19 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("key", "key.md.j2", RECOMMENDATIONS, _one(paths.KEY_RECOMMENDATIONS, _key_groups)),
     PageKind("audience", "audience.md.j2", TAXONOMY, _audience_pages, section=paths.AUDIENCES_INDEX),
     PageKind("theme", "theme.md.j2", TAXONOMY, _theme_pages, section=paths.THEMES_INDEX),
+    PageKind("audience-key", "audience_key.md.j2", TAXONOMY, _audience_key_pages),
+    PageKind("audience-brief", "audience_brief.md.j2", TAXONOMY, _audience_briefs),
+    PageKind("theme-key", "theme_key.md.j2", TAXONOMY, _theme_key_pages),
     PageKind("audiences", "audiences.md.j2", TAXONOMY, _one(paths.AUDIENCES_INDEX)),
     PageKind("themes", "themes.md.j2", TAXONOMY, _one(paths.THEMES_INDEX)),
     PageKind("evidence", "evidence.md.j2", EVIDENCE, _one(paths.EVIDENCE_INDEX)),
-    PageKind("evidence-page", "evidence_page.md.j2", EVIDENCE, _evidence_pages, section=paths.EVIDENCE_INDEX),
-    PageKind("appendix", "appendix.md.j2", APPENDICES, _appendix_pages, section=paths.EVIDENCE_INDEX),
+    PageKind("evidence-page", "evidence_page.md.j2", EVIDENCE, _evidence_pages, section=paths.EVIDENCE_INDEX,
+             citation=_page_citation),
+    PageKind("appendix", "appendix.md.j2", APPENDICES, _appendix_pages, section=paths.EVIDENCE_INDEX,
+             citation=_page_citation),
     PageKind("barriers", "barriers.md.j2", EVIDENCE, _one(paths.BARRIERS_INDEX)),
-    PageKind("barrier", "barrier.md.j2", EVIDENCE, _barrier_pages, section=paths.BARRIERS_INDEX),
+    PageKind("barrier", "barrier.md.j2", EVIDENCE, _barrier_pages, section=paths.BARRIERS_INDEX,
+             citation=_page_citation),
     PageKind("recommendation", "recommendation.md.j2", RECOMMENDATIONS, _recommendation_pages,
              citation=_recommendation_citation, links=_recommendation_links),
     PageKind("retired", "retired.md.j2", RECOMMENDATIONS, _retired_pages),

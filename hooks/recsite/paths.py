@@ -1,7 +1,11 @@
 """Where each generated page lives, and relative links between pages.
 
 These paths are the site's permanent addresses: /recommendations/<id>/, /themes/<id>/,
-/audiences/<id>/, /barriers/<id>/, /evidence/<id>/. Changing a function here breaks links that councils have printed.
+/audiences/<id>/, /barriers/<id>/, /evidence/<id>/, and the lists councils link and print:
+/audiences/<id>/key/ and /themes/<id>/key/ (the key recommendations of an audience, of a theme) and
+/audiences/<id>/brief/ (an audience's printable brief). Each is made from a registered id
+(data/published.yaml), so it lasts as long as the id. Changing a function here breaks links that
+councils have printed.
 """
 
 from __future__ import annotations
@@ -72,6 +76,21 @@ def theme_page(theme_id: str) -> str:
 
 def audience_page(audience_id: str) -> str:
     return f"audiences/{audience_id}.md"
+
+
+def audience_key_page(audience_id: str) -> str:
+    """An audience's key recommendations: /audiences/<id>/key/."""
+    return f"audiences/{audience_id}/key.md"
+
+
+def theme_key_page(theme_id: str) -> str:
+    """A theme's key recommendations: /themes/<id>/key/."""
+    return f"themes/{theme_id}/key.md"
+
+
+def audience_brief(audience_id: str) -> str:
+    """An audience's key recommendations as a brief to print for a board paper: /audiences/<id>/brief/."""
+    return f"audiences/{audience_id}/brief.md"
 
 
 def evidence_page(page_id: str) -> str:

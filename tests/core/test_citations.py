@@ -33,6 +33,11 @@ SITE_TITLES = {rec.title for rec in CATALOGUE.recommendations}
 HOSTILE = "Health & Wellbeing: 50% {braces} $x_1 #2 ~ ^ \\ \"quoted\" <b>bold</b> ‘curly’ – Cymraeg ✓"
 
 
+# The barrier, evidence and appendix pages: each cited as the report at the places it shows.
+PAGES = citations.page_places(CATALOGUE)
+PAGE_REFS = citations.page_references(CATALOGUE, SITE_URL)
+
+
 def _references() -> list[Reference]:
     return [report_reference(CATALOGUE, SITE_URL)] + [recommendation_reference(rec, CATALOGUE, SITE_URL)
                                                       for rec in CATALOGUE.recommendations]
@@ -269,12 +274,15 @@ def test_no_file_gives_a_recommendations_site_heading_as_a_title():
             assert _labelled_as_the_sites(notes, rec.title), path
 
 
-def test_the_plan_has_the_reports_files_and_three_per_current_recommendation():
+def test_the_plan_has_the_reports_files_and_three_per_current_recommendation_and_cited_page():
     plan = plan_site(CATALOGUE, SITE_URL)
     files = citations.files(CATALOGUE, SITE_URL)
     assert set(files) <= set(plan.files)
     assert {"report.ris", "report.bib", "report.json"} <= set(files)
-    assert len(files) == 3 + 3 * len(CATALOGUE.recommendations)
+    assert len(files) == 3 + 3 * len(CATALOGUE.recommendations) + 3 * len(PAGES)
+    for path in PAGES:
+        folder = path.removesuffix(".md") + "/"
+        assert {f"{folder}cite.ris", f"{folder}cite.bib", f"{folder}cite.json"} <= set(files), path
     for rec in CATALOGUE.recommendations:
         assert citations.recommendation_downloads(rec.id) == {
             "RIS": f"recommendations/{rec.id}/cite.ris", "BibTeX": f"recommendations/{rec.id}/cite.bib",
@@ -359,7 +367,7 @@ def test_the_about_pages_citation_follows_the_reports_data():
 
 
 def test_pages_that_are_not_citable_have_no_citation_tags(site):
-    for page in ("", "glossary/", "themes/", "evidence/survey/", "key-recommendations/"):
+    for page in ("", "glossary/", "themes/", "evidence/", "barriers/", "key-recommendations/"):
         soup = site.soup(page)
         assert not soup.head.find_all("meta", attrs={"name": lambda name: name and name.startswith("citation_")}), page
 
@@ -393,3 +401,84 @@ def test_a_withdrawn_recommendation_is_not_offered_for_citing():
 def test_the_note_gives_the_records_last_change_written_out():
     rec = dataclasses.replace(CATALOGUE.recommendations[0], changes=(Change(date(2027, 3, 1), "Typo."),))
     assert recommendation_reference(rec, CATALOGUE, SITE_URL).notes[-1].endswith("(record last changed 1 March 2027).")
+
+
+# --- barrier, evidence and appendix pages ------------------------------------------------------
+
+def _ranges(path: str) -> list[tuple[int, int]]:
+    return [(place.page, place.to_page or place.page) for place in PAGES[path][1]]
+
+
+def test_every_barrier_evidence_and_appendix_page_is_cited():
+    assert {path.split("/")[0] for path in PAGES} == {"barriers", "evidence"}
+    assert len(PAGES) == len(CATALOGUE.themes) + len(CATALOGUE.evidence.pages) + len(CATALOGUE.evidence.appendices)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_page_is_cited_as_the_report_at_the_places_it_shows_in_each_format(path):
+    """RIS, BibTeX and CSL-JSON read back by their parsers: the report (never the page's title,
+    which is ours and only in a note that says so), the pages it shows, and the page as where it was read."""
+    ref, (title, places, selection) = PAGE_REFS[path], PAGES[path]
+    url = f"{SITE_URL}{path.removesuffix('.md')}/"
+    ranges = _ranges(path)
+    pages = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
+    where = [place.where for place in places]
+
+    [ris] = rispy.loads(to_ris(ref))
+    assert ris["title"] == REPORT.title and ris["urls"] == [url]
+    assert (ris["start_page"], ris["end_page"]) == (str(ranges[0][0]), str(max(b for _, b in ranges)))
+    assert ris["notes"][0].startswith(f"Cited at {where[0]}") and all(place in ris["notes"][0] for place in where)
+    assert ("selection" in ris["notes"][0]) == selection
+    assert ris["notes"][1] == f"Page title on this site (this site's heading, not the report's): “{title}”."
+    assert ris["notes"][2] == f"Read on this site at {url}."
+    assert "abstract" not in ris   # nothing on the page is one passage of the report's to give as its abstract
+
+    [bib] = _bibtex(to_bibtex(ref)).entries
+    assert bib["title"] == REPORT.title and bib["url"] == url
+    assert bib["pages"].replace("–", "--") == pages.replace("-", "--")
+
+    [item] = json.loads(to_csl_json(ref))
+    jsonschema.Draft7Validator(CSL_SCHEMA).validate([item])
+    assert (item["title"], item["URL"], item["page"]) == (REPORT.title, url, pages)
+    names = [place.section_name for place in places]
+    assert item["section"] == (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
+    assert title not in json.dumps({k: v for k, v in item.items() if k != "note"}, ensure_ascii=False)
+
+
+def test_a_page_showing_two_parts_of_the_report_is_cited_at_both():
+    """The survey page quotes Section 3.1 and Section 4: a Harvard reference gives both ranges."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    ref = PAGE_REFS["evidence/survey.md"]
+    assert ref.pages == "12-13, 16-23" and (ref.first_page, ref.last_page) == (12, 23)
+    source = CiteProcJSON(json.loads(to_csl_json(ref)))
+    bibliography = CitationStylesBibliography(CitationStylesStyle("harvard-cite-them-right", validate=False), source,
+                                              formatter.plain)
+    bibliography.register(Citation([CitationItem(ref.key)]))
+    [entry] = [str(entry) for entry in bibliography.bibliography()]
+    assert entry == (f"Watts, R. et al. (2014) {REPORT.title}. Bath: {REPORT.publisher}, pp. 12–13, 16–23. "
+                     f"Available at: {SITE_URL}evidence/survey/.")
+
+
+def test_every_cited_page_carries_its_tags_line_and_downloads(site):
+    """Zotero saves the report at the page's pages; the visible line and the three files are there."""
+    for path, (title, places, selection) in PAGES.items():
+        address = path.removesuffix(".md") + "/"
+        soup = site.soup(address)
+        assert _metas(soup, "citation_title") == [REPORT.title], address
+        assert _zotero_type(soup) == "report", address
+        ranges = _ranges(path)
+        assert _metas(soup, "citation_firstpage") == [str(ranges[0][0])], address
+        assert _metas(soup, "citation_lastpage") == [str(max(b for _, b in ranges))], address
+        assert _metas(soup, "citation_public_url")[0].endswith(f"/{address}"), address
+        heading = soup.find(id="cite")
+        assert heading.name == "h2" and heading.find("a", class_="headerlink"), address
+        line = " ".join(heading.find_next("p", class_="citation").get_text().split())
+        where = citations.page_where(places)
+        assert line.startswith(f"{REPORT.citation()} {where[0].upper()}{where[1:]}. Available at: http"), address
+        assert line.endswith(f"/{address}") and title not in line, address
+        links = heading.find_next("div", class_="cite-downloads").find_all("a", download=True)
+        assert [a["href"] for a in links] == ["cite.ris", "cite.bib", "cite.json"], address
+        for a in links:
+            assert (site.root / address / a["href"]).is_file(), (address, a["href"])

@@ -48,9 +48,16 @@ def test_a_renamed_finding_fails_at_its_place_with_the_old_address(tmp_path):
         f"data/evidence.yaml:{line}:9: facs-criteria: id: new anchor {FACS}#facs-criteria is not in "
         "data/published.yaml (expected it added to the page's list under anchors: there, so its link is kept "
         "for good)",
+        # Its quotes' anchor is made from its id (anchors.quote_group_id), so it was renamed too.
+        f"data/evidence.yaml:{line}:9: facs-criteria-quotes: id: new anchor {FACS}#facs-criteria-quotes (the "
+        "quotes after 'facs-criteria') is not in data/published.yaml (expected it added to the page's list under "
+        "anchors: there, so its link is kept for good)",
         f"data/evidence.yaml:{line}:9: facs-eligibility: id: the anchor {FACS}#facs-eligibility is published "
         "and no record has it now (expected: keep the id, or retire it in data/published.yaml with the id "
         "that replaces it)",
+        f"data/evidence.yaml:{line}:9: facs-eligibility-quotes: id: the anchor {FACS}#facs-eligibility-quotes is "
+        "published and no record has it now (expected: keep the id, or retire it in data/published.yaml with "
+        "the id that replaces it)",
     ]
 
 
@@ -96,25 +103,37 @@ def test_an_anchor_whose_place_cannot_be_told_is_reported_at_its_page_in_the_reg
     assert len(found) == 2 and "#about-invoices is not in data/published.yaml" in found[1]
 
 
+def _rename_facs(data: Path) -> None:
+    """facs-eligibility renamed facs-criteria, and both its anchors (its own, its quotes') retired."""
+    edit(data, PUBLISHED, "    - facs-eligibility\n    - facs-eligibility-quotes\n",
+         "    - facs-eligibility\n    - facs-eligibility-quotes\n    - facs-criteria\n    - facs-criteria-quotes\n")
+
+
 def test_a_retired_anchor_passes_and_keeps_an_element_with_its_old_id_before_its_replacement(tmp_path):
     data = broken(tmp_path, "      - id: facs-eligibility\n", "      - id: facs-criteria\n", EVIDENCE)
-    edit(data, PUBLISHED, "    - facs-eligibility\n", "    - facs-eligibility\n    - facs-criteria\n")
+    _rename_facs(data)
     retire(data, f'{{page: {FACS}, id: facs-eligibility, replaced_by: facs-criteria, date: "2026-12-01", '
-                 'reason: "A clearer id."}')
+                 'reason: "A clearer id."}',
+           f'{{page: {FACS}, id: facs-eligibility-quotes, replaced_by: facs-criteria-quotes, date: "2026-12-01", '
+           'reason: "A clearer id."}')
     catalogue = load_catalogue(data)
-    assert catalogue.retired_anchors == (RetiredAnchor(FACS, "facs-eligibility", "facs-criteria",
-                                                       date(2026, 12, 1), "A clearer id."),)
+    assert catalogue.retired_anchors == (
+        RetiredAnchor(FACS, "facs-eligibility", "facs-criteria", date(2026, 12, 1), "A clearer id."),
+        RetiredAnchor(FACS, "facs-eligibility-quotes", "facs-criteria-quotes", date(2026, 12, 1), "A clearer id."))
     page = plan_site(catalogue, "https://example.org/").markdown[paths.barrier_page("personal-budget-process")]
-    assert '<div id="facs-eligibility"></div>\n\n<section class="barrier-finding" id="facs-criteria"' in page
+    assert '<div id="facs-eligibility"></div>\n\n<section class="barrier-finding" aria-labelledby="facs-criteria"' in page
+    assert '<div id="facs-eligibility-quotes"></div>\n\n<div class="quote-group" id="facs-criteria-quotes"' in page
     assert page.count('id="facs-eligibility"') == 1
 
 
 def test_a_retired_anchor_needs_a_replacement_on_its_page(tmp_path):
     data = broken(tmp_path, "      - id: facs-eligibility\n", "      - id: facs-criteria\n", EVIDENCE)
-    edit(data, PUBLISHED, "    - facs-eligibility\n", "    - facs-eligibility\n    - facs-criteria\n")
+    _rename_facs(data)
     # Named as it was before it was corrected, and on another page.
     retire(data, f'{{page: {FACS}, id: facs-eligibility, replaced_by: facs-critera, date: "2026-12-01", reason: R.}}',
-           '{page: /evidence/survey/, id: table-1, replaced_by: facs-criteria, date: "2026-12-01", reason: R.}')
+           '{page: /evidence/survey/, id: table-1, replaced_by: facs-criteria, date: "2026-12-01", reason: R.}',
+           f'{{page: {FACS}, id: facs-eligibility-quotes, replaced_by: facs-criteria-quotes, date: "2026-12-01", '
+           'reason: R.}')
     assert problems(data) == [
         f"data/published.yaml:{place(data, PUBLISHED, 'id: facs-eligibility,', 'replaced_by')}: facs-eligibility: replaced_by: nothing on {FACS} has the id "
         "'facs-critera' now (expected the id of the element that takes its place on the same page)",
@@ -148,8 +167,8 @@ def test_a_new_page_must_be_registered_and_a_published_page_must_stay(tmp_path):
 
 
 def test_the_fixed_anchors_of_a_page_are_read_from_its_own_template():
-    assert template_anchors("barrier.md.j2") == ("findings", "what-the-report-recommends")
-    assert template_anchors("evidence_page.md.j2") == ()
+    assert template_anchors("barrier.md.j2") == ("findings", "what-the-report-recommends", "cite")
+    assert template_anchors("evidence_page.md.j2") == ("cite",)
 
 
 def test_every_anchor_can_replace_a_retired_one_which_keeps_an_element_just_before_it():
@@ -175,7 +194,9 @@ def test_every_anchor_can_replace_a_retired_one_which_keeps_an_element_just_befo
             continue
         after = page.split(f'<div id="{anchor.id}"></div>\n\n', 1)[1]
         element = re.sub(r'^(<div id="old-\d+"></div>\n\n)*', "", after).split("\n", 1)[0]
-        assert f'id="{anchor.replaced_by}"' in element or f"{{#{anchor.replaced_by}}}" in element, \
+        # A barrier finding is a section labelled by its heading, which holds the id.
+        assert (f'id="{anchor.replaced_by}"' in element or f"{{#{anchor.replaced_by}}}" in element
+                or f'<section class="barrier-finding" aria-labelledby="{anchor.replaced_by}"' in element), \
             (anchor.page, anchor.replaced_by, element)
 
 

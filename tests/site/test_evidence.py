@@ -186,7 +186,8 @@ def test_theme_pages_show_the_evidence_summary_before_the_recommendations(pages)
 
 
 def test_barrier_findings_keep_the_reports_bold_words(pages):
-    finding = pages("barriers/demand-and-expectations/").find(id="low-demand-or-expectations")
+    # The id is its heading's, which heads the finding's section.
+    finding = pages("barriers/demand-and-expectations/").find(id="low-demand-or-expectations").find_parent("section")
     assert words(finding.find("strong")) == "low demand or expectations"
 
 

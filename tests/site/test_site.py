@@ -251,18 +251,28 @@ def test_a_retired_anchor_lands_just_before_the_element_that_replaced_it(project
     (data / "evidence.yaml").write_text(evidence.replace("      - id: facs-eligibility\n", "      - id: facs-criteria\n"),
                                         encoding="utf-8")
     register = (data / "published.yaml").read_text(encoding="utf-8")
-    register = register.replace("    - facs-eligibility\n", "    - facs-eligibility\n    - facs-criteria\n")
+    # Its quotes' anchor (facs-eligibility-quotes) is named after it, so it is renamed and retired too.
+    register = register.replace("    - facs-eligibility\n    - facs-eligibility-quotes\n",
+                                "    - facs-eligibility\n    - facs-eligibility-quotes\n"
+                                "    - facs-criteria\n    - facs-criteria-quotes\n")
     register = register.replace("retired_anchors: []\n", (
         "retired_anchors:\n  - {page: /barriers/personal-budget-process/, id: facs-eligibility, "
-        'replaced_by: facs-criteria, date: "2026-12-01", reason: A clearer id.}\n'))
+        'replaced_by: facs-criteria, date: "2026-12-01", reason: A clearer id.}\n'
+        "  - {page: /barriers/personal-budget-process/, id: facs-eligibility-quotes, "
+        'replaced_by: facs-criteria-quotes, date: "2026-12-01", reason: A clearer id.}\n'))
     (data / "published.yaml").write_text(register, encoding="utf-8")
     build_site(project_copy, tmp_path / "site", "https://example.org/")
     from bs4 import BeautifulSoup
 
     html = (tmp_path / "site" / "barriers" / "personal-budget-process" / "index.html").read_text(encoding="utf-8")
-    old = BeautifulSoup(html, "html.parser").find_all(id="facs-eligibility")
+    soup = BeautifulSoup(html, "html.parser")
+    old = soup.find_all(id="facs-eligibility")
     assert len(old) == 1 and not old[0].contents
-    assert old[0].find_next_sibling()["id"] == "facs-criteria"
+    # The finding's section, whose heading has the new id.
+    assert old[0].find_next_sibling()["aria-labelledby"] == "facs-criteria"
+    old = soup.find_all(id="facs-eligibility-quotes")
+    assert len(old) == 1 and not old[0].contents
+    assert old[0].find_next_sibling()["id"] == "facs-criteria-quotes"
 
 
 INDIVIDUALS = [rec for rec in RECS if rec.audience.id == "individuals-and-families"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..anchors import FIXED_ANCHORS, heading_id_of
+from ..anchors import FIXED_ANCHORS, heading_id_of, quote_group_id, quote_runs
 from ..model import (Bar, BarrierEvidence, BarrierFinding, Chart, Column,
                     EvidencePage, Finding, Highlight, ListBlock, Part, Provenance, Quote, Reference,
                     Row, Source, Table, Theme)
@@ -29,9 +29,21 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
     reader = FileReader(label)
     references = _references(reader, document["references"])
     seen: dict[str, int] = {}
+    # The anchors a run of quotes takes from the record before it (anchors.quote_runs), known before
+    # any record is read, so a record may not take one wherever it is in the file.
+    quote_anchors = _quote_anchors(document)
+    for anchor, before in quote_anchors.items():
+        if anchor in taken_ids or anchor in FIXED_ANCHORS:
+            reader.add(before, before["id"], "id", f"the quotes after '{before['id']}' take the anchor "
+                                                    f"'{anchor}', which is already an anchor on the site (a "
+                                                    "recommendation id or a fixed heading); choose another id")
 
     def claim(node: Any, item_id: str, record: str | None = None) -> None:
-        if item_id in seen:
+        if item_id in quote_anchors:
+            reader.add(node, item_id, "id", f"'{item_id}' is the anchor of the quotes after "
+                                             f"'{quote_anchors[item_id]['id']}' (ids must be unique on a page, because "
+                                             "they are anchors in page addresses); choose another id")
+        elif item_id in seen:
             reader.add(node, item_id, "id", f"id already used on line {seen[item_id]} (ids must be unique "
                                              "in this file, because they are anchors in page addresses)")
         elif item_id in FIXED_ANCHORS or item_id in taken_ids:
@@ -64,6 +76,19 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
     barriers = _barriers(reader, document["barriers"], themes, claim, references)
     highlights = _highlights(reader, document.get("highlights", ()), pages)
     return tuple(pages), barriers, tuple(references.values()), highlights, reader.problems
+
+
+def _quote_anchors(document: Any) -> dict[str, Any]:
+    """{anchor of a run of quotes: the record it follows}, on every evidence and barrier page."""
+    found: dict[str, Any] = {}
+    for node in document["pages"]:
+        for part in node["parts"]:
+            runs = quote_runs([(item["kind"], item.get("id")) for item in part["items"]], part["id"])
+            for index, anchor in runs.items():
+                found[anchor] = next((item for item in reversed(part["items"][:index]) if "id" in item), part)
+    for node in document["barriers"]:
+        found.update({quote_group_id(finding["id"]): finding for finding in node["findings"] if finding.get("quotes")})
+    return found
 
 
 def _highlights(reader: FileReader, nodes: list, pages: list[EvidencePage]) -> tuple[Highlight, ...]:

@@ -2,7 +2,8 @@
 written: the ids data/published.yaml registers (read/published.py checks the register against these).
 
 An anchor comes from the data (a part's, a finding's, a list's, a table's or a chart's id, a barrier
-finding's id, an appendix part's id, a footnote's number) or from the page's own template (the barrier
+finding's id, an appendix part's id, a footnote's number), from the record a run of quotes follows
+(`<id>-quotes`, anchors.quote_runs: quotes have no id of their own) or from the page's own template (the barrier
 pages' #findings and #what-the-report-recommends, the evidence index's #references). Which template
 makes each page is recsite.plan's choice; the names here must follow it.
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import paths
-from ..anchors import template_anchors
+from ..anchors import quote_group_id, quote_runs, template_anchors
 
 EVIDENCE_INDEX_TEMPLATE = "evidence.md.j2"
 EVIDENCE_PAGE_TEMPLATE = "evidence_page.md.j2"
@@ -36,6 +37,7 @@ class Anchor:
     node: Any = None
     file: str | None = None
     field: str = "id"
+    of: str = ""     # what it is, where the id alone does not say: " (the quotes after 'x')"
 
 
 @dataclass
@@ -67,11 +69,22 @@ def page_anchors(evidence: Any, evidence_file: str, appendices: Any, appendices_
         found = page(paths.evidence_page(node["id"]), EVIDENCE_PAGE_TEMPLATE, node, evidence_file)
         for part in node["parts"]:
             found.anchors.append(Anchor(part["id"], part, evidence_file))
-            found.anchors += [Anchor(item["id"], item, evidence_file) for item in part["items"] if "id" in item]
+            runs = quote_runs([(item["kind"], item.get("id")) for item in part["items"]], part["id"])
+            for index, item in enumerate(part["items"]):
+                if index in runs:   # written at the record the quotes follow (or at their part)
+                    before = next((other for other in reversed(part["items"][:index]) if "id" in other), part)
+                    found.anchors.append(Anchor(runs[index], before, evidence_file,
+                                                of=f" (the quotes after '{before['id']}')"))
+                elif "id" in item:
+                    found.anchors.append(Anchor(item["id"], item, evidence_file))
     for node in appendices["appendices"]:
         found = page(paths.evidence_page(node["id"]), APPENDIX_TEMPLATE, node, appendices_file)
         found.anchors += [Anchor(part["id"], part, appendices_file) for part in node["parts"]]
     for node in evidence["barriers"]:
         found = page(paths.barrier_page(node["id"]), BARRIER_TEMPLATE, node, evidence_file)
-        found.anchors += [Anchor(finding["id"], finding, evidence_file) for finding in node["findings"]]
+        for finding in node["findings"]:
+            found.anchors.append(Anchor(finding["id"], finding, evidence_file))
+            if finding.get("quotes"):
+                found.anchors.append(Anchor(quote_group_id(finding["id"]), finding, evidence_file,
+                                            of=f" (the quotes after '{finding['id']}')"))
     return pages

@@ -114,7 +114,7 @@ def read_anchor_register(reader: FileReader, readers: dict[str, FileReader], reg
                     "there again (a council's old link would lead to something else; choose a new id)")
             elif anchor.id not in known:
                 add(anchor, address, anchor.id,
-                    f"new anchor {address}#{anchor.id} is not in {reader.label} (expected it added to "
+                    f"new anchor {address}#{anchor.id}{anchor.of} is not in {reader.label} (expected it added to "
                     "the page's list under anchors: there, so its link is kept for good)")
         successors = _successors(registered, known, [anchor.id for anchor in page.anchors], current)
         for anchor_id in registered:
