@@ -108,7 +108,7 @@ def in_theme(path: str) -> bool:
     """Whether a built HTML file (its path from the site root, 'themes/x/index.html', or its address,
     'themes/x/') is a page of the theme. The recommendations' embeddable cards (recsite/embed.py, /recommendations/<id>/embed/)
     are not: small pages of their own, with no navigation, search, scripts or link-preview tags, so
-    the tests of what the theme puts on every page leave them out (tests/site/test_embed.py has theirs)."""
+    the tests of what the theme puts on every page leave them out (tests/site/test_embed_pages.py has theirs)."""
     from recsite import paths
 
     return not paths.is_embed_file(path + "index.html" if path.endswith("/") or not path else path)

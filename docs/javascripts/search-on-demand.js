@@ -9,13 +9,21 @@
   if (!toggle || !config || !window.Worker || !window.XMLHttpRequest || !window.EventTarget ||
       typeof WeakSet !== "function") return;
 
-  var workerAddress;
+  var workerAddress, sitemap;
   try {
-    workerAddress = new URL(JSON.parse(config.textContent).search, document.baseURI).href;
+    var settings = JSON.parse(config.textContent);
+    workerAddress = new URL(settings.search, document.baseURI).href;
+    sitemap = new URL("sitemap.xml", new URL(settings.base, document.baseURI)).href;
   } catch (e) {
     return;
   }
   var INDEX = /\/search\/search_index\.json$/;
+  // Material reads every <link rel="alternate"> as another language's copy of the site and asks
+  // for a sitemap.xml beside it. This site has one language and one sitemap, at its root; the
+  // links it has are the feed's (beside that sitemap) and a recommendation's oEmbed file, beside
+  // which there is none: that request would be a 404 (or, from another origin, refused by the
+  // policy), so it is never sent.
+  var SITEMAP = /\/sitemap\.xml$/;
 
   // --- Opening search ------------------------------------------------------------------------
 
@@ -48,10 +56,15 @@
   var nativeSend = XMLHttpRequest.prototype.send;
   var isIndex = new WeakSet();  // the requests for the index
 
+  var isStray = new WeakSet();  // the requests for a sitemap the site does not have
+
   XMLHttpRequest.prototype.open = function (method, address) {
+    isIndex.delete(this);
+    isStray.delete(this);
     try {
       var url = new URL(String(address), document.baseURI);
-      if (url.origin === location.origin && INDEX.test(url.pathname)) isIndex.add(this); else isIndex.delete(this);
+      if (url.origin === location.origin && INDEX.test(url.pathname)) isIndex.add(this);
+      else if (SITEMAP.test(url.pathname) && url.href !== sitemap) isStray.add(this);
     } catch (e) { /* not an address this script holds back */ }
     return nativeOpen.apply(this, arguments);
   };
@@ -59,6 +72,11 @@
   XMLHttpRequest.prototype.send = function () {
     var request = this;
     var args = arguments;
+    if (isStray.has(request)) {
+      // As if the network had failed: Material then takes that link to have no other copies.
+      setTimeout(function () { request.dispatchEvent(new ProgressEvent("error")); }, 0);
+      return;
+    }
     if (!isIndex.has(request) || opened) return nativeSend.apply(request, args);
     var aborted = false;
     var nativeAbort = request.abort;

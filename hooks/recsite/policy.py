@@ -40,6 +40,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import paths
+
 # The directives, each with the sources it allows (hashes are added to the three marked below).
 # A directive not listed falls back to default-src: the site's own files, nothing from elsewhere.
 # Not 'none': Firefox prefetches the page that <link rel="next"> names (Material's, for the next
@@ -206,9 +208,11 @@ def allow_last_script(page: bytes) -> bytes:
 
 
 # Framing: only a header can say who may frame the pages (a meta element's frame-ancestors is
-# ignored). None may, for now: a framed page could be overlaid to mislead (clickjacking). The
-# planned embed pages, made to be framed by councils' sites, will need their own.
+# ignored). None may frame the theme's pages: a framed page could be overlaid to mislead
+# (clickjacking). The embed cards (recsite/embed.py) are made to be framed by councils' sites, so
+# their header names who may (any site, unless the host narrows it).
 FRAME_ANCESTORS = "'none'"
+CARD_FRAME_ANCESTORS = "*"
 
 
 def policy_of(page: str) -> str | None:
@@ -217,19 +221,23 @@ def policy_of(page: str) -> str | None:
     return html.unescape(meta.group(1)) if meta else None
 
 
-def site_header(site_dir: Path, frame_ancestors: str = FRAME_ANCESTORS) -> str:
+def site_header(site_dir: Path, frame_ancestors: str = FRAME_ANCESTORS, cards: bool = False) -> str:
     """The value of the Content-Security-Policy header for a built site, for a host that can send
-    headers: the policy its pages carry, and frame-ancestors. Raises PolicyError if a page
-    carries no policy or another one (the site is unfinished, or mixed from two builds)."""
+    headers: the policy the theme's pages carry (or, with `cards`, the one the embed cards carry:
+    a policy of their own), and frame-ancestors. Raises PolicyError if a page carries no policy or
+    another one than its kind's (the site is unfinished, or mixed from two builds)."""
     policies: dict[str | None, list[str]] = {}
     for path in sorted(site_dir.rglob("*.html")):
-        policies.setdefault(policy_of(path.read_text(encoding="utf-8")), []).append(path.relative_to(site_dir).as_posix())
+        page = path.relative_to(site_dir).as_posix()
+        if paths.is_embed_file(page) == cards:
+            policies.setdefault(policy_of(path.read_text(encoding="utf-8")), []).append(page)
     if not policies:
-        raise PolicyError(f"{site_dir}: no HTML pages (is it a built site?)")
+        kind = "embed cards" if cards else "HTML pages"
+        raise PolicyError(f"{site_dir}: no {kind} (is it a built site?)")
     if None in policies:
         raise PolicyError(f"{policies[None][0]}: carries no Content-Security-Policy (built without the site's theme?)")
     if len(policies) > 1:
-        first, second = (pages[0] for pages in policies.values())
+        first, second = [pages[0] for pages in policies.values()][:2]
         raise PolicyError(f"{first} and {second} carry different policies (the site mixes two builds?); build it again")
     (policy,) = policies
     return f"{policy}; frame-ancestors {frame_ancestors}"

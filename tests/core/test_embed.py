@@ -2,7 +2,7 @@
 an embeddable card and an oEmbed file; the card carries the report's words exactly, says who the
 recommendation is for and where the report prints it, links its page, and can load or run nothing;
 the code the page offers (the iframe, and the plain HTML alternative) is the code the oEmbed file
-gives, and stays code whatever the data's words hold. (The built cards: tests/site/test_embed.py;
+gives, and stays code whatever the data's words hold. (The built cards: tests/site/test_embed_pages.py;
 in a browser: tests/site/test_embed_browser.py and test_engines.py.)"""
 
 from __future__ import annotations

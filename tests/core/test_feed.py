@@ -1,7 +1,7 @@
 """recsite/feed.py: the Atom feed of "What's changed". It reads back in feedparser as a feed reader
 reads it, keeps RFC 4287's rules (ids, dates, links, author), has one entry per change (newest
 first, each linking its recommendation and saying what changed), and gives a change the same id in
-every build, whatever else changed. (Its discovery from every page: tests/site/test_embed.py.)"""
+every build, whatever else changed. (Its discovery from every page: tests/site/test_embed_pages.py.)"""
 
 from __future__ import annotations
 

@@ -83,6 +83,18 @@ def test_search_index_and_worker_wait_until_search_is_opened_then_search_finds_a
 
 
 @pytest.mark.browser
+def test_a_recommendation_page_asks_only_for_the_sites_own_sitemap(browser, site):
+    """Material asks for a sitemap.xml beside every <link rel="alternate"> (it takes them for other
+    languages' copies); a recommendation's oEmbed link is one, and that sitemap does not exist."""
+    with open_page(browser, site.url) as page:
+        seen = _requests(page)
+        page.goto("recommendations/employment-as-the-norm/", wait_until="networkidle")
+        assert page.locator('link[rel="alternate"][type="application/json+oembed"]').count() == 1
+        page.wait_for_timeout(300)
+        assert {url for url in seen if url.endswith("/sitemap.xml")} == {site.url + "sitemap.xml"}, seen
+
+
+@pytest.mark.browser
 def test_a_search_address_opens_search_with_results(tabs, site):
     """Material's ?q= deep link opens search, which loads the index."""
     with tabs.open(site.url) as page:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import base64
 import json
 import re
+import subprocess
 from urllib.parse import urljoin, urlsplit
 
-from conftest import real_catalogue, text_of
+from conftest import ROOT, node, real_catalogue, text_of
 from recsite import planner
 
 CATALOGUE = real_catalogue()
@@ -96,13 +97,20 @@ def test_an_audience_page_opens_with_its_key_recommendations_and_a_link_that_pla
 
 
 def test_share_fragment_is_what_the_planners_share_links_read():
-    """The same encoding as docs/javascripts/lib/share.js: base64url of compact JSON, no padding."""
+    """Read by the planner's own reader (docs/javascripts/lib/share.js, in node) with the plan's
+    real rules: the link adds exactly these recommendations, each not started, and nothing else."""
     recs = [rec for rec in CATALOGUE.recommendations if rec.key][:3]
     fragment = planner.share_fragment(recs)
     assert fragment.startswith("#share=") and "=" not in fragment.removeprefix("#share=")
     assert not set(fragment.removeprefix("#share=")) - set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-    text = base64.urlsafe_b64decode(fragment.removeprefix("#share=") + "==").decode("utf-8")
-    assert text == json.dumps({"v": 1, "i": [[rec.id, "n"] for rec in recs]}, separators=(",", ":"))
+    share = (ROOT / "docs" / "javascripts" / "lib" / "share.js").as_uri()
+    program = (f"import {{readShared}} from {json.dumps(share)};\n"
+               f"const read = readShared({json.dumps(fragment)}, {json.dumps(planner.plan_rules())});\n"
+               "console.log(JSON.stringify(read.items.map((item) => [item.id, item.status])));")
+    done = subprocess.run([node("the share link cannot be read as the planner reads it"), "--input-type=module", "-e", program],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [[rec.id, "not-started"] for rec in recs]
 
 
 # --- The list of all recommendations ---------------------------------------------------------------

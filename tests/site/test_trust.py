@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from conftest import ROOT, real_catalogue, text_of
+from conftest import ROOT, in_theme, real_catalogue, text_of
 from recsite.pagedates import GitDates
 
 CATALOGUE = real_catalogue()
@@ -15,9 +15,10 @@ GIT = GitDates(ROOT)
 
 
 def addresses(site) -> list[str]:
-    """Every page made from docs/ or the data (not the theme's 404 page)."""
-    return sorted(page.relative_to(site.root).as_posix().removesuffix("index.html")
-                  for page in site.root.rglob("index.html"))
+    """Every page made from docs/ or the data (not the theme's 404 page, nor the embed cards, which
+    carry the recommendation's version instead)."""
+    return sorted(address for page in site.root.rglob("index.html")
+                  if in_theme(address := page.relative_to(site.root).as_posix().removesuffix("index.html")))
 
 
 def changed(pages, address: str) -> str | None:

@@ -78,8 +78,11 @@ def test_each_recommendation_page_says_near_its_top_when_it_last_changed_and_wha
     published = CATALOGUE.report.site_published
     for rec in CATALOGUE.recommendations:
         article = pages(paths.url_of(paths.recommendation_page(rec.id))).find("article")
-        # The first thing after the heading, before the recommendation itself.
-        version = article.find("h1").find_next_sibling()
+        # Right after the recommendation (the report's words and its facts come first: issue 28),
+        # before anything else the page offers.
+        words_and_facts = article.find("h1").find_next_sibling()
+        assert "rec-detail" in words_and_facts["class"], rec.id
+        version = words_and_facts.find_next_sibling()
         assert "rec-version" in version["class"] and version["id"] == "changes", rec.id
         changed = rec.last_changed(published)
         assert words(version).startswith(f"Last changed {long_date(changed)}")
