@@ -21,8 +21,10 @@ def test_copy_link_copies_the_permanent_address_and_says_so(tabs, site):
         button = card.get_by_role("button", name=re.compile(r"^Copy link to "))
         button.click()
         expected = site.url + f"recommendations/{card.get_attribute('id')}/"
-        assert page.evaluate("navigator.clipboard.readText()") == expected
+        # The copy is done when the page says so (the clipboard is written asynchronously; reading
+        # it before then raced the write, and failed in CI).
         page.wait_for_function("document.getElementById('copy-status').textContent === 'Link copied'")
+        assert page.evaluate("navigator.clipboard.readText()") == expected
         assert page.get_attribute("#copy-status", "role") == "status"
 
 
