@@ -145,12 +145,12 @@ def test_every_page_with_words_of_both_kinds_explains_the_treatment_once(pages):
     # only to screen readers goes on the sentence, so a capital is never left in its middle).
     assert [" ".join(line.get_text("").split()) for line in key.select("p")] == [
         "The report's words have a solid line beside them.",
-        "Our words, headings included, have a dashed line or none."]
+        "Our words (headings included) have a dashed line or none."]
     seen = copy.copy(key)
     for hidden in seen.select(".visually-hidden"):
         hidden.decompose()
     assert [" ".join(line.get_text("").split()) for line in seen.select("p")] == [
-        "The report's words", "Our words, headings included"], "in sight: each kind's name beside its line"
+        "The report's words", "Our words (headings included)"], "in sight: each kind's name beside its line"
 
 
 def test_quoted_figures_say_whose_they_are_and_where_the_report_prints_them(pages):
