@@ -299,6 +299,16 @@ def text_of(element) -> str:
     return " ".join(element.get_text(" ").split())
 
 
+def finding_at(article, anchor: str):
+    """The finding an anchor leads a reader to. A barrier's finding is a section whose heading (ours,
+    in the page's contents, with its ¶) carries the anchor, followed by the report's words; the
+    evidence pages' blocks carry their anchor themselves."""
+    element = article.find(id=anchor)
+    if element is not None and element.name in ("h2", "h3", "h4", "h5", "h6"):
+        return element.find_parent("section", attrs={"aria-labelledby": anchor})
+    return element
+
+
 def words_of(element) -> str:
     """The words of a block of whose words, without the label it starts with for screen readers
     ("In the report's words:", templates/_provenance.html.j2): the words as they are quoted."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import real_catalogue, text_of
+from conftest import real_catalogue, text_of, words_of
+from recsite.model import TEXT_KINDS
 
 CATALOGUE = real_catalogue()
 AUDIENCES = [audience for audience in CATALOGUE.audiences if any(rec.key for rec in CATALOGUE.select(audience=audience))]
@@ -16,6 +17,15 @@ THEMES = [theme for theme in CATALOGUE.themes if any(rec.key for rec in CATALOGU
 def _shown(rec) -> str:
     """A key recommendation's words as Section 7 prints them."""
     return " ".join((rec.section7.wording if rec.section7 and rec.section7.wording else rec.text).split())
+
+
+def _seen(block) -> str:
+    """The words a reader sees in a block of the report's words, after checking that it starts with
+    the label a screen reader hears first (hidden from sight: the page's key explains the line)."""
+    label = block.find(True)
+    assert label is not None and "provenance__tag" in label.get("class", []), "no label at the start"
+    assert text_of(label) == TEXT_KINDS["report"] + ":" and block["data-provenance"] == "report"
+    return " ".join(words_of(block).split())
 
 
 def test_every_audience_and_theme_has_its_key_list():
@@ -33,7 +43,7 @@ def test_an_audiences_key_page_lists_exactly_its_key_recommendations_in_section_
     assert themes == [theme.id for theme in CATALOGUE.themes if any(rec.theme == theme for rec in expected)]
     for rec in expected:
         card = soup.find("article", id=rec.id)
-        assert " ".join(text_of(card.find(class_="rec-card__text")).split()) == _shown(rec), rec.id
+        assert _seen(card.find(class_="rec-card__text")) == _shown(rec), rec.id
         assert card.find_previous("h2")["id"] == rec.theme.id
     assert soup.find("a", href="../brief/"), "it links its brief"
 
@@ -46,7 +56,7 @@ def test_a_themes_key_page_lists_exactly_its_key_recommendations_by_audience(sit
     for rec in expected:
         card = soup.find("article", id=rec.id)
         assert card.find_previous("h2")["id"] == rec.audience.id
-        assert " ".join(text_of(card.find(class_="rec-card__text")).split()) == _shown(rec), rec.id
+        assert _seen(card.find(class_="rec-card__text")) == _shown(rec), rec.id
 
 
 @pytest.mark.parametrize("audience", AUDIENCES, ids=lambda audience: audience.id)
@@ -60,13 +70,13 @@ def test_a_brief_gives_each_key_recommendation_in_the_reports_words_with_its_pla
     for rec in expected:
         item = soup.find("li", id=rec.id)
         quote = item.find("blockquote", attrs={"data-provenance": "report"})
-        assert " ".join(text_of(quote).split()) == _shown(rec), rec.id
+        assert _seen(quote) == _shown(rec), rec.id
         where = text_of(item.find(class_="brief__where"))
         assert rec.section7.source.where in where and rec.source.where in where, rec.id
         address = f"{site.url}recommendations/{rec.id}/"
         assert item.find("a", href=address).get_text() == address, "the address written out, for print"
         # The site's short heading is not given: the brief is the report's words, with where they are.
-        assert not item.find(["h3", "h4", "strong"]) and text_of(item).startswith(_shown(rec)), rec.id
+        assert not item.find(["h3", "h4", "strong"]) and words_of(item).startswith(_shown(rec)), rec.id
     about = text_of(soup.find(class_="brief__address"))
     assert f"{site.url}audiences/{audience.id}/brief/" in about and site.url in about
 

@@ -183,7 +183,7 @@ def test_whose_words_a_block_is_is_drawn_by_its_line_and_read_by_screen_readers(
     # The key draws each kind's line beside its name, and says what the line is to screen readers.
     key = page.locator(".provenance-key p")
     assert [line.evaluate("e => getComputedStyle(e).borderLeftStyle") for line in key.all()] == ["solid", "dashed"]
-    assert key.first.aria_snapshot() == "- paragraph: A solid line beside a block marks The report's words"
-    assert key.last.aria_snapshot() == "- paragraph: A dashed line, or none, marks Our words, headings included"
+    assert key.first.aria_snapshot() == "- paragraph: The report's words have a solid line beside them."
+    assert key.last.aria_snapshot() == "- paragraph: Our words (headings included) have a dashed line or none."
     tops = [line.bounding_box()["y"] for line in key.all()]
     assert tops[0] == tops[1], "the key takes one line"

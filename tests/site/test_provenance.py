@@ -140,10 +140,17 @@ def test_every_page_with_words_of_both_kinds_explains_the_treatment_once(pages):
         if len(keys) != (1 if kinds else 0):
             wrong.append(f"{address}: {len(keys)} keys, blocks of {sorted(kinds)}")
     assert not wrong, "\n".join(wrong)
-    key = text_of(next(article for article in pages.values() if article.select_one(".provenance-key"))
-                  .select_one(".provenance-key"))
-    assert key == ("A solid line beside a block marks The report's words "
-                   "A dashed line, or none, marks Our words, headings included")
+    key = next(article for article in pages.values() if article.select_one(".provenance-key")).select_one(".provenance-key")
+    # What a screen reader says: each line one sentence, begun by the name in sight (the part said
+    # only to screen readers goes on the sentence, so a capital is never left in its middle).
+    assert [" ".join(line.get_text("").split()) for line in key.select("p")] == [
+        "The report's words have a solid line beside them.",
+        "Our words (headings included) have a dashed line or none."]
+    seen = copy.copy(key)
+    for hidden in seen.select(".visually-hidden"):
+        hidden.decompose()
+    assert [" ".join(line.get_text("").split()) for line in seen.select("p")] == [
+        "The report's words", "Our words (headings included)"], "in sight: each kind's name beside its line"
 
 
 def test_quoted_figures_say_whose_they_are_and_where_the_report_prints_them(pages):

@@ -73,7 +73,8 @@ def test_about_says_who_publishes_what_and_under_which_terms(pages):
 def test_about_says_the_report_is_from_2014_and_what_has_changed_in_the_sites_words(pages):
     about = pages("about/").find("article")
     since = about.find(id="since-2014").find_next_sibling("div")
-    assert since["data-provenance"] == "site" and text_of(since).startswith("Our words, not the report's:")
+    # Marked as ours the way every block of ours is (a dashed line; its label said to screen readers).
+    assert since["data-provenance"] == "site" and text_of(since).startswith("Our words:")
     text = text_of(since)
     for said in ("Care Act 2014", "April 2015", "FACS", "national eligibility criteria",
                  "Care and Support (Eligibility Criteria) Regulations 2015"):
@@ -81,8 +82,9 @@ def test_about_says_the_report_is_from_2014_and_what_has_changed_in_the_sites_wo
     sources = {a["href"] for a in since.select("a[href]:not(.term)")}
     assert sources == {"https://www.legislation.gov.uk/ukpga/2014/23/contents",
                        "https://www.legislation.gov.uk/uksi/2015/313/contents"}
-    # Said at the top, before the report's details.
-    assert "2014 report" in text_of(about.select_one("h1 ~ div"))
+    # Said at the top, before the report's details: the first thing under the heading, before even
+    # the key to whose words are whose.
+    assert "2014 report" in text_of(about.find("h1").find_next_sibling())
 
 
 def test_about_keeps_engineering_figures_in_the_repository(pages):
