@@ -122,6 +122,8 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
     # "A common theme to emerge from the fieldwork…" (5.2), "Our fieldwork suggests…" (5.1).
     assert "A common theme of the fieldwork" in summaries["professionals-attitudes"]
     assert "the fieldwork suggests" in summaries["demand-and-expectations"]
+    # "they also noted occasions where" support planning is not person-centred (5.3): not "often".
+    assert "noted occasions when it was not person-centred" in summaries["personal-budget-process"]
     titles = {finding.id: finding.title for entry in EVIDENCE.barriers for finding in entry.findings}
     titles |= {block.id: block.label for ep in EVIDENCE.pages for block in ep.blocks if block.kind == "finding"}
     for block_id, words in (("poet-survey", "said"), ("fewer-in-paid-work", "If so"),
@@ -130,7 +132,8 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
                             ("too-busy-not-unwilling", "suggested"), ("if-processes-were-followed", "correctly"),
                             ("not-a-social-care-outcome", "Evidence that social workers"),
                             ("not-a-priority", "typically"), ("not-made-aware", "It is felt"),
-                            ("support-planning", "not always"), ("direct-payments-for-everyone", "in one area")):
+                            ("support-planning", "not always"), ("direct-payments-for-everyone", "in one area"),
+                            ("thought-not-allowed", "not unusual")):
         assert words in titles[block_id], block_id
     highlights = " ".join(highlight.summary for highlight in EVIDENCE.highlights)
     for words in ("in the last 18 months", "19 of 58", "in 2012/13", "25 of the 58", "82% to 88%"):
