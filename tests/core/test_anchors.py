@@ -23,7 +23,7 @@ def test_ids_on_generated_pages_are_fixed_anchors_or_come_from_the_data(site, pa
     """Every id on a generated page was either found in a template or made from a data id or a
     heading's words: none comes from a template without being known here (a record could then take
     it). (A record whose id equals a heading's is stopped by the build's duplicate-id check.)"""
-    from conftest import real_catalogue
+    from support.project import real_catalogue
 
     catalogue = real_catalogue()
     data_ids = ({rec.id for rec in catalogue.recommendations} | {t.id for t in catalogue.themes}

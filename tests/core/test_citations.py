@@ -16,7 +16,8 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, real_catalogue, text_of
+from support.project import ROOT, real_catalogue
+from support.site import text_of
 from recsite import citations
 from recsite.citations import (Person, Reference, csl_item, highwire_tags, parse_month, parse_person,
                                recommendation_reference, report_reference, to_bibtex, to_csl_json, to_ris)

@@ -16,7 +16,8 @@ from urllib.parse import urljoin
 import pytest
 from jsonschema import Draft202012Validator, ValidationError
 
-from conftest import ROOT, real_catalogue, text_of
+from support.project import ROOT, real_catalogue
+from support.site import text_of
 from recsite import downloads
 from recsite.model import Change, Retired
 

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pytest
 
-import goldens
-from conftest import DATA, real_catalogue
+from support import goldens
+from support.project import DATA, real_catalogue
 from recsite import downloads, planner
 from recsite.load import load_catalogue
 from recsite.model import Retired

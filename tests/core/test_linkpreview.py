@@ -7,7 +7,7 @@ import sys
 
 from PIL import Image
 
-from conftest import ROOT, real_catalogue
+from support.project import ROOT, real_catalogue
 from recsite.linkpreview import IMAGE, IMAGE_HEIGHT, IMAGE_WIDTH, Preview, open_graph
 
 sys.path.insert(0, str(ROOT / "scripts"))

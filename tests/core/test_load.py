@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from datacopies import RECS, broken, line_of, problems
+from support.datacopies import RECS, broken, line_of, problems
 from recsite.problems import DataError
 from recsite.load import DATA_FILES, READERS, load_catalogue, read_all
 from recsite.read.data import Data, DataFile, Reader

@@ -6,7 +6,10 @@ import re
 
 import pytest
 
-from conftest import DATA, ROOT, build_site, real_catalogue, served, tab_for_test
+from support.project import DATA, ROOT, real_catalogue
+from support.site import build_site
+from localserver import served
+from support.browser import tab_for_test
 from recsite import paths
 from recsite.pagekinds import MORE_ON_THEME
 from recsite.plan import plan_site
@@ -143,7 +146,7 @@ LONG_LIST_PARTS = "{include: [['#rec-count'], ['#rec-more']]}"
 @LONG_LIST
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_long_list_with_its_show_more_button_has_no_axe_violations(tabs, long_site, scheme):
-    from axe import AXE_TAGS, axe_run, axe_script, described
+    from support.axe import AXE_TAGS, axe_run, axe_script, described
 
     found = []
     with tabs.open(long_site, color_scheme=scheme) as page:

@@ -13,10 +13,11 @@ import shutil
 
 import pytest
 
-from conftest import DATA, ROOT, real_catalogue, text_of
+from support.project import DATA, ROOT, real_catalogue
+from support.site import text_of
 from recsite import downloads, planner, recordfields
 from recsite.load import load_catalogue
-from report_text import report_text
+from support.report_text import report_text
 
 SCRIPTS = ROOT / "docs" / "javascripts"  # ES modules: planner.js (every page), planner-app.js, lib/
 BUDGET = 15 * 1024  # the planner app's own JavaScript and CSS, gzipped together

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA
+from support.project import DATA
 
 
 @pytest.mark.parametrize("schema_file", sorted((DATA / "schema").glob("*.schema.json")), ids=lambda p: p.name)

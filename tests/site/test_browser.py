@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import TWO_FRAMES, open_page, slowed_processor
+from support.browser import TWO_FRAMES, open_page, slowed_processor
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """What a reader does on the site, in all three browser engines: Chromium, WebKit and Firefox.
 
-Each test is written once against tests/engines.py and runs in each engine (test ids end in
+Each test is written once against tests/support/engines.py and runs in each engine (test ids end in
 [chromium], [webkit] or [firefox]). Every test also fails on any script error the page reports.
 Expected counts come from the report (see test_data.EXPECTED_COUNTS), not from the page.
 """
@@ -14,9 +14,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import FAILED
-from engines import ENGINES, EngineMissing, EngineSession, serve_with_error_collector
-from localserver import page_urls
+from support.browser import FAILED
+from support.engines import ENGINES, EngineMissing, EngineSession, serve_with_error_collector
+from support.site import one_page_of_each_kind
 
 pytestmark = pytest.mark.browser
 
@@ -265,21 +265,9 @@ def test_a_script_error_is_noticed(engine):
     engine.forget_errors()
 
 
-def one_page_of_each_kind(site) -> list[str]:
-    """The first page in each folder at each depth (home, about, all recommendations, one
-    recommendation, one theme, one evidence page, the glossary, the 404 page…): every template
-    and hand-written page once. Every one of the 77 pages in three engines took minutes."""
-    kinds: dict[tuple[str, int], str] = {}
-    for url in page_urls(site.root, site.url):
-        address = url.removeprefix(site.url)
-        parts = address.strip("/").split("/") if address.strip("/") else []
-        kind = (parts[0] if parts else "", len(parts)) if address.endswith("/") or not address else (address, 0)
-        kinds.setdefault(kind, address)
-    return list(kinds.values())
-
-
 def test_no_page_reports_a_script_error(engine, site):
-    """One page of each kind, loaded in full; Material's bundle and the site's scripts must run."""
+    """One page of each kind (every template and hand-written page once: every page in three
+    engines took minutes), loaded in full; Material's bundle and the site's scripts must run."""
     pages = one_page_of_each_kind(site)
     assert len(pages) >= 15 and "" in pages and "recommendations/" in pages and "404.html" in pages, pages
     failures = {}

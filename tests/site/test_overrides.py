@@ -9,7 +9,7 @@ from pathlib import Path
 import material
 
 from anchorcheck import target_file
-from conftest import ROOT
+from support.project import ROOT
 
 THEME = Path(material.__file__).parent / "templates"
 OVERRIDES = ROOT / "overrides"

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import real_catalogue
+from support.project import real_catalogue
 from recsite import paths
 from recsite.plan import plan_site
 

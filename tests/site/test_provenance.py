@@ -8,9 +8,10 @@ import re
 
 import pytest
 
-from conftest import real_catalogue, text_of
+from support.project import real_catalogue
+from support.site import text_of
 from recsite.model import COMPILED_TABLE, TEXT_KINDS
-from report_text import all_items, report_text
+from support.report_text import all_items, report_text
 
 CATALOGUE = real_catalogue()
 EVIDENCE = CATALOGUE.evidence

@@ -10,9 +10,10 @@ import re
 
 import pytest
 
-from conftest import ROOT, real_catalogue, text_of
+from support.project import ROOT, real_catalogue
+from support.site import text_of
 from recsite.model import COMPILED_TABLE, TEXT_KINDS
-from report_text import report, report_text, table_rows
+from support.report_text import report, report_text, table_rows
 
 CATALOGUE = real_catalogue()
 EVIDENCE = CATALOGUE.evidence

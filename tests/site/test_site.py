@@ -9,8 +9,9 @@ import re
 
 import pytest
 
-from conftest import DATA, build_site, real_catalogue, text_of
-from report_text import report_text
+from support.project import DATA, real_catalogue
+from support.site import build_site, text_of
+from support.report_text import report_text
 
 CATALOGUE = real_catalogue()
 RECS = CATALOGUE.recommendations

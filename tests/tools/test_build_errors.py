@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from support.project import ROOT
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 

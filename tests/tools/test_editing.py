@@ -11,7 +11,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, text_of
+from support.site import build_site, text_of
 
 HOSTILE_TITLE = "<img src=x onerror=alert(1)> \"Quoted\" & 'single'"
 HOSTILE_TEXT = ("<script>alert(\"x\")</script> [a link](javascript:alert(1)) **not bold** {{ config }} "
@@ -43,7 +43,7 @@ def edited(tmp_path_factory):
     """The real site after an editor's pull request: hostile, formula-like, very long and Welsh text,
     one record retired and replaced, and a change history."""
     root = tmp_path_factory.mktemp("edited")
-    from conftest import copy_project
+    from support.project import copy_project
     copy_project(root)
 
     recs_path = root / "data" / "recommendations.yaml"

@@ -16,8 +16,8 @@ import sys
 
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, SITE_SOURCES, copy_project
-from goldens import GOLDEN
+from support.project import ROOT, SITE_SOURCES, copy_project
+from support.goldens import GOLDEN
 
 REC = "think-about-employment-early"
 NOTE = "Our note: the Preparing for Adulthood programme has since ended."

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, ROOT, copy_project
+from support.project import DATA, ROOT, copy_project
 from recsite.problems import DataError
 from recsite.load import load_catalogue
 
@@ -84,7 +84,7 @@ def test_hostile_data_gives_one_clear_problem_from_check_and_build(tmp_path, kin
 
 
 def test_a_glossary_term_that_names_a_character_reference_never_breaks_markup(project_copy, tmp_path):
-    from conftest import build_site
+    from support.site import build_site
 
     glossary = project_copy / "data" / "glossary.yaml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace("terms:\n", (

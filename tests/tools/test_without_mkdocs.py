@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from support.project import ROOT
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 # What Material's partials/content.html prints before page.content: the edit (and view) buttons,

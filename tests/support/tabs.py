@@ -15,7 +15,7 @@ tab's history (a test that goes back further than its own first page reaches the
 and whatever a test adds to the tab itself: listeners (`page.on`), init scripts, exposed functions,
 extra headers, permissions granted, keys held down, IndexedDB or Cache Storage (the site uses
 neither). A test that needs any of these, a first visit (which files load) or a slowed processor
-opens a fresh tab instead: `conftest.open_page`.
+opens a fresh tab instead: `support.browser.open_page`.
 """
 
 from __future__ import annotations

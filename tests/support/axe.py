@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import TWO_FRAMES, node_package
+from support.browser import TWO_FRAMES
+from support.node import node_package
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -15,15 +16,6 @@ def axe_script() -> Path:
     axe-core 4.14 runs the same rules in about a third less processor time than 4.12 (measured on
     40 of the site's pages: 21 against 29-34 seconds), which is most of the accessibility tests'."""
     return node_package("axe-core/axe.min.js")
-
-
-def site_pages(root: Path) -> list[str]:
-    """Every page of the built site, by address."""
-    addresses = []
-    for html in sorted(root.rglob("*.html")):
-        relative = html.relative_to(root).as_posix()
-        addresses.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-    return addresses
 
 
 def axe_run(context: str = "document") -> str:
