@@ -18,7 +18,6 @@ import dataclasses
 import functools
 import io
 import json
-import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -26,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from support import goldens
-from support.project import DATA, real_catalogue
+from support.project import copy_data, real_catalogue
 from recsite import downloads, planner
 from recsite.load import load_catalogue
 from recsite.model import Retired
@@ -39,9 +38,7 @@ SITE_URL = "https://example.org/pb/"
 def _frozen():
     """The frozen copy of the data, read with the real schemas."""
     with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder) / "data"
-        shutil.copytree(goldens.GOLDEN / "data", data)
-        shutil.copytree(DATA / "schema", data / "schema")
+        data = copy_data(Path(folder) / "data", frozen=goldens.GOLDEN / "data")
         try:
             return load_catalogue(data)
         except DataError as error:

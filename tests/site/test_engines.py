@@ -121,6 +121,7 @@ def test_a_filtered_address_survives_reload_and_going_back(engine):
     wait_for_count(engine, "Showing 6 of 48 recommendations")
     assert engine.run_js("return [document.getElementById('filter-theme').value, "
                          "document.getElementById('filter-key').value]") == ["evidence-based-support", "true"]
+    assert len(visible(engine)) == 6
     first = visible(engine)[0]
     engine.click(f"#{first} h2 a")
     engine.wait_for("location.pathname.endsWith('/recommendations/' + arguments[0] + '/')", first)
@@ -142,9 +143,18 @@ def test_without_javascript_every_recommendation_is_there_and_no_dead_control(en
         assert engine.run_js("return document.querySelectorAll('#results .rec-card').length") == 48
         last = engine.run_js("var cards = document.querySelectorAll('#results .rec-card'); return cards[47].id")
         assert engine.shown("#employment-as-the-norm") and engine.shown(f"#{last}")
-        assert not engine.shown("#filters")
+        assert not engine.shown("#filters") and not engine.shown("#filter-words")
         assert engine.run_js("return document.querySelectorAll('button.rec-copy').length") == 0
+        assert engine.shown("#employment-as-the-norm .rec-link > a")
         assert engine.text_of("#employment-as-the-norm .rec-link > a") == "Permanent link: employment-as-the-norm"
+        # Each card still links to its audience's and its theme's own page.
+        assert engine.run_js("""var card = document.querySelector('#results .rec-card');
+            return [card.querySelectorAll("a[href*='audiences/']").length,
+                    card.querySelectorAll("a[href*='themes/']").length]""") == [1, 1]
+        # An address with a filter changes nothing: every recommendation, none kept out of sight.
+        engine.open("recommendations/?audience=individuals-and-families&words=job")
+        assert engine.shown("#employment-as-the-norm") and engine.shown(f"#{last}")
+        assert engine.shown("#rec-count")
 
 
 # --- copy link and cite -----------------------------------------------------------------------

@@ -6,7 +6,6 @@ under a memory limit or many random edits can show."""
 from __future__ import annotations
 
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from support.project import DATA, ROOT, copy_project
+from support.project import DATA, ROOT, copy_data, copy_project
 from recsite.problems import DataError
 from recsite.load import load_catalogue
 
@@ -165,8 +164,7 @@ def edits(draw):
 def test_any_edit_of_the_data_loads_or_gives_located_problems(edit):
     name, text = edit
     with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder) / "data"
-        shutil.copytree(DATA, data)
+        data = copy_data(Path(folder) / "data")
         (data / name).write_text(text, encoding="utf-8", errors="surrogatepass")
         try:
             load_catalogue(data)

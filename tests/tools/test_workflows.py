@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -147,9 +146,8 @@ def project(tmp_path_factory) -> Path:
     """A copy of the project, as a git repository (the preview reads its base from git), sharing
     .venv/ with this one."""
     root = tmp_path_factory.mktemp("workflow-project")
-    copy_project(root, extra=("scripts", "tests"), ignore=("bad_data",))
-    for name in ("requirements.txt", "requirements-test.txt", "package-lock.json"):
-        shutil.copy(ROOT / name, root / name)
+    copy_project(root, extra=("scripts", "tests"), ignore=("bad_data",),
+                 files=("requirements.txt", "requirements-test.txt", "package-lock.json"))
     (root / ".venv").symlink_to(ROOT / ".venv")
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
