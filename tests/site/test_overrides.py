@@ -18,10 +18,10 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 
 def test_every_search_dialog_has_an_accessible_name(site):
     """A dialog must be named (Lighthouse and WCAG 4.1.2): screen readers announce 'Search, dialog'."""
-    pages = sorted(site.root.rglob("*.html"))
+    pages = site.addresses()
     assert len(pages) > 70
     for page in pages:
-        dialogs = site.soup(page.relative_to(site.root).as_posix()).select('[role="dialog"]')
+        dialogs = site.soup(page).select('[role="dialog"]')
         assert dialogs, f"{page}: no search dialog"
         for dialog in dialogs:
             assert dialog.get("aria-label") == "Search", f"{page}: a dialog without a name"

@@ -30,8 +30,7 @@ def normalise(text: str) -> str:
 def pages(site):
     """Every built page's article, by its address (e.g. 'evidence/survey/')."""
     found = {}
-    for html in sorted(site.root.rglob("*.html")):
-        address = html.relative_to(site.root).as_posix().removesuffix("index.html")
+    for address in site.addresses():
         article = site.soup(address).find("article")
         if article is not None:
             found[address] = article
