@@ -90,6 +90,28 @@ def test_the_data_survives_hostile_text_in_its_attribute():
     assert json.loads(planner.data_block({"text": "</div>\" & <b>"})) == {"text": "</div>\" & <b>"}
 
 
+def test_the_scripts_read_the_plan_rules_from_the_module_made_from_planner_py():
+    """The format, version and statuses are written once, in planner.py: made into the module the
+    planner's scripts import (site/test_planner_pages.py: the site serves it), and no script writes
+    one of them itself."""
+    rules = json.loads(planner.plan_rules_module().split("export default ", 1)[1].rstrip().removesuffix(";"))
+    assert rules == {"format": "recsite-action-plan", "version": 1, "statuses": [
+        {"id": "not-started", "label": "Not started", "code": "n", "open": True},
+        {"id": "planned", "label": "Planned", "code": "p", "open": True},
+        {"id": "in-progress", "label": "In progress", "code": "i", "open": True},
+        {"id": "done", "label": "Done", "code": "d", "open": False},
+        {"id": "not-applicable", "label": "Not applicable", "code": "x", "open": False}]}
+    for name in ("planner.js", "planner-app.js"):
+        assert 'import RULES from "./plan-rules.js";' in (SCRIPTS / name).read_text(encoding="utf-8"), name
+    copies = [f"{path.relative_to(SCRIPTS)}: {text}" for path in SCRIPTS.rglob("*.js")
+              for text in [f'"{planner.PLAN_FORMAT}"', *(f'"{status[0]}"' for status in planner.STATUSES),
+                           *(f'"{status[1]}"' for status in planner.STATUSES), '"target_date"', "\\u200b"]
+              if text in path.read_text(encoding="utf-8")]
+    assert not copies, f"rules copied from Python into the scripts: {copies}"
+    notes = (ROOT / "developers" / "planner-storage.md").read_text(encoding="utf-8")
+    assert planner.PLAN_FORMAT in notes and f"version {planner.PLAN_VERSION}" in notes
+
+
 def test_planner_javascript_and_css_fit_the_size_budget():
     import bench
 

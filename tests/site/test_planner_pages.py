@@ -9,35 +9,18 @@ import io
 import json
 
 from recsite import planner, recordfields
-from support.project import ROOT, real_catalogue
+from support.project import real_catalogue
 from support.report_text import report_text
 from support.site import text_of
 
-SCRIPTS = ROOT / "docs" / "javascripts"  # ES modules: planner.js (every page), planner-app.js, lib/
 CATALOGUE = real_catalogue()
 
 
-def test_the_scripts_read_the_plan_rules_from_the_module_made_from_planner_py(site):
+def test_the_site_serves_the_plan_rules_module_made_from_planner_py(site):
     """The format, version and statuses are written once, in planner.py: the site serves them as
-    the module the planner's scripts import, and no script writes one of them itself."""
-    served = (site.root / planner.PLAN_RULES_JS).read_text(encoding="utf-8")
-    assert served == planner.plan_rules_module()
-    rules = json.loads(served.split("export default ", 1)[1].rstrip().removesuffix(";"))
-    assert rules == {"format": "recsite-action-plan", "version": 1, "statuses": [
-        {"id": "not-started", "label": "Not started", "code": "n", "open": True},
-        {"id": "planned", "label": "Planned", "code": "p", "open": True},
-        {"id": "in-progress", "label": "In progress", "code": "i", "open": True},
-        {"id": "done", "label": "Done", "code": "d", "open": False},
-        {"id": "not-applicable", "label": "Not applicable", "code": "x", "open": False}]}
-    for name in ("planner.js", "planner-app.js"):
-        assert 'import RULES from "./plan-rules.js";' in (SCRIPTS / name).read_text(encoding="utf-8"), name
-    copies = [f"{path.relative_to(SCRIPTS)}: {text}" for path in SCRIPTS.rglob("*.js")
-              for text in [f'"{planner.PLAN_FORMAT}"', *(f'"{status[0]}"' for status in planner.STATUSES),
-                           *(f'"{status[1]}"' for status in planner.STATUSES), '"target_date"', "\\u200b"]
-              if text in path.read_text(encoding="utf-8")]
-    assert not copies, f"rules copied from Python into the scripts: {copies}"
-    notes = (ROOT / "developers" / "planner-storage.md").read_text(encoding="utf-8")
-    assert planner.PLAN_FORMAT in notes and f"version {planner.PLAN_VERSION}" in notes
+    the module the planner's scripts import (tests/core/test_planner.py: what it holds, and that no
+    script writes one of them itself)."""
+    assert (site.root / planner.PLAN_RULES_JS).read_text(encoding="utf-8") == planner.plan_rules_module()
 
 
 def test_only_the_planners_pages_load_the_planner_app(site):
