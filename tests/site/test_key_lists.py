@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import real_catalogue, text_of
+from support.project import real_catalogue
+from support.site import text_of
 
 CATALOGUE = real_catalogue()
 AUDIENCES = [audience for audience in CATALOGUE.audiences if any(rec.key for rec in CATALOGUE.select(audience=audience))]

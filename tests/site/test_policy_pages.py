@@ -15,7 +15,8 @@ from pathlib import Path
 import material
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, in_theme
+from support.project import ROOT
+from support.site import in_theme
 
 POLICY = "Content-Security-Policy"
 THEME = Path(material.__file__).parent / "templates"

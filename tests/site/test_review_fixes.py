@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from conftest import real_catalogue, text_of, words_of
+from support.project import real_catalogue
+from support.site import text_of, words_of
 from recsite.model import RESEARCH_PARTS, TEXT_KINDS
 
 CATALOGUE = real_catalogue()
