@@ -3,14 +3,10 @@ workflow command that GitHub shows on the offending line of the pull request's d
 
 from __future__ import annotations
 
-import shutil
 
-import yaml
-
-from conftest import DATA
 from recsite.annotations import annotation, escape_data, escape_property
 from recsite.problems import Problem
-from datacopies import CORPUS, apply, run_check
+from support.datacopies import CORPUS, case_copy, run_check
 
 
 def test_messages_escape_percent_and_line_breaks():
@@ -40,12 +36,7 @@ def test_a_problem_at_a_line_without_a_column():
 
 
 def _bad_data(tmp_path, case_name: str):
-    case = yaml.safe_load((CORPUS / "cases" / case_name).read_text(encoding="utf-8"))
-    data = tmp_path / "data"
-    shutil.copytree(CORPUS / "base", data)
-    shutil.copytree(DATA / "schema", data / "schema")
-    apply(case, data)
-    return case
+    return case_copy(tmp_path, CORPUS / "cases" / case_name)
 
 
 def test_check_data_prints_annotations_in_github_actions_beside_the_plain_messages(tmp_path):

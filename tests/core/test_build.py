@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from conftest import ROOT
+from support.project import ROOT
 from recsite.build import Build, PageError
 from recsite.policy import PROVISIONAL
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from support.project import ROOT
 from recsite.convert import MKDOCS_BUILTIN_EXTENSIONS, Converter, markdown_settings, relative_url, split_front_matter
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from conftest import ROOT
+from support.project import ROOT
 from recsite.dates import MONTHS, long_date, month_number
 
 

@@ -3,7 +3,7 @@ page's meta description, from the data."""
 
 from __future__ import annotations
 
-from conftest import real_catalogue
+from support.project import real_catalogue
 from recsite import paths
 from recsite.descriptions import LIMIT, shorten
 from recsite.plan import plan_site

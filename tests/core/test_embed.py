@@ -16,7 +16,8 @@ from datetime import date
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, real_catalogue, text_of
+from support.project import ROOT, real_catalogue
+from support.site import text_of
 from recsite import embed, paths
 from recsite.model import Retired
 from recsite.plan import plan_site

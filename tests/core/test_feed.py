@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 import feedparser
 
-from conftest import real_catalogue
+from support.project import real_catalogue
 from recsite import feed, paths
 from recsite.model import Change, Retired
 from recsite.plan import plan_site

@@ -19,15 +19,14 @@ import dataclasses
 import functools
 import io
 import json
-import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-import goldens
-from conftest import DATA, real_catalogue
+from support import goldens
+from support.project import copy_data, real_catalogue
 from recsite import downloads, planner
 from recsite.load import load_catalogue
 from recsite.model import Retired
@@ -40,9 +39,7 @@ SITE_URL = "https://example.org/pb/"
 def _frozen():
     """The frozen copy of the data, read with the real schemas."""
     with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder) / "data"
-        shutil.copytree(goldens.GOLDEN / "data", data)
-        shutil.copytree(DATA / "schema", data / "schema")
+        data = copy_data(Path(folder) / "data", frozen=goldens.GOLDEN / "data")
         try:
             return load_catalogue(data)
         except DataError as error:

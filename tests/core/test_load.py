@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from conftest import DATA
-from datacopies import RECS, broken, line_of, problems
+from support.datacopies import RECS, broken, line_of, problems
+from support.project import DATA
 from recsite.problems import DataError
 from recsite.load import DATA_FILES, READERS, load_catalogue, read_all
 from recsite.read.data import Data, DataFile, Reader

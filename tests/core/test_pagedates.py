@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from conftest import real_catalogue
+from support.project import real_catalogue
 from recsite.pagedates import GitDates, newest_record_change, page_changed, records_in
 from recsite.selections import Recs
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, real_catalogue
+from support.project import ROOT, real_catalogue
 from recsite import paths
 from recsite.pagekinds import KINDS, Page, PageKind
 from recsite.plan import edit_link, expand_nav, plan_site

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import real_catalogue
-from datacopies import broken, line_of, problems
+from support.project import real_catalogue
+from support.datacopies import broken, line_of, problems
 from recsite import paths
 from recsite.anchors import template_anchors
 from recsite.load import load_catalogue
@@ -175,7 +175,7 @@ def test_every_anchor_can_replace_a_retired_one_which_keeps_an_element_just_befo
     """Whatever a retired anchor's replacement is (any anchor the register can hold: a part, a
     finding, a barrier finding, a template's heading, a footnote), its page has an empty element with
     the old id right before the replacement's (inside it, at its start, for a footnote's list item)."""
-    from conftest import DATA
+    from support.project import DATA
     from recsite.read.page_anchors import page_anchors
     from recsite.yamlsource import load_yaml
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from datacopies import broken, problems
+from support.datacopies import broken, problems
 
 EVIDENCE = "evidence.yaml"
 TABLE_1_MEAN = '{label: Mean, values: ["6.1", "9.4"]}'

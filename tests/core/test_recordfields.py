@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, real_catalogue
+from support.project import ROOT, real_catalogue
 from recsite import downloads, planner, recordfields
 from recsite.model import Recommendation
 from recsite.recordfields import FIELDS, At

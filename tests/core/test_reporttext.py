@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from conftest import real_catalogue
+from support.project import real_catalogue
 from recsite.problems import DataError
 from recsite.reporttext import SECTION_PAGES, ReportText
-from report_text import SOURCE, report
+from support.report_text import SOURCE, report
 
 CATALOGUE = real_catalogue()
 

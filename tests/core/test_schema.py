@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from conftest import DATA, ROOT
 from recsite.schema import validator
 from recsite.yamlsource import load_yaml
+from support.project import DATA, ROOT
 
 
 @pytest.mark.parametrize("schema_file", sorted((DATA / "schema").glob("*.schema.json")), ids=lambda p: p.name)

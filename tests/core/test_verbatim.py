@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA
-from datacopies import broken
+from support.project import DATA
+from support.datacopies import broken
 from recsite.load import load_catalogue
 from recsite.problems import DataError
 from recsite.verbatim import report_words
 from recsite.yamlsource import load_yaml
-from report_text import report
+from support.report_text import report
 
 FILES = ("report", "taxonomy", "recommendations", "evidence", "appendices")
 

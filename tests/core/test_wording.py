@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import real_catalogue
+from support.project import real_catalogue
 from recsite import wording
 from recsite.wording import ADDS, AFTER, END, OMITS, REPLACES, START, Change
 

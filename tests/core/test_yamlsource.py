@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA
+from support.project import DATA
 from recsite.load import DATA_FILES
 
 

@@ -1,23 +1,24 @@
-"""WCAG 2.2 AA in a real browser: axe-core on every page of the built site, in the light and the dark
-colour scheme, and on the filtered recommendations list; and the filters by keyboard alone."""
+"""WCAG 2.2 AA in a real browser: axe-core on every kind of page of the built site (and every part a
+page of that kind shows), in the light and the dark colour scheme, and on the filtered
+recommendations list; and the filters by keyboard alone."""
 
 from __future__ import annotations
 
 
 import pytest
 
-from axe import AXE_RUN, AXE_TAGS, add_axe, axe_script, described, site_pages
+from support.axe import AXE_RUN, AXE_TAGS, add_axe, axe_script, described
+from support.site import in_theme, page_parts, pages_by_kind, pages_showing_every_part
 
 pytestmark = pytest.mark.browser
 
 FILTERED = ["recommendations/?audience=individuals-and-families",
             "recommendations/?theme=personal-budget-process&key=false"]
 
-# Every page is checked, in shares: share k reads pages k, k + SHARES, k + 2 × SHARES... of the
-# sorted list, so the shares together are every page exactly once, and pytest-xdist's workers take
-# them side by side (one test of every page was the suite's longest, and its workers waited for it).
-LIGHT_SHARES = 6
-DARK_SHARES = 2
+# The pages read, in shares: share k of a scheme reads pages k, k + SHARES... of its list, so the
+# shares together are every page of the list exactly once, and pytest-xdist's workers take them
+# side by side.
+SHARES = 2
 
 
 def axe_violations(browser, base_url: str, scheme: str, addresses: list[str]) -> list[str]:
@@ -49,38 +50,31 @@ def test_axe_as_the_tests_run_it_finds_a_real_problem(tabs, site):
     assert "color-contrast" in found and "button-name" in found, found
 
 
-def page_types(addresses: list[str]) -> list[str]:
-    """One page of each kind: the first page of each folder and depth (a recommendation's page, a
-    theme's page, the list of themes...), and every evidence page (they use several templates)."""
-    kinds: dict[tuple, str] = {}
-    for address in addresses:
-        parts = address.strip("/").split("/")
-        kind = (address,) if parts[0] == "evidence" else (parts[0], len(parts))
-        kinds.setdefault(kind, address)
-    return list(kinds.values())
+def test_the_pages_read_show_every_part_of_every_kind_of_page(site):
+    """What axe reads: every kind of page (recsite/pagekinds.py's, and each hand-written one), and
+    of each kind the pages that between them show every element, class and provenance mark its
+    pages show (a recommendation with a footnote, one with a twin, one in plain words, each evidence
+    page's tables and charts...). Colours and contrast come from these, so every page need not be
+    read; html-validate and the link check still read every page (test_html_valid, test_links)."""
+    read = pages_showing_every_part(site)
+    kinds = pages_by_kind(site)
+    assert {"", "about/", "404.html", "recommendations/", "glossary/", "planner/"} <= set(read)
+    assert any(not in_theme(address) for address in read), "no embed card is read"
+    for kind, addresses in kinds.items():
+        assert set(addresses) & set(read), f"no page of the kind {kind} is read"
+    shown = set().union(*(page_parts(site.html(address)) for address in read))
+    assert {"rec-twin", "rec-plain", "rec-detail__footnote", "section7-difference", "table", "q"} <= shown
+    assert len(read) < len(site.addresses()) / 2  # what makes the choice worth it
 
 
-@pytest.mark.parametrize("share", range(LIGHT_SHARES), ids=lambda k: f"share {k + 1} of {LIGHT_SHARES}")
-def test_no_axe_violations_on_any_page_in_the_light_scheme(browser, site, share):
-    addresses = site_pages(site.root) + FILTERED
-    assert len(addresses) > 60
-    mine = addresses[share::LIGHT_SHARES]
+@pytest.mark.parametrize("share", range(SHARES), ids=lambda k: f"share {k + 1} of {SHARES}")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_any_kind_of_page(browser, site, scheme, share):
+    """Every kind of page and each of its parts (above), and the filtered list, in both schemes."""
+    mine = (pages_showing_every_part(site) + FILTERED)[share::SHARES]
     assert mine
-    found = axe_violations(browser, site.url, "light", mine)
-    assert not found, f"{len(found)} accessibility problems (light scheme):\n" + "\n".join(found)
-
-
-@pytest.mark.parametrize("share", range(DARK_SHARES), ids=lambda k: f"share {k + 1} of {DARK_SHARES}")
-def test_no_axe_violations_on_any_kind_of_page_in_the_dark_scheme(browser, site, share):
-    """Colours are the same on every page of a kind, so one of each (and every filtered view) shows
-    what the dark scheme does; the light scheme above reads every page."""
-    addresses = page_types(site_pages(site.root)) + FILTERED
-    assert {"", "recommendations/", "barriers/", "glossary/"} <= set(addresses)
-    assert any(a.startswith("recommendations/") and a.count("/") == 2 for a in addresses)
-    mine = addresses[share::DARK_SHARES]
-    assert mine
-    found = axe_violations(browser, site.url, "dark", mine)
-    assert not found, f"{len(found)} accessibility problems (dark scheme):\n" + "\n".join(found)
+    found = axe_violations(browser, site.url, scheme, mine)
+    assert not found, f"{len(found)} accessibility problems ({scheme} scheme):\n" + "\n".join(found)
 
 
 def focused_id(page) -> str:

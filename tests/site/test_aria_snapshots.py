@@ -16,8 +16,8 @@ import re
 
 import pytest
 
-import goldens
-from conftest import open_page
+from support import goldens
+from support.browser import open_page
 
 PAGES = {
     "home": "",

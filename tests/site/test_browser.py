@@ -1,4 +1,6 @@
-"""The filters on the all-recommendations page, in Debian's Chromium driven by Playwright.
+"""The filters on the all-recommendations page, in Debian's Chromium driven by Playwright: what the
+cross-engine suite (test_engines.py: choosing a filter, its count and address, Clear filters, a
+filtered address through a reload, without JavaScript) does not already show.
 
 Expected counts come from the report (see test_data.EXPECTED_COUNTS), not from the page itself.
 """
@@ -11,7 +13,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import TWO_FRAMES, open_page, slowed_processor
+from support.browser import TWO_FRAMES, open_page, slowed_processor
 
 pytestmark = pytest.mark.browser
 
@@ -61,34 +63,11 @@ def test_a_malformed_escape_in_the_address_is_ignored_not_thrown(page):
     wait_for_count(page, "Showing all 48 recommendations")
 
 
-def test_audience_filter_shows_exactly_that_audience_and_says_how_many(page):
-    open_all(page)
-    assert count_text(page) == "Showing all 48 recommendations"
-    page.select_option("#filter-audience", "individuals-and-families")
-    shown = visible_ids(page)
-    assert len(shown) == 7  # 2 + 1 + 2 + 2 in the report's four themes
-    audiences = page.eval_on_selector_all(
-        "#results .rec-card:not([hidden])", "cards => cards.map(c => c.dataset.audience)")
-    assert set(audiences) == {"individuals-and-families"}
-    assert count_text(page) == "Showing 7 of 48 recommendations"
-    wait_for_query(page, {"audience": ["individuals-and-families"]})
-
-
 def test_the_count_is_a_polite_live_region(page):
     open_all(page)
     count = page.locator("#rec-count")
     assert count.get_attribute("aria-live") == "polite"
     assert count.get_attribute("role") == "status"
-
-
-def test_a_shared_filtered_address_survives_reload(page):
-    open_all(page, "recommendations/?theme=evidence-based-support&key=true")
-    assert count_text(page) == "Showing 6 of 48 recommendations"  # 1 + 3 + 2 key
-    page.reload()
-    page.locator("#filters").wait_for(state="visible")
-    assert page.locator("#filter-theme").input_value() == "evidence-based-support"
-    assert page.locator("#filter-key").input_value() == "true"
-    assert len(visible_ids(page)) == 6
 
 
 def test_theme_and_key_status_combine(page):
@@ -100,15 +79,6 @@ def test_theme_and_key_status_combine(page):
     wait_for_query(page, {"theme": ["personal-budget-process"], "key": ["false"]})
     keys = page.eval_on_selector_all("#results .rec-card:not([hidden])", "cards => cards.map(c => c.dataset.key)")
     assert set(keys) == {"false"}
-
-
-def test_clearing_restores_all_48_and_the_plain_address(page):
-    open_all(page, "recommendations/?audience=national-organisations&key=true")
-    assert count_text(page) == "Showing 9 of 48 recommendations"  # 3 + 3 + 2 + 1 key
-    page.click("#filter-clear")
-    assert len(visible_ids(page)) == 48
-    assert count_text(page) == "Showing all 48 recommendations"
-    wait_for_query(page, {})
 
 
 def test_a_combination_with_no_match_says_so(page):
@@ -164,23 +134,6 @@ def test_arriving_by_instant_navigation_sets_up_the_filters(page):
     page.select_option("#filter-theme", "encouraging-demand")
     assert count_text(page) == "Showing 14 of 48 recommendations"  # 6 + 6 + 2
     assert page_was_swapped_in_place(page)
-
-
-def test_without_javascript_every_recommendation_is_shown_and_no_dead_control(tabs, site):
-    with tabs.open(site.url, java_script_enabled=False) as page:
-        page.goto("recommendations/")
-        assert page.locator("#results .rec-card").count() == 48
-        assert all(page.locator("#results .rec-card").nth(i).is_visible() for i in (0, 47))
-        assert not page.locator("#filters").is_visible()
-        assert not page.locator("#filter-words").is_visible()
-        assert not page.locator("#filters button").first.is_visible()
-        # An address with a filter changes nothing: every recommendation, none kept out of sight.
-        page.goto("recommendations/?audience=individuals-and-families&words=job")
-        assert all(page.locator("#results .rec-card").nth(i).is_visible() for i in (0, 47))
-        assert page.locator("#rec-count").is_visible()
-        # Each card still links to its audience's and its theme's own page.
-        card = page.locator("#results .rec-card").first
-        assert card.locator("a[href*='audiences/']").count() == 1 and card.locator("a[href*='themes/']").count() == 1
 
 
 # --- words in the recommendation ----------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import real_catalogue
+from support.project import real_catalogue
 
 
 @pytest.fixture(scope="module")

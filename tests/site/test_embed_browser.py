@@ -1,7 +1,7 @@
 """The embed cards in Chromium: each fits the frame its code suggests, reads at 300 pixels wide
 without sideways scrolling, follows the reader's dark scheme, and sends no request and stores
-nothing. (In a frame on another site, in three engines: test_engines.py; axe on every card, light
-and dark: test_accessibility.py.)"""
+nothing. (In a frame on another site, in three engines: test_engines.py; axe, light and dark, on
+the cards that between them show every part a card shows: test_accessibility.py.)"""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from conftest import open_page, real_catalogue
+from support.project import real_catalogue
+from support.browser import open_page
 from recsite import paths
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,8 @@ import feedparser
 from bs4 import BeautifulSoup
 
 from anchorcheck import target_file
-from conftest import in_theme, real_catalogue, text_of
+from support.project import real_catalogue
+from support.site import in_theme, text_of
 from recsite import paths
 from recsite.dates import long_date
 

@@ -1,6 +1,6 @@
 """What a reader does on the site, in all three browser engines: Chromium, WebKit and Firefox.
 
-Each test is written once against tests/engines.py and runs in each engine (test ids end in
+Each test is written once against tests/support/engines.py and runs in each engine (test ids end in
 [chromium], [webkit] or [firefox]). Every test also fails on any script error the page reports.
 Expected counts come from the report (see test_data.EXPECTED_COUNTS), not from the page.
 """
@@ -14,9 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import FAILED, in_theme, real_catalogue
-from engines import ENGINES, PLANTED_ERROR, EngineMissing, EngineSession, serve_with_error_collector
-from localserver import page_urls, served
+from localserver import served
+from support.browser import FAILED
+from support.engines import ENGINES, PLANTED_ERROR, EngineMissing, EngineSession, serve_with_error_collector
+from support.project import real_catalogue
+from support.site import in_theme, one_page_of_each_kind
 
 pytestmark = pytest.mark.browser
 
@@ -121,6 +123,7 @@ def test_a_filtered_address_survives_reload_and_going_back(engine):
     wait_for_count(engine, "Showing 6 of 48 recommendations")
     assert engine.run_js("return [document.getElementById('filter-theme').value, "
                          "document.getElementById('filter-key').value]") == ["evidence-based-support", "true"]
+    assert len(visible(engine)) == 6
     first = visible(engine)[0]
     engine.click(f"#{first} h2 a")
     engine.wait_for("location.pathname.endsWith('/recommendations/' + arguments[0] + '/')", first)
@@ -142,13 +145,22 @@ def test_without_javascript_every_recommendation_is_there_and_no_dead_control(en
         assert engine.run_js("return document.querySelectorAll('#results .rec-card').length") == 48
         last = engine.run_js("var cards = document.querySelectorAll('#results .rec-card'); return cards[47].id")
         assert engine.shown("#employment-as-the-norm") and engine.shown(f"#{last}")
-        assert not engine.shown("#filters")
+        assert not engine.shown("#filters") and not engine.shown("#filter-words")
         assert engine.run_js("return document.querySelectorAll('button.rec-copy').length") == 0
+        assert engine.shown("#employment-as-the-norm .rec-link > a")
         assert engine.text_of("#employment-as-the-norm .rec-link > a") == "Permanent link: employment-as-the-norm"
         # Nor the colour-scheme switch, which only a script can work: hidden by the <style> in
         # <noscript> (overrides/main.html), which the site's policy allows by its hash.
         assert engine.run_js("return !!document.querySelector('.md-header__option[data-md-component=palette]')")
         assert not engine.shown('.md-header__option[data-md-component="palette"]')
+        # Each card still links to its audience's and its theme's own page.
+        assert engine.run_js("""var card = document.querySelector('#results .rec-card');
+            return [card.querySelectorAll("a[href*='audiences/']").length,
+                    card.querySelectorAll("a[href*='themes/']").length]""") == [1, 1]
+        # An address with a filter changes nothing: every recommendation, none kept out of sight.
+        engine.open("recommendations/?audience=individuals-and-families&words=job")
+        assert engine.shown("#employment-as-the-norm") and engine.shown(f"#{last}")
+        assert engine.shown("#rec-count")
 
 
 # --- copy link and cite -----------------------------------------------------------------------
@@ -286,25 +298,11 @@ def test_what_the_policy_refuses_is_noticed(engine):
     engine.forget_errors()
 
 
-def one_page_of_each_kind(site) -> list[str]:
-    """The first page in each folder at each depth (home, about, all recommendations, one
-    recommendation, one theme, one evidence page, the glossary, the 404 page…): every template
-    and hand-written page once. Every one of the 77 pages in three engines took minutes. (Pages
-    of the theme: the embed cards, which run no script, have their own test below.)"""
-    kinds: dict[tuple[str, int], str] = {}
-    for url in page_urls(site.root, site.url):
-        address = url.removeprefix(site.url)
-        if not in_theme(address):
-            continue
-        parts = address.strip("/").split("/") if address.strip("/") else []
-        kind = (parts[0] if parts else "", len(parts)) if address.endswith("/") or not address else (address, 0)
-        kinds.setdefault(kind, address)
-    return list(kinds.values())
-
-
 def test_no_page_reports_a_script_error(engine, site):
-    """One page of each kind, loaded in full; Material's bundle and the site's scripts must run."""
-    pages = one_page_of_each_kind(site)
+    """One page of each kind (every template and hand-written page once: every page in three
+    engines took minutes), loaded in full; Material's bundle and the site's scripts must run. (Pages
+    of the theme: the embed cards, which run no script, have their own test below.)"""
+    pages = [address for address in one_page_of_each_kind(site) if in_theme(address)]
     assert len(pages) >= 15 and "" in pages and "recommendations/" in pages and "404.html" in pages, pages
     failures = {}
     for address in pages:

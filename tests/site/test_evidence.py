@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from conftest import real_catalogue, text_of
-from report_text import all_items, report_text, table_rows
+from support.project import real_catalogue
+from support.site import text_of
+from support.report_text import all_items, report_text, table_rows
 
 CATALOGUE = real_catalogue()
 EVIDENCE = CATALOGUE.evidence

@@ -12,7 +12,8 @@ import json
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, node, node_package
+from support.project import ROOT
+from support.node import node, node_package
 
 CONFIG = ROOT / ".htmlvalidate.cjs"
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import real_catalogue, text_of, words_of
+from support.project import real_catalogue
+from support.site import text_of, words_of
 from recsite.model import TEXT_KINDS
 
 CATALOGUE = real_catalogue()

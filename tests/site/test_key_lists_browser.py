@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import real_catalogue
+from support.project import real_catalogue
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,8 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from conftest import real_catalogue, text_of
+from support.project import real_catalogue
+from support.site import text_of
 from recsite.notfound import ADDRESSES_JS
 
 CATALOGUE = real_catalogue()

@@ -9,7 +9,8 @@ from pathlib import Path
 import material
 
 from anchorcheck import target_file
-from conftest import ROOT, in_theme
+from support.project import ROOT
+from support.site import in_theme
 
 THEME = Path(material.__file__).parent / "templates"
 OVERRIDES = ROOT / "overrides"
@@ -18,10 +19,10 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 
 def test_every_search_dialog_has_an_accessible_name(site):
     """A dialog must be named (Lighthouse and WCAG 4.1.2): screen readers announce 'Search, dialog'."""
-    pages = sorted(page for page in site.root.rglob("*.html") if in_theme(page.relative_to(site.root).as_posix()))
+    pages = [address for address in site.addresses() if in_theme(address)]
     assert len(pages) > 70
     for page in pages:
-        dialogs = site.soup(page.relative_to(site.root).as_posix()).select('[role="dialog"]')
+        dialogs = site.soup(page).select('[role="dialog"]')
         assert dialogs, f"{page}: no search dialog"
         for dialog in dialogs:
             assert dialog.get("aria-label") == "Search", f"{page}: a dialog without a name"

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from conftest import in_theme, real_catalogue
+from support.project import real_catalogue
+from support.site import in_theme
 from recsite import paths
 from recsite.plan import plan_site
 
@@ -28,17 +29,9 @@ def address(docs_path: str) -> str:
     return paths.url_of(docs_path)
 
 
-def all_pages(site) -> list[str]:
-    found = []
-    for html in sorted(site.root.rglob("*.html")):
-        relative = html.relative_to(site.root).as_posix()
-        found.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-    return found
-
-
 @pytest.fixture(scope="module")
 def soups(site):
-    return {page: site.soup(page) for page in all_pages(site)}
+    return {page: site.soup(page) for page in site.addresses()}
 
 
 def description(soup) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import DATA
+from support.project import DATA
 
 REGISTER = yaml.safe_load((DATA / "published.yaml").read_text(encoding="utf-8"))["anchors"]
 

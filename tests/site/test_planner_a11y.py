@@ -10,8 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from axe import AXE_RUN, AXE_TAGS, add_axe, axe_run, described
-from conftest import TWO_FRAMES
+from support.axe import AXE_RUN, AXE_TAGS, add_axe, axe_run, described
+from support.browser import TWO_FRAMES
 
 pytestmark = pytest.mark.browser
 

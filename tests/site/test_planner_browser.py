@@ -14,7 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import TWO_FRAMES, open_page, real_catalogue, slowed_processor
+from support.browser import TWO_FRAMES, open_page, slowed_processor
+from support.project import real_catalogue
 from recsite.downloads import looks_like_formula
 from recsite.planner import ASSESSMENTS, STATUSES
 

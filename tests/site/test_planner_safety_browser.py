@@ -15,8 +15,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import open_page
-from tabs import watch_errors
+from support.browser import open_page
+from support.tabs import watch_errors
 from test_planner_browser import (
     LA, STORE, add_preset, announced, export, fill_some, import_file, item_ids, make_share_link, open_planner, stored,
     with_a_retired_id,

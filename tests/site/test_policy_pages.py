@@ -3,7 +3,7 @@ carries the same one, before anything it governs; everything inline that the pag
 in it, read here with a parser of its own (BeautifulSoup) and hashed here; nothing it cannot allow
 (inline event handlers, javascript: addresses); and each inline script is one a template wrote, so
 a hash never lets an injected script in. What the three browsers make of it: test_engines.py (every test there fails on a refusal) and
-the Chromium tabs (tabs.py), which fail on one too."""
+the Chromium tabs (support/tabs.py), which fail on one too."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from pathlib import Path
 import material
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, in_theme
+from support.project import ROOT
+from support.site import in_theme
 
 POLICY = "Content-Security-Policy"
 THEME = Path(material.__file__).parent / "templates"

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from conftest import real_catalogue
+from support.project import real_catalogue
 from recsite.dates import long_date
 from recsite.render import SITE_NAME
 

@@ -9,9 +9,10 @@ import re
 
 import pytest
 
-from conftest import real_catalogue, text_of
+from support.project import real_catalogue
+from support.site import text_of
 from recsite.model import COMPILED_TABLE, RESEARCH_PARTS, TEXT_KINDS
-from report_text import all_items, report_text
+from support.report_text import all_items, report_text
 
 CATALOGUE = real_catalogue()
 EVIDENCE = CATALOGUE.evidence
@@ -30,8 +31,7 @@ def normalise(text: str) -> str:
 def pages(site):
     """Every built page's article, by its address (e.g. 'evidence/survey/')."""
     found = {}
-    for html in sorted(site.root.rglob("*.html")):
-        address = html.relative_to(site.root).as_posix().removesuffix("index.html")
+    for address in site.addresses():
         article = site.soup(address).find("article")
         if article is not None:
             found[address] = article

@@ -10,9 +10,10 @@ import re
 
 import pytest
 
-from conftest import ROOT, finding_at, real_catalogue, text_of
+from support.project import ROOT, real_catalogue
+from support.site import finding_at, text_of
 from recsite.model import COMPILED_TABLE, TEXT_KINDS
-from report_text import report, report_text, table_rows
+from support.report_text import report, report_text, table_rows
 
 CATALOGUE = real_catalogue()
 EVIDENCE = CATALOGUE.evidence
@@ -296,15 +297,15 @@ def test_no_emphasis_is_added_to_the_reports_words(site):
     runs either side of a comma are one). Figure 5's group headings are headings, in the report's capitals."""
     raw = " ".join(report_text().replace("**, **", ", ").split())
     added = []
-    for html in sorted(site.root.rglob("*.html")):
-        article = site.soup(html.relative_to(site.root).as_posix().removesuffix("index.html")).find("article")
+    for address in site.addresses():
+        article = site.soup(address).find("article")
         for block in (article.select('[data-provenance="report"]') if article else []):
             for emphasis in block.select("strong, b, em, i"):
                 if emphasis.find_parent(class_="figure5__heading") or "figure5__heading" in emphasis.get("class", []):
                     continue
                 words = " ".join(emphasis.get_text(" ").split())
                 if f"**{words}**" not in raw and f"*{words}*" not in raw:
-                    added.append(f"{html.relative_to(site.root)}: {words[:60]}")
+                    added.append(f"/{address}: {words[:60]}")
     assert added == []
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import real_catalogue
-from report_text import appendix3_items, section7_items
+from support.project import real_catalogue
+from support.report_text import appendix3_items, section7_items
 
 
 @pytest.fixture(scope="module")

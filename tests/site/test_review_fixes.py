@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from conftest import finding_at, real_catalogue, text_of, words_of
+from support.project import real_catalogue
+from support.site import finding_at, text_of, words_of
 from recsite.model import RESEARCH_PARTS, TEXT_KINDS
 
 CATALOGUE = real_catalogue()

@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from conftest import open_page, real_catalogue
+from support.browser import open_page
+from support.project import real_catalogue
 
 RECS = real_catalogue().recommendations
 INDEX_PATH = "/search/search_index.json"

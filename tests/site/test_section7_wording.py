@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from conftest import real_catalogue, text_of
+from support.project import real_catalogue
+from support.site import text_of
 from recsite import wording
 
 CATALOGUE = real_catalogue()

@@ -9,8 +9,9 @@ import re
 
 import pytest
 
-from conftest import DATA, build_site, real_catalogue, text_of
-from report_text import report_text
+from support.project import DATA, real_catalogue
+from support.site import text_of
+from support.report_text import report_text
 
 CATALOGUE = real_catalogue()
 RECS = CATALOGUE.recommendations
@@ -82,8 +83,8 @@ def test_whom_the_report_makes_recommendations_for_is_said_in_its_own_names(site
     labels = [audience.title.lower() for audience in CATALOGUE.audiences
               if audience.title.lower() != audience.report_name]
     wrong, found = [], 0
-    for html in sorted(site.root.rglob("*.html")):
-        soup = site.soup(html.relative_to(site.root).as_posix())
+    for address in site.addresses():
+        soup = site.soup(address)
         texts = [text_of(soup.find("article") or soup.body)]
         texts += [meta["content"] for meta in soup.select('meta[name="description"], meta[property="og:description"]')]
         for text in texts:
@@ -91,7 +92,7 @@ def test_whom_the_report_makes_recommendations_for_is_said_in_its_own_names(site
                 found += 1
                 whom = match.group(1)
                 if not whom.startswith((*named, "each of its")) or whom.lower().startswith(tuple(labels)):
-                    wrong.append(f"{html.relative_to(site.root)}: {match.group(0)!r}")
+                    wrong.append(f"/{address}: {match.group(0)!r}")
     assert found > 100 and not wrong, "\n".join(wrong)
 
 
@@ -243,38 +244,6 @@ def test_every_registered_anchor_is_an_element_of_its_page(pages):
     assert barrier[:2] == ["findings", "what-the-report-recommends"] and "facs-eligibility" in barrier
 
 
-def test_a_retired_anchor_lands_just_before_the_element_that_replaced_it(project_copy, tmp_path):
-    """A finding renamed and its old anchor retired: the built page keeps an empty element with
-    the old id right before the renamed finding, once, so a council's old link opens there."""
-    data = project_copy / "data"
-    evidence = (data / "evidence.yaml").read_text(encoding="utf-8")
-    (data / "evidence.yaml").write_text(evidence.replace("      - id: facs-eligibility\n", "      - id: facs-criteria\n"),
-                                        encoding="utf-8")
-    register = (data / "published.yaml").read_text(encoding="utf-8")
-    # Its quotes' anchor (facs-eligibility-quotes) is named after it, so it is renamed and retired too.
-    register = register.replace("    - facs-eligibility\n    - facs-eligibility-quotes\n",
-                                "    - facs-eligibility\n    - facs-eligibility-quotes\n"
-                                "    - facs-criteria\n    - facs-criteria-quotes\n")
-    register = register.replace("retired_anchors: []\n", (
-        "retired_anchors:\n  - {page: /barriers/personal-budget-process/, id: facs-eligibility, "
-        'replaced_by: facs-criteria, date: "2026-12-01", reason: A clearer id.}\n'
-        "  - {page: /barriers/personal-budget-process/, id: facs-eligibility-quotes, "
-        'replaced_by: facs-criteria-quotes, date: "2026-12-01", reason: A clearer id.}\n'))
-    (data / "published.yaml").write_text(register, encoding="utf-8")
-    build_site(project_copy, tmp_path / "site", "https://example.org/")
-    from bs4 import BeautifulSoup
-
-    html = (tmp_path / "site" / "barriers" / "personal-budget-process" / "index.html").read_text(encoding="utf-8")
-    soup = BeautifulSoup(html, "html.parser")
-    old = soup.find_all(id="facs-eligibility")
-    assert len(old) == 1 and not old[0].contents
-    # The finding's section, whose heading has the new id.
-    assert old[0].find_next_sibling()["aria-labelledby"] == "facs-criteria"
-    old = soup.find_all(id="facs-eligibility-quotes")
-    assert len(old) == 1 and not old[0].contents
-    assert old[0].find_next_sibling()["id"] == "facs-criteria-quotes"
-
-
 INDIVIDUALS = [rec for rec in RECS if rec.audience.id == "individuals-and-families"]
 
 
@@ -297,18 +266,16 @@ def test_individuals_read_plain_words_first_with_the_reports_words_one_click_awa
 EMPHASIS = {"IF", "YES", "NO", "NOT"}
 
 
-def test_every_abbreviation_on_the_site_is_in_the_glossary(site):
-    from bs4 import BeautifulSoup
-
+def test_every_abbreviation_on_the_site_is_in_the_glossary(site, articles):
     known = {form for term in CATALOGUE.glossary for form in term.forms}
     missing = {}
-    for html in site.root.rglob("*.html"):
-        article = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("article")
+    for address in site.addresses():
+        article = articles(address)
         if article is None:
             continue
         for token in re.findall(r"\b[A-Z][A-Za-z]*[A-Z][a-z]?\b", article.get_text(" ")):
             if token not in known and token.rstrip("s") not in known and token not in EMPHASIS:
-                missing.setdefault(token, html.relative_to(site.root).as_posix())
+                missing.setdefault(token, address or "/")
     assert not missing, f"abbreviations used but not in data/glossary.yaml: {missing}"
 
 

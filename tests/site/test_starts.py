@@ -9,7 +9,9 @@ import re
 import subprocess
 from urllib.parse import urljoin, urlsplit
 
-from conftest import ROOT, node, real_catalogue, text_of
+from support.project import ROOT, real_catalogue
+from support.site import text_of
+from support.node import node
 from recsite import planner
 
 CATALOGUE = real_catalogue()

@@ -1,4 +1,4 @@
-"""The reused browser tabs (tests/tabs.py) hand each test a tab as a new one would be: what one test
+"""The reused browser tabs (tests/support/tabs.py) hand each test a tab as a new one would be: what one test
 leaves behind (a plan in storage, print media, a phone's width, a route) never reaches the next."""
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from conftest import ROOT, in_theme, real_catalogue, text_of
+from support.project import ROOT, real_catalogue
+from support.site import in_theme, text_of
 from recsite.pagedates import GitDates
 
 CATALOGUE = real_catalogue()

@@ -4,27 +4,14 @@ editor might make, and the exact output and exit status of the editors' own chec
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-import yaml
 
 import check_data
-from conftest import DATA
-from datacopies import CASES, CORPUS, apply, run_check
+from support.datacopies import CASES, CORPUS, case_copy, run_check
 
 
 def test_the_corpus_covers_at_least_25_cases():
     assert len(CASES) >= 25
-
-
-def _case_copy(tmp_path, path) -> dict:
-    case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data = tmp_path / "data"
-    shutil.copytree(CORPUS / "base", data)           # frozen, so editing data/ never moves a line
-    shutil.copytree(DATA / "schema", data / "schema")  # the real data contract
-    apply(case, data)
-    return case
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
@@ -32,7 +19,7 @@ def test_each_case_gives_its_exact_message(tmp_path, monkeypatch, capsys, path):
     """scripts/check_data.py's own main(), in this process: the command's code, without starting a
     Python for each of the cases (that was most of their time). The command itself, as an editor
     runs it, is the next test's; tools/test_hostile.py runs it for every class of hostile input."""
-    case = _case_copy(tmp_path, path)
+    case = case_copy(tmp_path, path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # set on GitHub's runners; the outputs are the editors'
     status = check_data.main(["data"])
@@ -43,7 +30,7 @@ def test_each_case_gives_its_exact_message(tmp_path, monkeypatch, capsys, path):
 
 @pytest.mark.parametrize("name", ["01-yaml-syntax-error", "12-unknown-audience", "44-not-utf8"])
 def test_the_command_itself_gives_the_same_message(tmp_path, name):
-    case = _case_copy(tmp_path, CORPUS / "cases" / f"{name}.yaml")
+    case = case_copy(tmp_path, CORPUS / "cases" / f"{name}.yaml")
     result = run_check(tmp_path)
     output = (result.stdout + result.stderr).rstrip("\n")
     assert "Traceback" not in output

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import benchtable
-from conftest import ROOT
+from support.project import ROOT
 
 RESULTS = ROOT / "benchmarks" / "results.json"
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import re
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, in_theme
+from support.project import ROOT
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
@@ -73,45 +71,6 @@ def test_check_data_script_reports_problems_and_exit_status(project_copy):
     assert bad.stderr.startswith("The site data has 1 problem:\n  data/recommendations.yaml:")
     assert "key: expected true or false, got the text 'yes please'" in bad.stderr
     assert "Traceback" not in bad.stderr
-
-
-def test_pages_can_be_written_without_mkdocs(tmp_path):
-    """The core runs from a plain script, for a future generator that has no hooks."""
-    # Run the script as `python scripts/build_pages.py` would, but with `import mkdocs` made to fail.
-    probe = ("import os, sys, runpy; sys.modules['mkdocs'] = None; sys.argv = sys.argv[1:]; "
-             "sys.path.insert(0, os.path.dirname(sys.argv[0])); runpy.run_path(sys.argv[0], run_name='__main__')")
-    result = subprocess.run([sys.executable, "-c", probe, str(ROOT / "scripts" / "build_pages.py"),
-                             str(tmp_path), "--site-url", "https://example.org/pb/"],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "recommendations" / "partnership-links.md").read_text(encoding="utf-8")
-    # Its heading is its first (a line printed only on paper, naming the site, comes before it).
-    assert re.search(r"^# .*$", page, re.M).group() == "# Link social care, providers, schools and colleges {#recommendation}"
-    assert "https://example.org/pb/recommendations/partnership-links/" in page
-    assert (tmp_path / "recommendations.csv").exists()
-    # The hand-written pages too, their markers filled in: no words go missing on another engine.
-    home = (tmp_path / "index.md").read_text(encoding="utf-8")
-    assert "recsite:" not in home and "48 recommendations, 28 of them key" in home
-    # The navigation sections that come from the data.
-    nav = json.loads((tmp_path / "nav.json").read_text(encoding="utf-8"))
-    assert [path for _, path in nav["audiences/index.md"]] == [
-        "audiences/national-organisations.md", "audiences/local-authorities-and-providers.md",
-        "audiences/individuals-and-families.md"]
-
-
-def test_the_pages_written_without_mkdocs_are_the_pages_mkdocs_builds(tmp_path, site):
-    """Every page MkDocs publishes has its source among build_pages.py's pages, and the reverse."""
-    from build_pages import main
-
-    assert main([str(tmp_path), "--site-url", site.url]) == 0
-    written = {path.relative_to(tmp_path).as_posix().removesuffix(".md").removesuffix("index").rstrip("/")
-               for path in tmp_path.rglob("*.md")}
-    pages = [path.relative_to(site.root).as_posix() for path in site.root.rglob("index.html")]
-    built = {page.removesuffix("index.html").rstrip("/") for page in pages if in_theme(page)}
-    assert written == built
-    # The embed cards are files of the plan, not pages of the theme: written as they are published.
-    cards = [page for page in pages if not in_theme(page)]
-    assert cards and all((tmp_path / card).read_bytes() == (site.root / card).read_bytes() for card in cards)
 
 
 def test_a_hand_written_link_to_a_missing_anchor_on_a_generated_page_stops_the_build(project_copy):

@@ -6,7 +6,7 @@ import dataclasses
 
 import changes_summary
 from changes_summary import compare, summary
-from conftest import real_catalogue
+from support.project import real_catalogue
 from recsite.model import Retired
 from recsite.load import load_catalogue
 

@@ -11,7 +11,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, text_of
+from support.site import build_site, text_of
 
 HOSTILE_TITLE = "<img src=x onerror=alert(1)> \"Quoted\" & 'single'"
 HOSTILE_TEXT = ("<script>alert(\"x\")</script> [a link](javascript:alert(1)) **not bold** {{ config }} "
@@ -41,9 +41,10 @@ def _set_field(block: str, field: str, value: str) -> str:
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory):
     """The real site after an editor's pull request: hostile, formula-like, very long and Welsh text,
-    one record retired and replaced, and a change history."""
+    one record retired and replaced, a change history, a finding renamed with its old anchor
+    retired, and glossary terms named like character references. One build for all of them."""
     root = tmp_path_factory.mktemp("edited")
-    from conftest import copy_project
+    from support.project import copy_project
     copy_project(root)
 
     recs_path = root / "data" / "recommendations.yaml"
@@ -69,14 +70,35 @@ def edited(tmp_path_factory):
         f"title: {BARRIER_TITLE}\n", f"title: {json.dumps(HOSTILE_BARRIER)}\n"), encoding="utf-8")
 
     register = root / "data" / "published.yaml"
-    register.write_text(register.read_text(encoding="utf-8").replace("retired: []\n", (
+    text = register.read_text(encoding="utf-8").replace("retired: []\n", (
         "retired:\n"
         "  - id: job-coaching-standards\n"
         "    date: \"2026-06-30\"\n"
         "    reason: Merged into a wider recommendation.\n"
         "    title: Support standards for job coaching\n"
         "    text: The text it had.\n"
-        "    replaced_by: employment-as-the-norm\n")), encoding="utf-8")
+        "    replaced_by: employment-as-the-norm\n"))
+    # A finding renamed, its old anchor retired. Its quotes' anchor (facs-eligibility-quotes) is
+    # named after it, so it is renamed and retired too.
+    text = text.replace("    - facs-eligibility\n    - facs-eligibility-quotes\n",
+                        "    - facs-eligibility\n    - facs-eligibility-quotes\n"
+                        "    - facs-criteria\n    - facs-criteria-quotes\n")
+    text = text.replace("retired_anchors: []\n", (
+        "retired_anchors:\n  - {page: /barriers/personal-budget-process/, id: facs-eligibility, "
+        'replaced_by: facs-criteria, date: "2026-12-01", reason: A clearer id.}\n'
+        "  - {page: /barriers/personal-budget-process/, id: facs-eligibility-quotes, "
+        'replaced_by: facs-criteria-quotes, date: "2026-12-01", reason: A clearer id.}\n'))
+    register.write_text(text, encoding="utf-8")
+    evidence = root / "data" / "evidence.yaml"
+    evidence.write_text(evidence.read_text(encoding="utf-8").replace(
+        "      - id: facs-eligibility\n", "      - id: facs-criteria\n"), encoding="utf-8")
+
+    # Glossary terms named like a character reference (&amp;) and its number (&#39;).
+    glossary = root / "data" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("terms:\n", (
+        "terms:\n  - id: amp\n    term: amp\n    definition: Also a character reference's name.\n"
+        "  - id: thirty-nine\n    term: \"39\"\n    definition: Also a character reference's number.\n"), 1),
+        encoding="utf-8")
 
     site = root / "site"
     import os
@@ -226,3 +248,27 @@ def test_every_footer_reports_a_problem_with_its_page_as_an_issue_in_the_reposit
 def test_a_withdrawn_recommendations_page_is_dated_by_its_withdrawal(edited):
     changed = soup_of(edited, "recommendations/job-coaching-standards/").select_one(".page-changed time")
     assert changed["datetime"] == "2026-06-30" and changed.get_text() == "30 June 2026"
+
+
+def test_a_retired_anchor_lands_just_before_the_element_that_replaced_it(edited):
+    """A finding renamed and its old anchor retired: the built page keeps an empty element with
+    the old id right before the renamed finding, once, so a council's old link opens there."""
+    soup = soup_of(edited, "barriers/personal-budget-process/")
+    old = soup.find_all(id="facs-eligibility")
+    assert len(old) == 1 and not old[0].contents
+    # The finding's section, whose heading has the new id.
+    assert old[0].find_next_sibling()["aria-labelledby"] == "facs-criteria"
+    old = soup.find_all(id="facs-eligibility-quotes")
+    assert len(old) == 1 and not old[0].contents
+    assert old[0].find_next_sibling()["id"] == "facs-criteria-quotes"
+
+
+def test_a_glossary_term_that_names_a_character_reference_never_breaks_markup(edited):
+    """Terms named "amp" and "39", on pages whose text holds &amp; and &#39; as words (the hostile
+    barrier title above), are never linked inside a character reference."""
+    pages = list(edited.rglob("*.html"))
+    broken = [page.relative_to(edited).as_posix() for page in pages
+              for html in [page.read_text(encoding="utf-8")] if "&<a" in html or "&#<a" in html]
+    assert not broken
+    # The terms still link where they stand as words of their own.
+    assert any('#thirty-nine"' in page.read_text(encoding="utf-8") for page in pages)

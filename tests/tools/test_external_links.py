@@ -12,11 +12,18 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+
 from external_links import external_links, link_page, linkchecker_command
 
 
-def test_only_links_to_other_sites_from_page_content(site):
-    links = external_links(site.root)
+@pytest.fixture(scope="module")
+def links(site) -> dict[str, list[str]]:
+    """The links the job would check, read once from the real site's pages for both tests."""
+    return external_links(site.root)
+
+
+def test_only_links_to_other_sites_from_page_content(site, links):
     assert links, "the evidence pages cite their sources"
     for url, pages in links.items():
         assert urlsplit(url).scheme in ("http", "https") and "#" not in url, url
@@ -26,8 +33,7 @@ def test_only_links_to_other_sites_from_page_content(site):
     assert site.url + "recommendations/" in site.html("recommendations/employment-as-the-norm/")
 
 
-def test_linkchecker_would_check_exactly_those_links(site):
-    links = external_links(site.root)
+def test_linkchecker_would_check_exactly_those_links(links):
     with tempfile.TemporaryDirectory() as folder:
         # linkchecker run as root drops to 'nobody', who must be able to read the list page.
         os.chmod(folder, 0o755)

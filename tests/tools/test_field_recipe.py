@@ -10,14 +10,13 @@ import csv
 import filecmp
 import io
 import json
-import shutil
 import subprocess
 import sys
 
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, SITE_SOURCES, copy_project
-from goldens import GOLDEN
+from support.project import ROOT, SITE_SOURCES, copy_project
+from support.goldens import GOLDEN
 
 REC = "think-about-employment-early"
 NOTE = "Our note: the Preparing for Adulthood programme has since ended."
@@ -84,9 +83,9 @@ def _run(project, *args) -> str:
 
 
 def test_a_new_field_takes_five_files_and_reaches_the_page_and_the_downloads(tmp_path):
-    project = copy_project(tmp_path / "project", extra=("scripts", "tests", "developers"), ignore=(".pytest_cache",))
-    for name in ("pytest.ini", "README.md"):   # the tests' import paths; what some tests read
-        shutil.copy(ROOT / name, project / name)
+    # pytest.ini: the tests' import paths; README.md: what some tests read.
+    project = copy_project(tmp_path / "project", extra=("scripts", "tests", "developers"), ignore=(".pytest_cache",),
+                           files=("pytest.ini", "README.md"))
     _follow_recipe(project)
     assert _changed_files(project) == {name for name, _, _ in RECIPE}
     assert len(RECIPE) <= 5

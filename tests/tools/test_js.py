@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import subprocess
 
-from conftest import ROOT, node, node_package
+from support.project import ROOT
+from support.node import node, node_package
 
 TESTS = ROOT / "tests" / "js"
 SCRIPTS = ROOT / "docs" / "javascripts"

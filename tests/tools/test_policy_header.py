@@ -10,7 +10,7 @@ import sys
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from support.project import ROOT
 
 SCRIPT = ROOT / "scripts" / "policy_header.py"
 

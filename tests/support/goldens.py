@@ -8,9 +8,9 @@ fails the test with that advice.
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
+from support.project import ROOT
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = ROOT / "tests" / "golden"
 UPDATE = "--update-goldens"
 
 

@@ -4,24 +4,23 @@ the tests of the loader (core/test_load.py...) and of the corpus of mistakes (to
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import DATA, ROOT
 from recsite.load import load_catalogue
 from recsite.problems import DataError
+from support.project import ROOT, copy_data
 
 RECS = "recommendations.yaml"
 
 
 def broken(tmp_path: Path, old: str, new: str, file: str = RECS) -> Path:
     """A copy of the real data with one edit, as an editor's pull request might make."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    data = copy_data(tmp_path / "data")
     text = (data / file).read_text(encoding="utf-8")
     assert text.count(old) == 1, f"test setup: {old!r} is not unique in {file}"
     (data / file).write_text(text.replace(old, new), encoding="utf-8")
@@ -39,7 +38,7 @@ def line_of(data: Path, needle: str, file: str = RECS) -> int:
     return next(n for n, line in enumerate(lines, 1) if needle in line)
 
 
-CORPUS = Path(__file__).parent / "bad_data"
+CORPUS = ROOT / "tests" / "bad_data"
 CASES = sorted((CORPUS / "cases").glob("*.yaml"))
 
 
@@ -55,6 +54,14 @@ def apply(case: dict, data: Path) -> None:
         text = target.read_text(encoding="utf-8")
         assert text.count(edit["replace"]) == 1, f"the `replace` text must occur once in {edit['file']}"
         target.write_text(text.replace(edit["replace"], edit["with"]), encoding=encoding)
+
+
+def case_copy(folder: Path, case_file: Path) -> dict:
+    """The corpus's frozen data (bad_data/base/, so editing data/ never moves a line) with the real
+    schemas, in `folder`/data, with the case's edits made; the case."""
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    apply(case, copy_data(folder / "data", frozen=CORPUS / "base"))
+    return case
 
 
 def run_check(workdir: Path, **env: str) -> subprocess.CompletedProcess:

@@ -276,7 +276,7 @@ class ChromiumEngine(Engine):
     name = "chromium"
 
     def __init__(self, page, base_url: str, javascript: bool = True):
-        """`page`: a tab from tests/tabs.py, reused between tests."""
+        """`page`: a tab from tests/support/tabs.py, reused between tests."""
         self.base_url, self.javascript = base_url, javascript
         self.page = page
         self.page.set_default_timeout(TIMEOUT * 1000)
@@ -545,7 +545,7 @@ class FirefoxEngine(WebDriverEngine):
 
 class EngineSession:
     """One engine, started once for a test session; `tab()` gives each test an Engine (Chromium's
-    on a reused tab, tests/tabs.py)."""
+    on a reused tab, tests/support/tabs.py)."""
 
     def __init__(self, name: str, base_url: str, chromium=None):
         """`chromium`: the tabs of the Playwright browser already running (tests/conftest.py's
@@ -570,7 +570,7 @@ class EngineSession:
 
     @contextmanager
     def tab(self, javascript: bool = True):
-        """A tab on the site (Chromium's reused and cleaned, tests/tabs.py); fails the test if the
+        """A tab on the site (Chromium's reused and cleaned, tests/support/tabs.py); fails the test if the
         page's scripts reported an error."""
         if self.name == "chromium":
             # The tab's own check of script errors is left to the engine's (a test plants one).

@@ -15,7 +15,7 @@ tab's history (a test that goes back further than its own first page reaches the
 and whatever a test adds to the tab itself: listeners (`page.on`), init scripts, exposed functions,
 extra headers, permissions granted, keys held down, IndexedDB or Cache Storage (the site uses
 neither). A test that needs any of these, a first visit (which files load) or a slowed processor
-opens a fresh tab instead: `conftest.open_page`.
+opens a fresh tab instead: `support.browser.open_page`.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class Tabs:
         """A tab on the site at `base_url`, new or cleaned as above (`options` as for
         `browser.new_context`); fails the test if the page's JavaScript threw an error or its
         policy refused something, unless
-        the caller checks errors itself (`check_errors=False`: tests/engines.py)."""
+        the caller checks errors itself (`check_errors=False`: support/engines.py)."""
         key = (base_url, repr(sorted(options.items())))
         page = self._idle.pop(key, None)
         if page is None:

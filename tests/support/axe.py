@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import TWO_FRAMES, node_package
+from support.browser import TWO_FRAMES
+from support.node import node_package
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -22,15 +23,6 @@ def add_axe(page) -> None:
     add_script_tag): the site's Content-Security-Policy refuses a script it has no hash for, and
     the tabs fail on that. A script evaluated by the browser's DevTools is not the page's."""
     page.evaluate(axe_script().read_text(encoding="utf-8"))
-
-
-def site_pages(root: Path) -> list[str]:
-    """Every page of the built site, by address."""
-    addresses = []
-    for html in sorted(root.rglob("*.html")):
-        relative = html.relative_to(root).as_posix()
-        addresses.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-    return addresses
 
 
 def axe_run(context: str = "document") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from conftest import ROOT
+from support.project import ROOT
 from recsite.reporttext import REPORT_FILE, ReportText
 
 SOURCE = ROOT / "source"

@@ -1,0 +1,117 @@
+"""A long all-recommendations list in the browser, on a site built with many recommendations
+(scripts/synthetic.py): fifty at a time with "Show more", matches counted and all printed, a link to
+a card far down the list, and axe on what a long list adds (tests/core/test_plan.py checks the plan)."""
+
+from __future__ import annotations
+
+import pytest
+
+from localserver import served
+from support.axe import AXE_TAGS, add_axe, axe_run, described
+from support.browser import tab_for_test
+from support.project import ROOT
+from support.site import build_site
+
+pytestmark = pytest.mark.browser
+
+
+LONG = 130  # more than two pages of 50
+
+
+# The long list's tests share one worker (`dev.py test` runs --dist loadgroup), so its site is built
+# once, not once in each worker that takes one of them.
+LONG_LIST = pytest.mark.xdist_group("long list")
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory):
+    from synthetic import write_project
+
+    project = write_project(ROOT, tmp_path_factory.mktemp("long"), LONG)
+    site_dir = project / "site"
+    site_dir.mkdir()
+    with served(site_dir) as url:
+        build_site(project, site_dir, url)
+        yield url
+
+
+@pytest.fixture
+def long_page(tabs, long_site, request):
+    yield from tab_for_test(tabs, request, long_site)
+
+
+def open_list(page, address: str) -> None:
+    page.goto(address)
+    page.locator("#filters").wait_for(state="visible")
+
+
+def shown_ids(page) -> list[str]:
+    return page.eval_on_selector_all("#results .rec-card", "cards => cards.filter(c => c.checkVisibility()).map(c => c.id)")
+
+
+@LONG_LIST
+def test_a_long_list_shows_fifty_at_a_time_and_more_on_request(long_page):
+    page = long_page
+    open_list(page, "recommendations/")
+    assert page.locator("#rec-count").inner_text() == "Showing 50 of 130 matching recommendations (130 in all)"
+    shown = shown_ids(page)
+    assert len(shown) == 50
+    more = page.locator("#rec-more")
+    assert more.inner_text() == "Show 50 more (80 not shown yet)"
+    more.focus()
+    page.keyboard.press("Enter")
+    assert len(shown_ids(page)) == 100
+    # Focus moves to the first card that appeared, so a keyboard user carries on reading there.
+    assert page.evaluate("document.activeElement.closest('article').id") == shown_ids(page)[50]
+    more.click()
+    assert len(shown_ids(page)) == 130 and not more.is_visible()
+
+
+@LONG_LIST
+def test_a_long_filtered_list_counts_matches_and_prints_them_all(long_page):
+    page = long_page
+    open_list(page, "recommendations/?audience=local-authorities-and-providers")
+    matching = page.eval_on_selector_all(
+        "#results .rec-card[data-audience='local-authorities-and-providers']", "cards => cards.length")
+    assert matching > 50
+    assert page.locator("#rec-count").inner_text() == (
+        f"Showing 50 of {matching} matching recommendations (130 in all)")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert len(shown_ids(page)) == matching
+
+
+@LONG_LIST
+def test_a_link_to_a_card_far_down_a_long_list_still_shows_it(long_page):
+    page = long_page
+    open_list(page, "recommendations/")
+    ids = page.eval_on_selector_all("#results .rec-card", "cards => cards.map(c => c.id)")
+    in_view = """id => { const e = document.getElementById(id), r = e.getBoundingClientRect();
+        return e.checkVisibility() && r.top < innerHeight && r.bottom > 0; }"""
+    # Following a link on the page to a card that is not in the first 50...
+    page.evaluate("id => { location.hash = id; }", ids[-1])
+    page.wait_for_function(in_view, arg=ids[-1])  # waits (up to the default timeout) for the page to settle
+    # ...and a council's link that opens the page at one.
+    page.goto("about:blank")
+    page.goto(f"recommendations/#{ids[-2]}")
+    page.wait_for_function(in_view, arg=ids[-2])
+
+
+# What a long list adds to the list page: the count of what is shown and the "Show more" button.
+# Its cards are the list page's own (axe reads all 48 on the real site's list, in both schemes), so
+# only the first run reads the whole page (cards hidden past fifty included); the others read these.
+LONG_LIST_PARTS = "{include: [['#rec-count'], ['#rec-more']]}"
+
+
+@LONG_LIST
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_long_list_with_its_show_more_button_has_no_axe_violations(tabs, long_site, scheme):
+    found = []
+    with tabs.open(long_site, color_scheme=scheme) as page:
+        for address in ("recommendations/", "recommendations/?audience=local-authorities-and-providers"):
+            page.goto(address)
+            page.locator("#rec-more").wait_for(state="visible")
+            page.locator("#rec-count").wait_for(state="visible")  # axe skips an include that matches nothing
+            add_axe(page)
+            whole = scheme == "light" and address == "recommendations/"
+            found += described(address, page.evaluate(axe_run("document" if whole else LONG_LIST_PARTS), AXE_TAGS))
+    assert not found, "\n".join(found)
