@@ -109,7 +109,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(error)) from None
 
 
+def _search_index(config: MkDocsConfig):
+    """Material's search index for this build (material/plugins/search/plugin.py, SearchIndex),
+    or None if the search plugin is off or is not one whose index can be handed a page."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    if not getattr(getattr(plugin, "config", None), "enabled", False) or not hasattr(index, "add_entry_from_context"):
+        return None
+    return index
+
+
+class _SearchPage:
+    """A page as Material's search index reads it (add_entry_from_context), with other content."""
+
+    def __init__(self, page: Page, content: str):
+        self.meta, self.toc, self.url, self.title = page.meta, page.toc, page.url, page.title
+        self.content = content
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    # A page whose content the search plugin was told to pass over (on_page_content): its entries
+    # are made here, by the plugin's own index, from the page without the cards the index leaves
+    # out (recsite/searchview.py). This runs just after the plugin's own on_page_context (hooks
+    # come after plugins), so the entries keep their place in the index.
+    view = _build(config).search_view(page.file.src_uri)
+    if view is not None:
+        del page.meta["search"]
+        _search_index(config).add_entry_from_context(_SearchPage(page, view))
     # Printed by overrides/main.html: the <head> tags and stylesheets, and the shared navigation.
     page.meta["recsite"] = _build(config).head(
         page.file.src_uri, title=config.site_name if page.is_homepage else page.title, url=page.canonical_url,
@@ -118,9 +144,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html, ids = _build(config).html(page.file.src_uri, html)
+    build = _build(config)
+    html, ids = build.html(page.file.src_uri, html)
     if ids:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+    # Material's search plugin parses every page's content again (a third of that on list pages'
+    # cards, which its index leaves out): a page with such cards is passed over by the plugin and
+    # indexed from less (on_page_context). A page that sets its own `search:` is left to the plugin.
+    if "search" not in page.meta and _search_index(config) is not None and build.keep_search_view(page.file.src_uri, html):
+        page.meta["search"] = {"exclude": True}
     return html
 
 

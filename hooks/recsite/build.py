@@ -25,6 +25,7 @@ from .plan import SitePlan, edit_link, expand_nav, plan_site
 from .policy import PROVISIONAL, Policy, PolicyBuilder, PolicyError, allow_last_script  # noqa: F401 (the hook: on_serve)
 from .render import snippet_renderer
 from .rawhtml import anchor_ids, restore, stash
+from .searchview import without_excluded_cards
 from .shortcodes import expand_markers
 from .terms import explain_terms
 from .load import load_catalogue
@@ -71,6 +72,7 @@ class Build:
     navigations: dict[str, "SharedHtml"] = field(default_factory=dict)  # folder -> its pages' navigation
     policy: PolicyBuilder = field(default_factory=PolicyBuilder)  # the Content-Security-Policy's hashes
     dates: GitDates | None = None                                 # source files' last commits (pagedates.py)
+    search_views: dict[str, str] = field(default_factory=dict)    # page -> what the search index reads of it
 
     def __post_init__(self) -> None:
         self.snippet = snippet_renderer(self.catalogue, self.site_url)
@@ -158,6 +160,19 @@ class Build:
         if path != paths.GLOSSARY:
             html = explain_terms(html, self.catalogue.glossary, paths.relative(path, paths.GLOSSARY))
         return html, ids
+
+    def keep_search_view(self, path: str, html: str) -> bool:
+        """Keep what the site search needs to read of the page's finished content `html`, for
+        `search_view`: the page without the cards its index leaves out (recsite/searchview.py).
+        False when that is the page as it is (nothing kept)."""
+        view = without_excluded_cards(html)
+        if view is not None:
+            self.search_views[path] = view
+        return view is not None
+
+    def search_view(self, path: str) -> str | None:
+        """What keep_search_view kept of the page (once); None if nothing."""
+        return self.search_views.pop(path, None)
 
     def shared_navigation(self, url: str, in_nav: bool) -> "SharedHtml | None":
         """Where the theme keeps the navigation HTML it made for a page that is not in the

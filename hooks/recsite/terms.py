@@ -17,8 +17,9 @@ from .model import Term
 # Text inside these elements is left alone: a link inside a link (or a heading) would be wrong.
 _SKIP = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "label", "option", "pre",
          "script", "select", "style", "summary", "textarea", "title", "svg", "caption", "figcaption", "th"}
-_TAG = re.compile(r"(<[^>]+>)")
-_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+# A tag: for a start or end tag (not "<!-- ..." nor "<!DOCTYPE ..."), its closing slash (group 1)
+# and its name (group 2). Any other "<...>" is a tag too, whose name is None.
+_TAG = re.compile(r"<(?=[^>])(?:\s*(/?)\s*([a-zA-Z0-9]+))?[^>]*>")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"}
 
 
@@ -73,54 +74,68 @@ def explain_terms(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
         return html
     pattern, by_form = _pattern(terms)
     explained: set[str] = set()
-    # Terms the page uses at all (in text or not): once each is explained the rest of the page is
-    # copied as it is, which saves scanning most of a long list page.
-    used = {by_form[form].id for form in set(pattern.findall(html))}
-    out = []
-
-    def wrap(match: re.Match) -> str:
-        term = by_form[match.group(1)]
+    out: list[str] = []
+    copied = 0  # how much of `html` is in `out`
+    # Open elements (names, and whether each one's text is left alone). Depth is tracked for every
+    # element, so a skipped element's own nested children (a chart's rows) stay skipped.
+    names: list[str] = []
+    skips: list[bool] = []
+    skipping = 0      # how many open elements have their text left alone
+    text_start = 0    # where the text after the last tag read starts
+    tags = _TAG.finditer(html)
+    tag = next(tags, None)
+    # The page is read for terms by the regular expression alone; its tags are read in Python only
+    # as far as the last use of a term not yet explained, which on a long page is seldom its end.
+    # A term never holds '<' or '>' (it is escaped), and neither is among the characters its
+    # lookarounds refuse, so the terms found in the whole page are those found in each text
+    # between two tags, and those inside a tag, which are passed over.
+    for found in pattern.finditer(html):
+        written = found.group(1)
+        term = by_form[written]
         if term.id in explained:
-            return match.group(0)
-        explained.add(term.id)
-        written = match.group(1)  # HTML text, already escaped: one of the forms, escaped by _html
-        tip = escape(f"{term.name}: {term.definition}")
-        is_short_form = bool(term.abbreviation) and written.rstrip("s") == term.abbreviation
-        inner = f'<abbr title="{escape(term.name)}">{written}</abbr>' if is_short_form else written
-        # CSS shows the meaning on hover and focus from data-definition; it stays out of the page's
-        # text (quotes stay word for word). <abbr title> gives screen readers the expansion.
-        return f'<a class="term" href="{glossary_url}#{term.id}" data-definition="{tip}">{inner}</a>'
-
-    # Open elements, each with whether its text is left alone. Depth is tracked for every element,
-    # so a skipped element's own nested children (a chart's rows) stay skipped. `skipping` counts
-    # the open elements whose text is left alone.
-    stack: list[tuple[str, bool]] = []
-    skipping = 0
-    pieces = _TAG.split(html)  # text, tag, text, tag, ..., text
-    for index in range(0, len(pieces), 2):
-        if explained >= used:
-            out.extend(pieces[index:])
-            break
-        text = pieces[index]  # ("<>" is not a tag, and a text starting with it was always copied as it is)
-        if skipping or not text or text.isspace() or text.startswith("<"):
-            out.append(text)
+            continue
+        at = found.start()
+        while tag is not None and tag.start() < at:
+            if tag.end() > at:
+                break  # the term is in this tag (an attribute): not text
+            text_start = tag.end()
+            closing, name = tag.groups()
+            if name is not None:
+                name = name.lower()
+                if closing:
+                    if name in names:
+                        last = len(names) - 1 - names[::-1].index(name)
+                        skipping -= sum(skips[last:])
+                        del names[last:], skips[last:]
+                elif name not in _VOID:
+                    written_tag = tag.group()
+                    if not written_tag.endswith("/>"):
+                        # Text only printed (a printed page's heading) is read on paper, where a link explains nothing.
+                        skip = name in _SKIP or 'role="img"' in written_tag or "print-only" in written_tag
+                        names.append(name)
+                        skips.append(skip)
+                        skipping += skip
+            tag = next(tags, None)
         else:
-            out.append(pattern.sub(wrap, text))
-        if index + 1 == len(pieces):
-            break
-        tag = pieces[index + 1]
-        out.append(tag)
-        match = _TAG_NAME.match(tag)
-        if match and not tag.startswith("<!"):
-            closing, name = match.group(1) == "/", match.group(2).lower()
-            if closing:
-                names = [open_name for open_name, _ in stack]
-                if name in names:
-                    del stack[len(names) - 1 - names[::-1].index(name):]
-                    skipping = sum(skip for _, skip in stack)
-            elif name not in _VOID and not tag.endswith("/>"):
-                # Text only printed (a printed page's heading) is read on paper, where a link explains nothing.
-                skip = name in _SKIP or 'role="img"' in tag or "print-only" in tag
-                stack.append((name, skip))
-                skipping += skip
+            # In text, unless an open element leaves its text alone, or the text starts with a '<'
+            # that begins no tag ("<>"), which was always copied as it is.
+            if skipping or html.startswith("<", text_start):
+                continue
+            explained.add(term.id)
+            out.append(html[copied:at])
+            out.append(_link(term, written, glossary_url))
+            copied = found.end()
+            if len(explained) == len(terms):
+                break
+    out.append(html[copied:])
     return "".join(out)
+
+
+def _link(term: Term, written: str, glossary_url: str) -> str:
+    """A use of `term`, `written` as HTML text (one of its forms, escaped by _html), as its link."""
+    tip = escape(f"{term.name}: {term.definition}")
+    is_short_form = bool(term.abbreviation) and written.rstrip("s") == term.abbreviation
+    inner = f'<abbr title="{escape(term.name)}">{written}</abbr>' if is_short_form else written
+    # CSS shows the meaning on hover and focus from data-definition; it stays out of the page's
+    # text (quotes stay word for word). <abbr title> gives screen readers the expansion.
+    return f'<a class="term" href="{glossary_url}#{term.id}" data-definition="{tip}">{inner}</a>'
