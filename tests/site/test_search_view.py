@@ -9,7 +9,7 @@ import json
 import pytest
 from material.plugins.search.plugin import SearchIndex
 
-from conftest import ROOT
+from support.project import ROOT
 from recsite import paths
 from recsite.build import Build
 from recsite.convert import Converter, page_url

