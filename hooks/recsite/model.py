@@ -66,6 +66,7 @@ class Barrier:
     title: str
     source: Source
     summary: str
+    report_heading: bool = False   # the title is the report's own heading for its section (checked)
 
 
 @dataclass(frozen=True)
@@ -499,6 +500,7 @@ class EvidencePage:
     parts: tuple[Part, ...]
     also: tuple[Source, ...] = ()   # other places in the report that the page quotes
     whole: bool = False   # carries every paragraph of its sections, not a selection
+    report_heading: bool = False   # the title is the report's own heading for its section (checked)
 
     @property
     def where(self) -> str:
@@ -571,6 +573,7 @@ class Appendix:
     outro: tuple[str, ...] = ()
     omitted: str | None = None
     note: str | None = None   # the site's words on the extracted text, shown as ours
+    report_heading: bool = False   # the title is the report's own heading for its section (checked)
 
 
 @dataclass(frozen=True)

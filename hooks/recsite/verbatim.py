@@ -20,6 +20,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
+from .model import Source
 from .problems import Problem
 from .reporttext import Passage, ReportText, normalise
 from .schema import field_name, locate, validator
@@ -145,3 +146,46 @@ def _place_of(lines: list[str], line: int, column: int, word: str, before: int) 
 def normalise_line(line: str) -> str:
     """A line of YAML with curly quotes made straight (as the words are compared), same length."""
     return line.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+# The records whose title is a page's title (a barrier's, an evidence page's, an appendix's), by
+# file: the page's citation says whose heading the title is, so `report_heading` must say it truly.
+TITLED_RECORDS = {"taxonomy.yaml": ("themes", "barrier"), "evidence.yaml": ("pages",),
+                  "appendices.yaml": ("appendices",)}
+
+
+def _titled(document: Any, steps: tuple[str, ...]) -> Iterator[tuple[tuple, Any]]:
+    """(path, record) of each titled record: `steps` are a list's key and, inside each item, a key."""
+    for index, item in enumerate(document.get(steps[0], ()) if isinstance(document, dict) else ()):
+        path, node = (steps[0], index), item
+        for step in steps[1:]:
+            path, node = (*path, step), node.get(step) if isinstance(node, dict) else None
+        if isinstance(node, dict) and isinstance(node.get("title"), str) and isinstance(node.get("section"), str):
+            yield path, node
+
+
+def check_headings(document: Any, name: str, label: str, report: ReportText) -> list[Problem]:
+    """A problem for every page title whose `report_heading` is not true to the report: marked as the
+    report's heading where the report prints another (or none), or not marked where it is the
+    report's heading word for word (its citation would call the report's heading ours)."""
+    problems = []
+    for path, node in _titled(document, TITLED_RECORDS.get(name, ("",))):
+        heading = report.heading(node["section"])
+        same = heading is not None and normalise(heading) == normalise(node["title"])
+        marked = node.get("report_heading") is True
+        if same == marked:
+            continue
+        section = Source(node["section"], 0).section_name
+        if marked:
+            field = "report_heading"
+            message = (f"the title is marked as the report's heading for {section}, but the report's heading there is "
+                       f"“{heading}”" if heading else f"the title is marked as the report's heading for {section}, "
+                       "but the report prints no heading there that the check can read")
+            message += " (expected the heading word for word, or no `report_heading`)"
+        else:
+            field = "title"
+            message = (f"is the report's own heading for {section}, word for word: add `report_heading: true` "
+                       "beside it, so that the page's citation says the heading is the report's, not this site's")
+        (line, column), record, rest = locate(document, [*path, field])
+        problems.append(Problem(label, message, line=line, column=column, record=record, field=field_name(rest)))
+    return problems

@@ -33,5 +33,5 @@ def read_appendices(document: Any, label: str) -> tuple[tuple, list[Problem]]:
             Source(node["section"], node["page"], node.get("to_page")), _text(node["summary"]),
             tuple(map(_text, node["intro"])), tuple(parts), tuple(map(_text, node.get("outro", ()))),
             _text(node["omitted"]) if "omitted" in node else None,
-            _text(node["note"]) if "note" in node else None))
+            _text(node["note"]) if "note" in node else None, node.get("report_heading", False)))
     return tuple(appendices), reader.problems

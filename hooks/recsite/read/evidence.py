@@ -71,7 +71,7 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
             reader.page_range(place, node["id"])
         pages.append(EvidencePage(node["id"], _text(node["title"]), _source(node), _text(node["summary"]),
                                   tuple(parts), tuple(_source(place) for place in node.get("also", ())),
-                                  node.get("whole", False)))
+                                  node.get("whole", False), node.get("report_heading", False)))
 
     barriers = _barriers(reader, document["barriers"], themes, claim, references)
     highlights = _highlights(reader, document.get("highlights", ()), pages)
