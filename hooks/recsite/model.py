@@ -297,6 +297,8 @@ class Provenance:
     base: str | None = None
     study: str | None = None
     base_note: str | None = None   # the site's words: what the base leaves unsaid (shown as ours)
+    base_source: Source | None = None   # where the report prints the base, when not where the block is
+    lead_in: str | None = None   # the report's words before figures it gives no base for (never called a base)
 
     @property
     def kind(self) -> str:

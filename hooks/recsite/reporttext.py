@@ -151,6 +151,12 @@ class ReportText:
     def section7_items(self) -> set[str]:
         return self.items("7. Key recommendations", "Appendix 1: Survey on Personal Budgets")
 
+    def sections_of(self, text: str) -> set[str]:
+        """The sections in which the report prints `text` (typography aside), in one passage."""
+        wanted = normalise(text).strip()
+        return {passage.section for passage, printed in zip(self.passages, self._normalised)
+                if wanted and wanted in printed and passage.section}
+
     def heading(self, section: str) -> str | None:
         """The heading the report prints over `section`, without its number ('Policy context' for
         '2', 'Fieldwork topic guides' for 'Appendix 2'), or None where it prints none we can read."""
