@@ -205,6 +205,15 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Run:
+    """Paragraphs the report prints one after another, shown as one block, and `gap`: our words for
+    what the report prints after them that the page leaves out (None after the last run)."""
+
+    paragraphs: tuple[str, ...]
+    gap: str | None = None
+
+
+@dataclass(frozen=True)
 class CoreRecommendation:
     """Section 7's core recommendation, with the paragraphs that lead into it and its funding
     suggestion: shown whole, so its caveat is never left out."""
@@ -217,6 +226,7 @@ class CoreRecommendation:
     note: str
     note_source: Source
     lead_in_refs: tuple[Reference, ...] = ()   # the report's footnotes to the lead-in
+    lead_in_runs: tuple[Run, ...] = ()   # the lead-in as shown: split where the report prints Figure 5
 
 
 @dataclass(frozen=True)
@@ -576,6 +586,7 @@ class Appendix:
     omitted: str | None = None
     note: str | None = None   # the site's words on the extracted text, shown as ours
     report_heading: bool = False   # the title is the report's own heading for its section (checked)
+    intro_runs: tuple[Run, ...] = ()   # the intro as shown: split where a paragraph is left out
 
 
 @dataclass(frozen=True)

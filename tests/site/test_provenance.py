@@ -85,6 +85,35 @@ def test_every_block_marked_as_the_reports_words_is_in_the_report(pages):
     assert not wrong, "shown as the report's words but not in the report:\n" + "\n".join(wrong)
 
 
+def _places(text: str) -> tuple[set[int], set[int]]:
+    """The indexes of the report's passages (paragraphs, bullets, lines) where `text` can start and
+    where it can end: its first and last few words, found in the passages the report prints."""
+    passages = [normalise(passage.text) for passage in report().passages]
+    words = text.split()
+    head, tail = " ".join(words[:6]), " ".join(words[-6:])
+    return ({index for index, passage in enumerate(passages) if head in passage},
+            {index for index, passage in enumerate(passages) if tail in passage})
+
+
+def test_no_block_joins_passages_the_report_prints_apart(pages):
+    """Paragraphs shown together in one block of the report's words are printed one after the other
+    in the report (or in one passage). Where the report prints something between them (Figure 5
+    between the two paragraphs before the core recommendation), the page splits the block and says,
+    in a line of ours, what stands between."""
+    joined = []
+    for address, article in pages.items():
+        for block in article.select("[data-provenance]"):
+            if block["data-provenance"] not in QUOTED_KINDS:
+                continue
+            # Figure 5's groups are printed under their own headings (RIGHT CONDITIONS, …), shown too.
+            runs = [quoted_units(group) for group in block.select(".figure5__group")] or [quoted_units(block)]
+            for before, after in ((units[i], units[i + 1]) for units in runs for i in range(len(units) - 1)):
+                ends, starts = _places(before)[1], _places(after)[0]
+                if ends and starts and not any(0 <= start - end <= 1 for end in ends for start in starts):
+                    joined.append(f"{address}: “{before[-50:]}” + “{after[:50]}”")
+    assert not joined, "passages the report prints apart, joined in one block:\n" + "\n".join(sorted(set(joined)))
+
+
 def test_every_quotation_on_the_site_says_whose_words_it_is(pages):
     unmarked = [f"{address}: {text_of(quote)[:80]}" for address, article in pages.items()
                 for quote in article.find_all("blockquote")
