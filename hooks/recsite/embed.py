@@ -70,6 +70,7 @@ class Embed:
     title: str
     width: int
     height: int
+    page_title: str = ""   # the card's own <title>: short (at most 140 characters), without the heading
 
 
 def _lines(text: str, per_line: int) -> int:
@@ -90,15 +91,18 @@ def embed_of(record: Recommendation | Retired, report: Report) -> Embed:
         # A withdrawn record keeps no place in the report: it says what it was, and where it went.
         described = f"A recommendation of {work(report)}, withdrawn from {paths.SITE_NAME}"
         title = f"{described} (its heading on this site was “{record.title}”)"
+        page_title = f"A recommendation withdrawn from this site - {paths.SITE_NAME}"
     else:
         described = f"A recommendation of {work(report)}, {record.source.where}"
         title = f"{described}, shown by {paths.SITE_NAME} under this site's heading “{record.title}”"
+        page_title = f"A recommendation of the NDTi report, {record.source.where} - {paths.SITE_NAME}"
     height = (WITHDRAWN_FRAME if withdrawn else FRAME) + LINE * _lines(name, TITLE_CHARACTERS_PER_LINE) \
         + LINE * _lines(record.text, TEXT_CHARACTERS_PER_LINE)
     if withdrawn:
         height += LINE * _lines(record.reason, TEXT_CHARACTERS_PER_LINE)
     # Rounded up to ten pixels: a number a person reads in the code, and a little room to spare.
-    return Embed(paths.embed_address(record.id), name, described, title, WIDTH, math.ceil(height / 10) * 10)
+    return Embed(paths.embed_address(record.id), name, described, title, WIDTH, math.ceil(height / 10) * 10,
+                 page_title)
 
 
 def stylesheet() -> Markup:
