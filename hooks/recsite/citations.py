@@ -163,11 +163,13 @@ def recommendation_reference(rec: Recommendation, catalogue: Catalogue, site_url
 
 
 def page_reference(path: str, title: str, places: tuple[Source, ...], catalogue: Catalogue, site_url: str,
-                   selection: bool) -> Reference:
+                   selection: bool, report_heading: bool = False) -> Reference:
     """The report, at the places in it that a barrier, evidence or appendix page of this site shows
     (`places`: its sections and pages), read at that page. `selection`: the page quotes some of
-    what the report prints there, not all of it. The page's title is this site's heading, so it is
-    only in a note that says so, as a recommendation's is."""
+    what the report prints there, not all of it. The page's title is only in a note, never the
+    reference's title, and the note says whose heading it is: the report's own heading for the
+    page's section (`report_heading`, which the data check holds to the report's text) or this
+    site's."""
     whole = report_reference(catalogue, site_url)
     url = paths.absolute(site_url, path)
     where = _listing([place.where for place in places])
@@ -183,9 +185,16 @@ def page_reference(path: str, title: str, places: tuple[Source, ...], catalogue:
         page_ranges=ranges if len(ranges) > 1 else (),
         notes=(f"Cited at {where} of the report"
                + (", of which the page on this site quotes a selection." if selection else "."),
-               f"Page title on this site (this site's heading, not the report's): “{title}”.",
+               title_note(title, places[0], report_heading),
                f"Read on this site at {url}."),
     )
+
+
+def title_note(title: str, place: Source, report_heading: bool) -> str:
+    """Whose heading a cited page's title is, as its citation's note says."""
+    if report_heading:
+        return f"Page title on this site: “{title}”, the report's own heading for {place.section_name}."
+    return f"Page title on this site (this site's heading, not the report's): “{title}”."
 
 
 def page_where(places: tuple[Source, ...]) -> str:
@@ -363,23 +372,26 @@ def files(catalogue: Catalogue, site_url: str) -> dict[str, str]:
     return out
 
 
-def page_places(catalogue: Catalogue) -> dict[str, tuple[str, tuple[Source, ...], bool]]:
-    """{docs path: (title, the places in the report it shows, whether it shows a selection)} of
-    each barrier, evidence and appendix page: the pages cited as the report at those places."""
-    found: dict[str, tuple[str, tuple[Source, ...], bool]] = {}
+def page_places(catalogue: Catalogue) -> dict[str, tuple[str, tuple[Source, ...], bool, bool]]:
+    """{docs path: (title, the places in the report it shows, whether it shows a selection, whether
+    the title is the report's own heading)} of each barrier, evidence and appendix page: the pages
+    cited as the report at those places."""
+    found: dict[str, tuple[str, tuple[Source, ...], bool, bool]] = {}
     for page in catalogue.evidence.pages:
-        found[paths.evidence_page(page.id)] = (page.title, (page.source, *page.also), not page.whole)
+        found[paths.evidence_page(page.id)] = (page.title, (page.source, *page.also), not page.whole,
+                                               page.report_heading)
     for appendix in catalogue.evidence.appendices:
-        found[paths.evidence_page(appendix.id)] = (appendix.title, (appendix.source,), bool(appendix.omitted))
+        found[paths.evidence_page(appendix.id)] = (appendix.title, (appendix.source,), bool(appendix.omitted),
+                                                   appendix.report_heading)
     for theme in catalogue.themes:
         barrier = theme.barrier
-        found[paths.barrier_page(barrier.id)] = (barrier.title, (barrier.source,), False)
+        found[paths.barrier_page(barrier.id)] = (barrier.title, (barrier.source,), False, barrier.report_heading)
     return found
 
 
 def page_references(catalogue: Catalogue, site_url: str) -> dict[str, Reference]:
-    return {path: page_reference(path, title, places, catalogue, site_url, selection)
-            for path, (title, places, selection) in page_places(catalogue).items()}
+    return {path: page_reference(path, title, places, catalogue, site_url, selection, report_heading)
+            for path, (title, places, selection, report_heading) in page_places(catalogue).items()}
 
 
 def report_tags(catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
@@ -389,8 +401,8 @@ def report_tags(catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
 
 def page_tags(path: str, catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
     """The citation meta tags of a barrier, evidence or appendix page (`path`, a docs path)."""
-    title, places, selection = page_places(catalogue)[path]
-    return highwire_tags(page_reference(path, title, places, catalogue, site_url, selection))
+    title, places, selection, report_heading = page_places(catalogue)[path]
+    return highwire_tags(page_reference(path, title, places, catalogue, site_url, selection, report_heading))
 
 
 def recommendation_tags(rec: Recommendation, catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import citations, paths
-from .model import Catalogue, Recommendation, Retired
+from .model import Catalogue, Recommendation, Report, Retired
 from .render import TEMPLATES, Renderer
 
 # The card's styles, printed inside it; its policy allows exactly these (by their hash).
@@ -56,33 +56,53 @@ WITHDRAWN_FRAME = FRAME + LINE
 @dataclass(frozen=True)
 class Embed:
     """How a recommendation is embedded: its card's address (a site path), its name (the site's
-    heading, "Withdrawn: …" when it is withdrawn) and the iframe's suggested size."""
+    heading, "Withdrawn: …" when it is withdrawn), what it is (`described`: the report and the place
+    it prints the recommendation, the oEmbed title), the iframe's title and its suggested size.
+
+    The report gives its recommendations no titles, so nothing that names the report's authors (the
+    oEmbed file's author_name) is titled with the site's heading: a content system shows the two
+    together, as if the heading were theirs. Where the heading is given (the frame's title, read by
+    screen readers to tell frames apart), it is said to be the site's."""
 
     address: str
     name: str
+    described: str
+    title: str
     width: int
     height: int
-
-    @property
-    def title(self) -> str:
-        """The iframe's title: what a screen reader announces for the frame."""
-        return f"{self.name}: a recommendation of the NDTi report, from {paths.SITE_NAME}"
+    page_title: str = ""   # the card's own <title>: short (at most 140 characters), without the heading
 
 
 def _lines(text: str, per_line: int) -> int:
     return max(1, math.ceil(len(" ".join(text.split())) / per_line))
 
 
-def embed_of(record: Recommendation | Retired) -> Embed:
+def work(report: Report) -> str:
+    """The report as a short reference: 'The Use of Personal Budgets for Employment Support (NDTi, 2014)'."""
+    short = re.search(r"\(([^()]+)\)$", report.publisher)
+    return f"{report.title} ({short.group(1) if short else report.publisher}, {report.year})"
+
+
+def embed_of(record: Recommendation | Retired, report: Report) -> Embed:
     """The embed of a current or a withdrawn recommendation."""
     withdrawn = isinstance(record, Retired)
-    title = f"Withdrawn: {record.title}" if withdrawn else record.title
-    height = (WITHDRAWN_FRAME if withdrawn else FRAME) + LINE * _lines(title, TITLE_CHARACTERS_PER_LINE) \
+    name = f"Withdrawn: {record.title}" if withdrawn else record.title
+    if withdrawn:
+        # A withdrawn record keeps no place in the report: it says what it was, and where it went.
+        described = f"A recommendation of {work(report)}, withdrawn from {paths.SITE_NAME}"
+        title = f"{described} (its heading on this site was “{record.title}”)"
+        page_title = f"A recommendation withdrawn from this site - {paths.SITE_NAME}"
+    else:
+        described = f"A recommendation of {work(report)}, {record.source.where}"
+        title = f"{described}, shown by {paths.SITE_NAME} under this site's heading “{record.title}”"
+        page_title = f"A recommendation of the NDTi report, {record.source.where} - {paths.SITE_NAME}"
+    height = (WITHDRAWN_FRAME if withdrawn else FRAME) + LINE * _lines(name, TITLE_CHARACTERS_PER_LINE) \
         + LINE * _lines(record.text, TEXT_CHARACTERS_PER_LINE)
     if withdrawn:
         height += LINE * _lines(record.reason, TEXT_CHARACTERS_PER_LINE)
     # Rounded up to ten pixels: a number a person reads in the code, and a little room to spare.
-    return Embed(paths.embed_address(record.id), title, WIDTH, math.ceil(height / 10) * 10)
+    return Embed(paths.embed_address(record.id), name, described, title, WIDTH, math.ceil(height / 10) * 10,
+                 page_title)
 
 
 def stylesheet() -> Markup:
@@ -108,14 +128,15 @@ def iframe(renderer: Renderer, embed: Embed) -> str:
 
 def oembed(renderer: Renderer, record: Recommendation | Retired) -> dict:
     """The oEmbed response (oembed.com, section 2.3.4): type "rich", with the iframe as its html and
-    the iframe's size as width and height (both required for "rich"), and who the words are by
-    (the report's authors) and who provides the card (this site)."""
-    embed = embed_of(record)
+    the iframe's size as width and height (both required for "rich"), who the words are by (the
+    report's authors), what they are (the title: the report and the place it prints them, never the
+    site's heading) and who provides the card (this site)."""
     report = renderer.catalogue.report
+    embed = embed_of(record, report)
     return {
         "version": "1.0",
         "type": "rich",
-        "title": embed.name,
+        "title": embed.described,
         "author_name": f"{report.cite_authors} ({report.year}), {report.publisher}",
         "provider_name": paths.SITE_NAME,
         "provider_url": paths.absolute(renderer.site_url, "index.md"),
@@ -138,7 +159,7 @@ def files(catalogue: Catalogue, renderer: Renderer) -> dict[str, str]:
         replacement = by_id.get(retired.replaced_by) if retired and retired.replaced_by else None
         out[paths.embed_file(record.id)] = renderer.render(
             CARD_TEMPLATE, paths.embed_file(record.id), rec=None if retired else record, retired=retired,
-            replacement=replacement, embed=embed_of(record), css=css, policy=policy(css),
+            replacement=replacement, embed=embed_of(record, catalogue.report), css=css, policy=policy(css),
             site_name=paths.SITE_NAME, authors=authors)
         out[paths.oembed_file(record.id)] = json.dumps(oembed(renderer, record), ensure_ascii=False, indent=2) + "\n"
     return out

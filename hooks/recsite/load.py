@@ -31,7 +31,7 @@ from .read.report import read_report
 from .read.taxonomy import read_taxonomy
 from .reporttext import ReportText
 from .schema import check_records
-from .verbatim import check_words
+from .verbatim import check_base_places, check_headings, check_words
 from .yamlsource import load_yaml
 
 REPORT_FILE = "report.yaml"
@@ -182,6 +182,9 @@ def _documents(data_dir: Path, label_dir: str,
             documents[name] = document
             if report is not None:
                 problems.extend(check_words(document, schema, label, report, data_dir / name))
+                problems.extend(check_headings(document, name, label, report))
+                if name == "evidence.yaml":
+                    problems.extend(check_base_places(document, label, report))
         elif data_file.records and all(len(path) == 2 for path in faulty):
             documents[name] = _without_records(document, data_file.records, faulty)
             malformed_ids |= _raw_ids(document[data_file.records])

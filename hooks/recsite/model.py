@@ -66,6 +66,7 @@ class Barrier:
     title: str
     source: Source
     summary: str
+    report_heading: bool = False   # the title is the report's own heading for its section (checked)
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,15 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Run:
+    """Paragraphs the report prints one after another, shown as one block, and `gap`: our words for
+    what the report prints after them that the page leaves out (None after the last run)."""
+
+    paragraphs: tuple[str, ...]
+    gap: str | None = None
+
+
+@dataclass(frozen=True)
 class CoreRecommendation:
     """Section 7's core recommendation, with the paragraphs that lead into it and its funding
     suggestion: shown whole, so its caveat is never left out."""
@@ -216,6 +226,7 @@ class CoreRecommendation:
     note: str
     note_source: Source
     lead_in_refs: tuple[Reference, ...] = ()   # the report's footnotes to the lead-in
+    lead_in_runs: tuple[Run, ...] = ()   # the lead-in as shown: split where the report prints Figure 5
 
 
 @dataclass(frozen=True)
@@ -296,6 +307,8 @@ class Provenance:
     base: str | None = None
     study: str | None = None
     base_note: str | None = None   # the site's words: what the base leaves unsaid (shown as ours)
+    base_source: Source | None = None   # where the report prints the base, when not where the block is
+    lead_in: str | None = None   # the report's words before figures it gives no base for (never called a base)
 
     @property
     def kind(self) -> str:
@@ -499,6 +512,7 @@ class EvidencePage:
     parts: tuple[Part, ...]
     also: tuple[Source, ...] = ()   # other places in the report that the page quotes
     whole: bool = False   # carries every paragraph of its sections, not a selection
+    report_heading: bool = False   # the title is the report's own heading for its section (checked)
 
     @property
     def where(self) -> str:
@@ -571,6 +585,8 @@ class Appendix:
     outro: tuple[str, ...] = ()
     omitted: str | None = None
     note: str | None = None   # the site's words on the extracted text, shown as ours
+    report_heading: bool = False   # the title is the report's own heading for its section (checked)
+    intro_runs: tuple[Run, ...] = ()   # the intro as shown: split where a paragraph is left out
 
 
 @dataclass(frozen=True)

@@ -173,7 +173,7 @@ def _recommendation_pages(catalogue: Catalogue, chosen: Selections) -> Iterable[
             "more_siblings": len(siblings) > MORE_ON_THEME,
             "twin": catalogue.recommendation(rec.twin) if rec.twin else None,
             "evidence": catalogue.evidence.for_barrier(rec.theme.barrier),
-            "questions": paths.QUESTIONS if rec.audience.plain_words else None, "embed": embed.embed_of(rec)},
+            "questions": paths.QUESTIONS if rec.audience.plain_words else None, "embed": embed.embed_of(rec, catalogue.report)},
             rec.data_line)
 
 

@@ -47,6 +47,8 @@ SECTION_PAGES = {
 _HEADING = re.compile(r"^(?:(?P<number>[1-7](?:\.\d+)*|A[1-3](?:\.\d+)+)[.:]? +[A-Z]|(?P<appendix>Appendix [1-3]):"
                       r"|[A-Z][a-z ]+ (?P<last>[1-7](?:\.\d+)+)\.$)")
 _BODY_STARTS = "PART 1: FINDINGS FROM THE RESEARCH"
+# A section's number as its heading prints it, and the space after it: "5.1. ", "A2.2 ", "Appendix 2: ".
+_NUMBERED_HEADING = re.compile(r"^(?P<number>[1-7](?:\.\d+)*|A[1-3](?:\.\d+)+|Appendix [1-3])[.:]? +")
 _FOOTNOTE_NUMBER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # Lines of a footnote that lost their number in extraction: a bare address, or "Ibid." read as "lbid.".
 _FOOTNOTE_LEFTOVER = re.compile(r"^(https?://\S+|[lI]bid\.)$")
@@ -148,6 +150,19 @@ class ReportText:
 
     def section7_items(self) -> set[str]:
         return self.items("7. Key recommendations", "Appendix 1: Survey on Personal Budgets")
+
+    def sections_of(self, text: str) -> set[str]:
+        """The sections in which the report prints `text` (typography aside), in one passage."""
+        wanted = normalise(text).strip()
+        return {passage.section for passage, printed in zip(self.passages, self._normalised)
+                if wanted and wanted in printed and passage.section}
+
+    def heading(self, section: str) -> str | None:
+        """The heading the report prints over `section`, without its number ('Policy context' for
+        '2', 'Fieldwork topic guides' for 'Appendix 2'), or None where it prints none we can read."""
+        first = next((passage.text for passage in self.passages if passage.section == section), None)
+        numbered = _NUMBERED_HEADING.match(first or "")
+        return first[numbered.end():] if numbered and numbered["number"] == section else None
 
     def table_rows(self) -> set[tuple[str, ...]]:
         """The rows of the report's tables: tab-separated lines, as cells."""

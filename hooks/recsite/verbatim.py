@@ -20,8 +20,9 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
+from .model import RESEARCH_PARTS, Source
 from .problems import Problem
-from .reporttext import Passage, ReportText, normalise
+from .reporttext import SECTION_PAGES, Passage, ReportText, normalise
 from .schema import field_name, locate, validator
 
 WORDS = "x-words"
@@ -145,3 +146,99 @@ def _place_of(lines: list[str], line: int, column: int, word: str, before: int) 
 def normalise_line(line: str) -> str:
     """A line of YAML with curly quotes made straight (as the words are compared), same length."""
     return line.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+# The records whose title is a page's title (a barrier's, an evidence page's, an appendix's), by
+# file: the page's citation says whose heading the title is, so `report_heading` must say it truly.
+TITLED_RECORDS = {"taxonomy.yaml": ("themes", "barrier"), "evidence.yaml": ("pages",),
+                  "appendices.yaml": ("appendices",)}
+
+
+def _titled(document: Any, steps: tuple[str, ...]) -> Iterator[tuple[tuple, Any]]:
+    """(path, record) of each titled record: `steps` are a list's key and, inside each item, a key."""
+    for index, item in enumerate(document.get(steps[0], ()) if isinstance(document, dict) else ()):
+        path, node = (steps[0], index), item
+        for step in steps[1:]:
+            path, node = (*path, step), node.get(step) if isinstance(node, dict) else None
+        if isinstance(node, dict) and isinstance(node.get("title"), str) and isinstance(node.get("section"), str):
+            yield path, node
+
+
+def check_headings(document: Any, name: str, label: str, report: ReportText) -> list[Problem]:
+    """A problem for every page title whose `report_heading` is not true to the report: marked as the
+    report's heading where the report prints another (or none), or not marked where it is the
+    report's heading word for word (its citation would call the report's heading ours)."""
+    problems = []
+    for path, node in _titled(document, TITLED_RECORDS.get(name, ("",))):
+        heading = report.heading(node["section"])
+        same = heading is not None and normalise(heading) == normalise(node["title"])
+        marked = node.get("report_heading") is True
+        if same == marked:
+            continue
+        section = Source(node["section"], 0).section_name
+        if marked:
+            field = "report_heading"
+            message = (f"the title is marked as the report's heading for {section}, but the report's heading there is "
+                       f"“{heading}”" if heading else f"the title is marked as the report's heading for {section}, "
+                       "but the report prints no heading there that the check can read")
+            message += " (expected the heading word for word, or no `report_heading`)"
+        else:
+            field = "title"
+            message = (f"is the report's own heading for {section}, word for word: add `report_heading: true` "
+                       "beside it, so that the page's citation says the heading is the report's, not this site's")
+        (line, column), record, rest = locate(document, [*path, field])
+        problems.append(Problem(label, message, line=line, column=column, record=record, field=field_name(rest)))
+    return problems
+
+
+def _next_section_page(section: str) -> int | None:
+    """The page the section after `section` (in the report's order) starts on: the last page
+    `section` can be on (a section may end on the page where the next begins)."""
+    order = list(SECTION_PAGES)
+    at = order.index(section)
+    later = [SECTION_PAGES[other] for other in order[at + 1:] if not other.startswith(section + ".")]
+    return later[0] if later else None
+
+
+def check_base_places(document: Any, label: str, report: ReportText) -> list[Problem]:
+    """A problem for every base (or lead-in) of this research's figures that the report does not
+    print where the page will say it is: in the block's own section, or at its `base_source`, whose
+    page must be in that section's pages. A base quoted from elsewhere in the report carries its
+    own place, so a council quoting it quotes the right page."""
+    problems = []
+
+    def add(path: list, message: str) -> None:
+        (line, column), record, rest = locate(document, path)
+        problems.append(Problem(label, message, line=line, column=column, record=record, field=field_name(rest)))
+
+    for page_index, page in enumerate(document.get("pages", ()) if isinstance(document, dict) else ()):
+        for part_index, part in enumerate(page.get("parts", ())):
+            for item_index, item in enumerate(part.get("items", ())):
+                path = ["pages", page_index, "parts", part_index, "items", item_index]
+                field = "base" if isinstance(item.get("base"), str) else "lead_in" if isinstance(item.get("lead_in"), str) else None
+                if field is None or item.get("from") not in RESEARCH_PARTS:
+                    continue   # a base anywhere else is refused by the reader
+                found = report.sections_of(item[field])
+                if not found:
+                    continue   # not the report's words at all: check_words says so
+                place = item.get("base_source") if field == "base" else None
+                section = (place or item).get("section", part.get("section"))
+                names = " and ".join(sorted(Source(other, 0).section_name for other in found))
+                if section not in found:
+                    if place:
+                        add([*path, "base_source", "section"],
+                            f"the report prints the base's words in {names}, not in {Source(section, 0).section_name} "
+                            "(expected the section that prints them)")
+                    else:
+                        add([*path, field], f"the report prints these words in {names}, not in "
+                                            f"{Source(section, 0).section_name} where this block is: give their own place "
+                                            f"beside them, `base_source: {{section: \"{sorted(found)[0]}\", page: …}}`, "
+                                            "so the page does not cite them at the block's page")
+                elif place and section in SECTION_PAGES:
+                    first, last = SECTION_PAGES[section], _next_section_page(section)
+                    if place["page"] < first or (last is not None and place["page"] > last):
+                        pages = f"pages {first}–{last}" if last else f"page {first} on"
+                        add([*path, "base_source", "page"],
+                            f"page {place['page']} is not in {Source(section, 0).section_name}, which is printed "
+                            f"on {pages} (expected the page the base's words are printed on)")
+    return problems

@@ -23,6 +23,7 @@ from recsite.citations import (Person, Reference, csl_item, highwire_tags, parse
 from recsite.model import Change, Recommendation, Retired
 from recsite.plan import plan_site
 from recsite.render import snippet_renderer
+from support.report_text import report
 
 CATALOGUE = real_catalogue()
 SITE_URL = "https://example.org/pb/"
@@ -329,7 +330,7 @@ def test_every_barrier_evidence_and_appendix_page_is_cited():
 def test_a_page_is_cited_as_the_report_at_the_places_it_shows_in_each_format(path):
     """RIS, BibTeX and CSL-JSON read back by their parsers: the report (never the page's title,
     which is ours and only in a note that says so), the pages it shows, and the page as where it was read."""
-    ref, (title, places, selection) = PAGE_REFS[path], PAGES[path]
+    ref, (title, places, selection, _) = PAGE_REFS[path], PAGES[path]
     url = f"{SITE_URL}{path.removesuffix('.md')}/"
     ranges = _ranges(path)
     pages = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
@@ -340,7 +341,7 @@ def test_a_page_is_cited_as_the_report_at_the_places_it_shows_in_each_format(pat
     assert (ris["start_page"], ris["end_page"]) == (str(ranges[0][0]), str(max(b for _, b in ranges)))
     assert ris["notes"][0].startswith(f"Cited at {where[0]}") and all(place in ris["notes"][0] for place in where)
     assert ("selection" in ris["notes"][0]) == selection
-    assert ris["notes"][1] == f"Page title on this site (this site's heading, not the report's): “{title}”."
+    assert ris["notes"][1] == _title_note(title, places[0])
     assert ris["notes"][2] == f"Read on this site at {url}."
     assert "abstract" not in ris   # nothing on the page is one passage of the report's to give as its abstract
 
@@ -354,6 +355,27 @@ def test_a_page_is_cited_as_the_report_at_the_places_it_shows_in_each_format(pat
     names = [place.section_name for place in places]
     assert item["section"] == (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
     assert title not in json.dumps({k: v for k, v in item.items() if k != "note"}, ensure_ascii=False)
+
+
+def _title_note(title: str, place) -> str:
+    """The note on a cited page's title, worked out here from the report's text: whose heading it is."""
+    if report().heading(place.section) == title:
+        return f"Page title on this site: “{title}”, the report's own heading for {place.section_name}."
+    return f"Page title on this site (this site's heading, not the report's): “{title}”."
+
+
+def test_a_page_titled_with_the_reports_own_heading_is_never_cited_as_titled_by_us():
+    """The barrier pages are titled with the headings of Sections 5.1-5.4 ("in the report's words",
+    the barriers page says), Policy context with Section 2's, the appendices with their own: their
+    citations say so. The rest are ours, and say that."""
+    reports = {path for path, (title, places, _, _) in PAGES.items() if report().heading(places[0].section) == title}
+    assert reports == {*(f"barriers/{theme.barrier.id}.md" for theme in CATALOGUE.themes),
+                       "evidence/policy-context.md", "evidence/survey-questions.md", "evidence/topic-guides.md"}
+    for path, (title, places, _, heading) in PAGES.items():
+        assert heading == (path in reports), path
+        notes = PAGE_REFS[path].notes
+        assert notes[1] == _title_note(title, places[0]), path
+        assert ("not the report's" in "".join(notes)) == (path not in reports), path
 
 
 def test_a_page_showing_two_parts_of_the_report_is_cited_at_both():

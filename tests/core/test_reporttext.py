@@ -86,3 +86,12 @@ def test_the_nearest_passage_prefers_the_section_the_data_names():
     text = "Use every opportunity to promote employment as the norm for all disabled people"
     assert report().nearest(text, "A3.1.1").where == "Appendix 3, section A3.1.1, which starts on page 53"
     assert report().nearest(text, "7.1.1").where == "Section 7.1.1, which starts on page 36"
+
+
+def test_a_sections_heading_is_read_without_its_number():
+    """What the data check compares a page's title with (`report_heading`)."""
+    assert report().heading("2") == "Policy context"
+    assert report().heading("5.1") == "Demand from the individual and/or their family for employment"
+    assert report().heading("Appendix 2") == "Fieldwork topic guides"
+    assert report().heading("A2.2") == "Questions for social workers / care managers / brokers"
+    assert report().heading("9.9") is None

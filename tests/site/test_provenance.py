@@ -12,7 +12,7 @@ import pytest
 from support.project import real_catalogue
 from support.site import text_of
 from recsite.model import COMPILED_TABLE, RESEARCH_PARTS, TEXT_KINDS
-from support.report_text import all_items, report_text
+from support.report_text import all_items, report, report_text
 
 CATALOGUE = real_catalogue()
 EVIDENCE = CATALOGUE.evidence
@@ -83,6 +83,35 @@ def test_every_block_marked_as_the_reports_words_is_in_the_report(pages):
                     wrong.append(f"{address}: {text[:120]}")
     assert checked > 400, f"only {checked} quoted texts found: is data-provenance still on the pages?"
     assert not wrong, "shown as the report's words but not in the report:\n" + "\n".join(wrong)
+
+
+def _places(text: str) -> tuple[set[int], set[int]]:
+    """The indexes of the report's passages (paragraphs, bullets, lines) where `text` can start and
+    where it can end: its first and last few words, found in the passages the report prints."""
+    passages = [normalise(passage.text) for passage in report().passages]
+    words = text.split()
+    head, tail = " ".join(words[:6]), " ".join(words[-6:])
+    return ({index for index, passage in enumerate(passages) if head in passage},
+            {index for index, passage in enumerate(passages) if tail in passage})
+
+
+def test_no_block_joins_passages_the_report_prints_apart(pages):
+    """Paragraphs shown together in one block of the report's words are printed one after the other
+    in the report (or in one passage). Where the report prints something between them (Figure 5
+    between the two paragraphs before the core recommendation), the page splits the block and says,
+    in a line of ours, what stands between."""
+    joined = []
+    for address, article in pages.items():
+        for block in article.select("[data-provenance]"):
+            if block["data-provenance"] not in QUOTED_KINDS:
+                continue
+            # Figure 5's groups are printed under their own headings (RIGHT CONDITIONS, …), shown too.
+            runs = [quoted_units(group) for group in block.select(".figure5__group")] or [quoted_units(block)]
+            for before, after in ((units[i], units[i + 1]) for units in runs for i in range(len(units) - 1)):
+                ends, starts = _places(before)[1], _places(after)[0]
+                if ends and starts and not any(0 <= start - end <= 1 for end in ends for start in starts):
+                    joined.append(f"{address}: “{before[-50:]}” + “{after[:50]}”")
+    assert not joined, "passages the report prints apart, joined in one block:\n" + "\n".join(sorted(set(joined)))
 
 
 def test_every_quotation_on_the_site_says_whose_words_it_is(pages):
@@ -181,20 +210,48 @@ def test_the_sites_own_summaries_are_labelled_as_ours(pages):
                          ids=[b.id for p, b in BLOCKS if b.provenance.kind == "research"])
 def test_every_figure_from_this_research_has_section_page_and_base(pages, page, block):
     source = block.text_source if block.kind == "chart" else block.source
-    assert source.section and source.page and block.provenance.base
+    assert source.section and source.page and (block.provenance.base or block.provenance.lead_in)
     element = pages[f"evidence/{page.id}/"].find(id=block.id)
     if block.kind != "table":  # a table of the report's is captioned with its name
         assert text_of(element.select_one("blockquote .provenance__tag")) == TEXT_KINDS["research"] + ":"
     line = text_of(element.select_one(".provenance"))
     assert line.startswith(f"Figures from {RESEARCH_PARTS[block.provenance.origin]}, this research: ")
     assert source.where in line
-    assert f"Base, in the report's words: “{block.provenance.base}”" in line
+    provenance = block.provenance
+    if provenance.base:
+        place = f" ({provenance.base_source.where})" if provenance.base_source else ""
+        assert f"Base, in the report's words{place}: “{provenance.base}”" in line
+    else:
+        # Words the report prints before figures it gives no base for are never called a base.
+        assert "Base" not in line and f"they follow its words: “{provenance.lead_in}”" in line
+        assert provenance.base_note and provenance.base_note in text_of(element.select_one(".evidence-base-note"))
+
+
+@pytest.mark.parametrize(("page", "block"), [(p, b) for p, b in BLOCKS if b.provenance.base],
+                         ids=[b.id for p, b in BLOCKS if b.provenance.base])
+def test_a_base_is_cited_at_the_place_the_report_prints_it(pages, page, block):
+    """A base quoted from elsewhere in the report (a figure of Section 4.1.1 counted over the
+    responses Section 3.1.1 describes) carries its own place: the section the page names for it
+    prints its words."""
+    source = block.text_source if block.kind == "chart" else block.source
+    place = block.provenance.base_source or source
+    assert place.section in report().sections_of(block.provenance.base), (block.id, place.where)
+    line = text_of(pages[f"evidence/{page.id}/"].find(id=block.id).select_one(".provenance"))
+    if block.provenance.base_source:
+        assert f"Base, in the report's words ({place.where}):" in line
+
+
+def test_the_words_before_figures_with_no_base_are_not_called_a_base():
+    """Section 4.2 gives no base for how providers cost support or how payments reach them."""
+    for block_id in ("costing-methods", "payment-routes"):
+        block = next(b for _, b in BLOCKS if getattr(b, "id", None) == block_id)
+        assert block.provenance.base is None and block.provenance.lead_in and block.provenance.base_note
 
 
 def test_every_base_is_the_reports_own_words():
     printed = normalise(all_items())
-    wrong = [block.id for _, block in BLOCKS
-             if block.provenance.base and normalise(block.provenance.base) not in printed]
+    wrong = [block.id for _, block in BLOCKS for words in (block.provenance.base, block.provenance.lead_in)
+             if words and normalise(words) not in printed]
     assert not wrong
 
 

@@ -162,6 +162,21 @@ def test_the_reports_tables_keep_their_printed_headings(page, number):
     assert caption.startswith(f"Table {number}: {block.title}") and "as the report prints them" in caption
 
 
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_the_reports_tables_print_their_header_row_as_the_report_does(page, number):
+    """A caption that says "headings as the report prints them" is held to every header cell, the
+    hidden ones too (what a screen reader hears): the report leaves the first one blank, so the page
+    has no heading of ours there (an empty cell, not a header: axe flags an empty <th>)."""
+    table = page("evidence/survey/").find(id=f"table-{number}").table
+    header = table.thead.tr.find_all(["th", "td"])
+    assert tuple(printed(cell) for cell in header) in table_rows()
+    first = header[0]
+    if not printed(first):
+        assert first.name == "td" and not first.find(True)
+    # Each row is still named by its header cell.
+    assert all(row.find(True)["scope"] == "row" and row.find(True).name == "th" for row in table.tbody.find_all("tr"))
+
+
 def test_redrawn_figures_say_so(page):
     for block_id in ("figure-1", "figure-2", "figure-3"):
         note = page("evidence/survey/").find(id=block_id).select_one(".chart__redrawn")
@@ -318,3 +333,40 @@ def test_each_glossary_pointer_is_to_a_section_that_uses_the_term():
         form.lower() in text for section, text in by_section.items()
         if section and section.startswith(term.see.section) for form in term.forms)]
     assert wrong == []
+
+
+# --- Pages that say they carry the report word for word, or the whole of a section -----------------
+
+def _appendix_lines(appendix) -> set[str]:
+    """Every passage the report prints in an appendix (its headings included)."""
+    number = appendix.section.split()[-1]
+    return {normalise(passage.text) for passage in report().passages
+            if passage.section == appendix.section or (passage.section or "").startswith(f"A{number}.")}
+
+
+def test_an_appendix_page_said_to_be_word_for_word_prints_the_reports_headings(page):
+    """"This is Appendix 2 of the report, word for word": each part's heading is the heading the
+    report prints there (A2.1-A2.4 with their numbers), never a shorter one of ours."""
+    for appendix in EVIDENCE.appendices:
+        article = page(f"evidence/{appendix.id}/")
+        assert "word for word" in printed(article.select_one(".evidence-where"))
+        printed_lines = _appendix_lines(appendix)
+        for part in appendix.parts:
+            heading = article.find(id=part.id)
+            shown = printed(heading).removesuffix("¶").strip()
+            assert shown == normalise(part.title) and shown in printed_lines, (appendix.id, shown)
+
+
+def test_a_page_titled_with_the_reports_heading_never_calls_all_its_headings_ours(page):
+    """A barrier page (Sections 5.1-5.4) or Policy context (Section 2) is titled with the report's own
+    heading: its note on the headings says so, and calls ours only the headings under it."""
+    titled = [(f"barriers/{theme.barrier.id}/", theme.barrier) for theme in CATALOGUE.themes]
+    titled += [(f"evidence/{evidence_page.id}/", evidence_page) for evidence_page in EVIDENCE.pages]
+    for address, record in titled:
+        intro = printed(page(address).select_one(".section-intro, .evidence-where"))
+        if record.report_heading:
+            assert "the headings are ours" not in intro.lower(), address
+            assert f"the page's title is the report's own heading for {record.source.section_name}".lower() in intro.lower(), address
+            assert "the headings under it are ours" in intro, address
+        else:
+            assert "headings are ours" in intro.lower(), address

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..model import Appendix, AppendixPart, Question, Source
 from ..problems import Problem
-from .fields import FileReader, read_text as _text
+from .fields import FileReader, read_paragraphs, read_text as _text
 
 APPENDICES_FILE = "appendices.yaml"
 
@@ -28,10 +28,11 @@ def read_appendices(document: Any, label: str) -> tuple[tuple, list[Problem]]:
             source = Source(part["section"], part["page"], part.get("to_page")) if "section" in part else None
             parts.append(AppendixPart(part["id"], _text(part["title"]), source,
                                       tuple(map(_text, part.get("intro", ()))), questions))
+        intro, intro_runs = read_paragraphs(node["intro"])
         appendices.append(Appendix(
             node["id"], node["section"], _text(node["title"]),
             Source(node["section"], node["page"], node.get("to_page")), _text(node["summary"]),
-            tuple(map(_text, node["intro"])), tuple(parts), tuple(map(_text, node.get("outro", ()))),
+            intro, tuple(parts), tuple(map(_text, node.get("outro", ()))),
             _text(node["omitted"]) if "omitted" in node else None,
-            _text(node["note"]) if "note" in node else None))
+            _text(node["note"]) if "note" in node else None, node.get("report_heading", False), intro_runs))
     return tuple(appendices), reader.problems

@@ -71,7 +71,7 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
             reader.page_range(place, node["id"])
         pages.append(EvidencePage(node["id"], _text(node["title"]), _source(node), _text(node["summary"]),
                                   tuple(parts), tuple(_source(place) for place in node.get("also", ())),
-                                  node.get("whole", False)))
+                                  node.get("whole", False), node.get("report_heading", False)))
 
     barriers = _barriers(reader, document["barriers"], themes, claim, references)
     highlights = _highlights(reader, document.get("highlights", ()), pages)
@@ -124,9 +124,15 @@ def _provenance(reader: FileReader, node: Any, record: str | None) -> Provenance
     if study is not None and origin != "cited":
         reader.add(node, record, "study", f"a study is only named for another study's figure (from: cited), "
                                           f"not from: {origin}")
-    note = node.get("base_note")
+    if node.get("lead_in") is not None and origin not in RESEARCH_PARTS:
+        reader.add(node, record, "lead_in", f"a lead-in stands for the base of a figure from this research "
+                                            f"(from: survey, fieldwork or phase-three), not from: {origin}")
+    note, place, lead_in = node.get("base_note"), node.get("base_source"), node.get("lead_in")
+    if place is not None and base is None:
+        reader.add(node, record, "base_source", "the place of a base is given only beside the `base` it places")
     return Provenance(origin, _text(base) if base else None, _text(study) if study else None,
-                      _text(note) if note else None)
+                      _text(note) if note else None, _source(place) if place else None,
+                      _text(lead_in) if lead_in else None)
 
 
 def _references(reader: FileReader, nodes: list) -> dict[int, Reference]:

@@ -6,13 +6,28 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..model import Source
+from ..model import Run, Source
 from ..problems import Problem
 
 
 def read_text(value: str) -> str:
     """A text field as readers see it: folded YAML keeps editors' line breaks as spaces."""
     return " ".join(value.split())
+
+
+def read_paragraphs(items: list) -> tuple[tuple[str, ...], tuple[Run, ...]]:
+    """The report's paragraphs of a `report_paragraphs` list, and the runs they are shown in: a
+    `gap:` entry (our words for what the report prints there) ends one run and starts the next."""
+    paragraphs, runs, run = [], [], []
+    for item in items:
+        if isinstance(item, dict):
+            runs.append(Run(tuple(run), read_text(item["gap"])))
+            run = []
+        else:
+            paragraphs.append(read_text(item))
+            run.append(read_text(item))
+    runs.append(Run(tuple(run)))
+    return tuple(paragraphs), tuple(runs)
 
 
 def read_source(node: Any, section: str | None = None) -> Source:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import CoreRecommendation, Figure, FigureGroup, Reference, Report, Scope, Source
-from .fields import FileReader, read_source as _source, read_text as _text
+from .fields import FileReader, read_paragraphs, read_source as _source, read_text as _text
 
 
 def read_report(reader: FileReader, document: Any):
@@ -29,8 +29,9 @@ def read_report(reader: FileReader, document: Any):
     reader.page_range(node["source"], None, "core_recommendation.source")
     reader.page_range(node["note_source"], None, "core_recommendation.note_source")
     reader.page_range(document["figure5"]["source"], None, "figure5.source")
+    lead_in, lead_in_runs = read_paragraphs(node["lead_in"])
     core = CoreRecommendation(
-        source=_source(node["source"]), lead_in=tuple(map(_text, node["lead_in"])),
+        source=_source(node["source"]), lead_in=lead_in, lead_in_runs=lead_in_runs,
         paragraphs=tuple(map(_text, node["paragraphs"])),
         in_practice_intro=_text(node["in_practice_intro"]), in_practice=tuple(map(_text, node["in_practice"])),
         note=_text(node["note"]), note_source=_source(node["note_source"]),

@@ -25,7 +25,7 @@ def read_taxonomy(reader: FileReader, document: Any) -> tuple[dict[str, Theme], 
             reader.page_range(place, theme_id, f"sections[{index}]")
         barrier = Barrier(barrier_node["id"], barrier_node["section"], _text(barrier_node["title"]),
                           Source(barrier_node["section"], barrier_node["page"], barrier_node.get("to_page")),
-                          _text(barrier_node["summary"]))
+                          _text(barrier_node["summary"]), barrier_node.get("report_heading", False))
         themes[theme_id] = Theme(theme_id, _text(node["title"]), tuple(map(_source, node["sections"])), barrier)
 
     audiences: dict[str, Audience] = {}
