@@ -14,7 +14,8 @@ SITE_URL's default, a REPO_URL (so the "edit this page" links are built and comp
 fixed SOURCE_DATE_EPOCH, the build date MkDocs writes into the sitemap.
 
 What legitimately varies between two builds of the same site is normalised before comparing:
-the sitemap's <lastmod> dates (a saved build from another day), and the gzip header of
+the sitemap's <lastmod> dates (a saved build from another day), each page's "last changed" line
+(dated from git's history, which a revision built from `git archive` does not have), and the gzip header of
 sitemap.xml.gz (its content is compared). JSON files (the search index, nav.json, the downloads)
 are compared as data and shown indented, so a diff points at the record that changed. Two builds
 of the same revision compare equal (the search index and every page come out in the same order
@@ -43,6 +44,10 @@ WORK_TREE = "."
 BUILD_ENV = {**QUIET_MKDOCS, "SITE_URL": "http://127.0.0.1:8000/",
              "REPO_URL": "https://github.com/example/recsite", "SOURCE_DATE_EPOCH": "1767225600"}
 _LASTMOD = re.compile(r"<lastmod>[^<]*</lastmod>")
+# A page's "This page last changed on …" line (recsite/pagedates.py): for a hand-written page it is
+# the date of its file's last commit, which a build from `git archive` (no history) cannot know.
+# Without history the line is left out, so it is taken out of both sides.
+_PAGE_CHANGED = re.compile(r'\s*<p class="page-changed"[^>]*>.*?</p>', re.DOTALL)
 
 
 def mkdocs() -> Path:
@@ -81,6 +86,8 @@ def normalised(path: Path) -> bytes | str:
         return data
     if name.startswith("sitemap") and name.endswith(".xml"):
         text = _LASTMOD.sub("<lastmod>(date)</lastmod>", text)
+    elif name.endswith(".html"):
+        text = _PAGE_CHANGED.sub("", text)
     elif name.endswith(".json"):
         try:
             text = json.dumps(json.loads(text), indent=1, ensure_ascii=False) + "\n"

@@ -24,10 +24,12 @@ def test_builds_of_the_same_site_on_different_days_compare_equal(tmp_path):
                                     "sitemap.xml.gz": gzip.compress(_sitemap("2026-01-01").encode(), mtime=1),
                                     "search/search_index.json": '{"docs": [{"location": "x/"}]}',
                                     "x/index.html": "<p>same</p>\n"})
+    # A build from `git archive` has no history, so its pages say nothing of when they last changed.
+    dated = '<p>same</p>\n\n<p class="page-changed" data-search-exclude="date">This page last changed on <time datetime="2026-12-06">6 December 2026</time>.</p>\n'
     after = _site(tmp_path / "b", {"sitemap.xml": _sitemap("2026-12-06"),
                                    "sitemap.xml.gz": gzip.compress(_sitemap("2026-12-06").encode(), mtime=2),
                                    "search/search_index.json": '{"docs":[{"location":"x/"}]}',
-                                   "x/index.html": "<p>same</p>\n"})
+                                   "x/index.html": dated})
     assert compare(before, after) == []
 
 
