@@ -125,6 +125,14 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
     assert "the fieldwork suggests" in summaries["demand-and-expectations"]
     # "they also noted occasions where" support planning is not person-centred (5.3): not "often".
     assert "noted occasions when it was not person-centred" in summaries["personal-budget-process"]
+    # 5.3 (page 29): "PBs are provided for only when someone is FACS eligible… If people are not
+    # eligible then they would be referred to JobCentre Plus (JCP) and Work Choice". FACS was replaced
+    # in 2015: our summary says what the report found then, never that it is so now.
+    process = summaries["personal-budget-process"]
+    assert "In 2014, the report found" in process and "would be referred to JobCentre Plus and Work Choice" in process
+    assert "get no Personal Budget" not in process and "are referred" not in process
+    # "it is normal for a provider to submit at least 13 invoices per year per person" (pages 30-31).
+    assert "it was normal for a provider to submit at least 13 invoices" in process
     titles = {finding.id: finding.title for entry in EVIDENCE.barriers for finding in entry.findings}
     titles |= {block.id: block.label for ep in EVIDENCE.pages for block in ep.blocks if block.kind == "finding"}
     for block_id, words in (("poet-survey", "said"), ("fewer-in-paid-work", "If so"),
@@ -134,8 +142,13 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
                             ("not-a-social-care-outcome", "Evidence that social workers"),
                             ("not-a-priority", "typically"), ("not-made-aware", "It is felt"),
                             ("support-planning", "not always"), ("direct-payments-for-everyone", "in one area"),
-                            ("thought-not-allowed", "not unusual")):
+                            ("thought-not-allowed", "not unusual"),
+                            # 5.3: "only when someone is FACS eligible", in 2014; "would be referred".
+                            ("facs-eligibility", "In 2014"), ("referred-to-jobcentre-plus", "would be referred"),
+                            ("referred-to-jobcentre-plus", "Work Choice")):
         assert words in titles[block_id], block_id
+    # Every heading of ours naming FACS says it was so in 2014, not that it is so now.
+    assert all("2014" in title for title in titles.values() if "FACS" in title)
     highlights = " ".join(highlight.summary for highlight in EVIDENCE.highlights)
     for words in ("in the last 18 months", "19 of 58", "in 2012/13", "25 of the 58", "82% to 88%"):
         assert words in highlights, words
@@ -370,3 +383,15 @@ def test_a_page_titled_with_the_reports_heading_never_calls_all_its_headings_our
             assert "the headings under it are ours" in intro, address
         else:
             assert "headings are ours" in intro.lower(), address
+
+
+# --- What has changed since 2014 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("address", ["barriers/personal-budget-process/", "themes/personal-budget-process/", "barriers/"])
+def test_a_summary_naming_facs_links_once_to_what_has_changed_since_2014(page, address):
+    """FACS was replaced in April 2015: where our summary names it, it links to About's note."""
+    summaries = [p for p in page(address).select('.site-words[data-provenance="site"]') if "FACS" in text_of(p)]
+    assert len(summaries) == 1
+    links = [a["href"] for a in summaries[0].select("a") if a["href"].endswith("about/#since-2014")]
+    assert len(links) == 1
+    assert page("about/").find(id="since-2014") is not None
