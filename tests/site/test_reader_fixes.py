@@ -119,6 +119,8 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
     summaries = {theme.barrier.id: theme.barrier.summary for theme in CATALOGUE.themes}
     assert '"too busy", rather than "unwilling"' in summaries["professionals-attitudes"]
     assert "the fieldwork found evidence" in summaries["professionals-attitudes"]
+    # "some social workers in our fieldwork suggested they were "too busy"" (5.2, page 28).
+    assert 'suggested they were "too busy"' in summaries["professionals-attitudes"]
     assert "if processes were followed" in summaries["demand-and-expectations"]
     # "A common theme to emerge from the fieldwork…" (5.2), "Our fieldwork suggests…" (5.1).
     assert "A common theme of the fieldwork" in summaries["professionals-attitudes"]
