@@ -160,6 +160,20 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
 
 # --- Tables and figures that are the site's -----------------------------------------------------
 
+def test_a_compiled_tables_headers_claim_no_period_its_words_do_not_give():
+    """A table we compiled from the report's prose is headed only with what that prose says: 4.1.3
+    gives no period for its demand figures ("in the last 18 months" is survey question 23's)."""
+    period = re.compile(r"(?:in the last|since|in) [^,;]*(?:months|years|\d{4}(?:/\d{2})?)", re.I)
+    claimed = []
+    for evidence_page in EVIDENCE.pages:
+        for block in evidence_page.blocks:
+            if block.kind == "table" and block.compiled and block.text:
+                for header in (block.stub, block.title, *(column.label for column in block.columns)):
+                    claimed += [f"{block.id}: {said}" for said in period.findall(header)
+                                if normalise(said) not in normalise(block.text)]
+    assert claimed == []
+
+
 def test_tables_the_site_compiled_say_they_are_ours(page):
     compiled = [(evidence_page, block) for evidence_page in EVIDENCE.pages for block in evidence_page.blocks
                 if block.kind == "table" and block.number is None]
