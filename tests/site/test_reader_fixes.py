@@ -366,6 +366,18 @@ def test_each_glossary_pointer_is_to_a_section_that_uses_the_term():
     assert wrong == []
 
 
+def test_the_personal_budget_definition_points_where_its_words_are(page):
+    """The definition follows the survey's (Appendix 1, page 40); Section 1's footnote 2 (page 6)
+    only says the report means adult social care Personal Budgets, and is named for that."""
+    term = next(term for term in CATALOGUE.glossary if term.id == "personal-budget")
+    assert term.see.where == "Appendix 1, page 40"
+    assert "allocated to individuals to pay for care or support to meet their assessed needs" in " ".join(
+        p.text for p in report().passages if p.section == "Appendix 1")
+    assert "(Section 1, page 6, footnote 2)" in term.definition
+    shown = text_of(page("glossary/").find(id="personal-budget").find_parent())
+    assert "(The report: Appendix 1, page 40.)" in shown
+
+
 # --- Pages that say they carry the report word for word, or the whole of a section -----------------
 
 def _appendix_lines(appendix) -> set[str]:
