@@ -86,7 +86,8 @@ def test_the_discussion_page_carries_all_of_section_6_as_it_says(page):
 
 def test_pages_that_select_say_so(page):
     home = text_of(page(""))
-    assert "All the findings" not in home
+    assert "All the findings" not in home and "carries the findings" not in home
+    assert "carries the main findings and all the recommendations" in home
     assert "carry a selection of its findings" in home
     for evidence_page in EVIDENCE.pages:
         where = text_of(page(f"evidence/{evidence_page.id}/").select_one(".evidence-where"))
