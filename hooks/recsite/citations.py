@@ -163,10 +163,12 @@ def recommendation_reference(rec: Recommendation, catalogue: Catalogue, site_url
 
 
 def page_reference(path: str, title: str, places: tuple[Source, ...], catalogue: Catalogue, site_url: str,
-                   selection: bool, report_heading: bool = False) -> Reference:
+                   selection: bool, report_heading: bool = False, left_out: str | None = None) -> Reference:
     """The report, at the places in it that a barrier, evidence or appendix page of this site shows
     (`places`: its sections and pages), read at that page. `selection`: the page quotes some of
-    what the report prints there, not all of it. The page's title is only in a note, never the
+    what the report prints there, not all of it; a page that carries all of it word for word but a
+    line it says it leaves out (`left_out`, the page's own sentence) is cited as that, never as a
+    selection (an appendix page was, for leaving out one contact line). The page's title is only in a note, never the
     reference's title, and the note says whose heading it is: the report's own heading for the
     page's section (`report_heading`, which the data check holds to the report's text) or this
     site's."""
@@ -184,7 +186,8 @@ def page_reference(path: str, title: str, places: tuple[Source, ...], catalogue:
         last_page=max(last for _, last in ranges),
         page_ranges=ranges if len(ranges) > 1 else (),
         notes=(f"Cited at {where} of the report"
-               + (", of which the page on this site quotes a selection." if selection else "."),
+               + (", of which the page on this site quotes a selection." if selection
+                  else f", which the page on this site carries word for word. {left_out}" if left_out else "."),
                title_note(title, places[0], report_heading),
                f"Read on this site at {url}."),
     )
@@ -372,26 +375,28 @@ def files(catalogue: Catalogue, site_url: str) -> dict[str, str]:
     return out
 
 
-def page_places(catalogue: Catalogue) -> dict[str, tuple[str, tuple[Source, ...], bool, bool]]:
+def page_places(catalogue: Catalogue) -> dict[str, tuple[str, tuple[Source, ...], bool, bool, str | None]]:
     """{docs path: (title, the places in the report it shows, whether it shows a selection, whether
-    the title is the report's own heading)} of each barrier, evidence and appendix page: the pages
-    cited as the report at those places."""
-    found: dict[str, tuple[str, tuple[Source, ...], bool, bool]] = {}
+    the title is the report's own heading, what it says it leaves out of a whole)} of each barrier,
+    evidence and appendix page: the pages cited as the report at those places. Whether a page is a
+    selection is what the page itself says: an evidence page unless it is `whole`; never a barrier
+    page (the whole of its section) nor an appendix page (word for word, what it leaves out said)."""
+    found: dict[str, tuple[str, tuple[Source, ...], bool, bool, str | None]] = {}
     for page in catalogue.evidence.pages:
         found[paths.evidence_page(page.id)] = (page.title, (page.source, *page.also), not page.whole,
-                                               page.report_heading)
+                                               page.report_heading, None)
     for appendix in catalogue.evidence.appendices:
-        found[paths.evidence_page(appendix.id)] = (appendix.title, (appendix.source,), bool(appendix.omitted),
-                                                   appendix.report_heading)
+        found[paths.evidence_page(appendix.id)] = (appendix.title, (appendix.source,), False,
+                                                   appendix.report_heading, appendix.omitted)
     for theme in catalogue.themes:
         barrier = theme.barrier
-        found[paths.barrier_page(barrier.id)] = (barrier.title, (barrier.source,), False, barrier.report_heading)
+        found[paths.barrier_page(barrier.id)] = (barrier.title, (barrier.source,), False, barrier.report_heading, None)
     return found
 
 
 def page_references(catalogue: Catalogue, site_url: str) -> dict[str, Reference]:
-    return {path: page_reference(path, title, places, catalogue, site_url, selection, report_heading)
-            for path, (title, places, selection, report_heading) in page_places(catalogue).items()}
+    return {path: page_reference(path, title, places, catalogue, site_url, *rest)
+            for path, (title, places, *rest) in page_places(catalogue).items()}
 
 
 def report_tags(catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
@@ -401,8 +406,8 @@ def report_tags(catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
 
 def page_tags(path: str, catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:
     """The citation meta tags of a barrier, evidence or appendix page (`path`, a docs path)."""
-    title, places, selection, report_heading = page_places(catalogue)[path]
-    return highwire_tags(page_reference(path, title, places, catalogue, site_url, selection, report_heading))
+    title, places, *rest = page_places(catalogue)[path]
+    return highwire_tags(page_reference(path, title, places, catalogue, site_url, *rest))
 
 
 def recommendation_tags(rec: Recommendation, catalogue: Catalogue, site_url: str) -> list[tuple[str, str]]:

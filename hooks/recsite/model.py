@@ -11,6 +11,10 @@ from typing import Any
 from . import wording
 from .anchors import quote_group_id, quote_runs
 
+# What the report names that the Care Act 2014 has since replaced (About, "What has changed since
+# 2014", id since-2014): FACS gave way to national eligibility criteria in April 2015.
+CHANGED_SINCE_2014 = ("FACS", "Fair Access to Care Services")
+
 
 def read_as_text() -> Any:
     """A Recommendation's optional text that its reader (read/recommendations.py) fills by itself:
@@ -67,6 +71,12 @@ class Barrier:
     source: Source
     summary: str
     report_heading: bool = False   # the title is the report's own heading for its section (checked)
+
+    @property
+    def names_what_has_changed(self) -> bool:
+        """Whether our summary names something the Care Act 2014 has since replaced, so that it is
+        shown with a link to About's note on what has changed since 2014 (the report's words stand)."""
+        return any(word in self.summary for word in CHANGED_SINCE_2014)
 
 
 @dataclass(frozen=True)

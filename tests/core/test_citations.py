@@ -330,7 +330,7 @@ def test_every_barrier_evidence_and_appendix_page_is_cited():
 def test_a_page_is_cited_as_the_report_at_the_places_it_shows_in_each_format(path):
     """RIS, BibTeX and CSL-JSON read back by their parsers: the report (never the page's title,
     which is ours and only in a note that says so), the pages it shows, and the page as where it was read."""
-    ref, (title, places, selection, _) = PAGE_REFS[path], PAGES[path]
+    ref, (title, places, selection, _, left_out) = PAGE_REFS[path], PAGES[path]
     url = f"{SITE_URL}{path.removesuffix('.md')}/"
     ranges = _ranges(path)
     pages = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
@@ -341,6 +341,7 @@ def test_a_page_is_cited_as_the_report_at_the_places_it_shows_in_each_format(pat
     assert (ris["start_page"], ris["end_page"]) == (str(ranges[0][0]), str(max(b for _, b in ranges)))
     assert ris["notes"][0].startswith(f"Cited at {where[0]}") and all(place in ris["notes"][0] for place in where)
     assert ("selection" in ris["notes"][0]) == selection
+    assert ris["notes"][0].endswith(f"which the page on this site carries word for word. {left_out}" if left_out else ".")
     assert ris["notes"][1] == _title_note(title, places[0])
     assert ris["notes"][2] == f"Read on this site at {url}."
     assert "abstract" not in ris   # nothing on the page is one passage of the report's to give as its abstract
@@ -368,10 +369,10 @@ def test_a_page_titled_with_the_reports_own_heading_is_never_cited_as_titled_by_
     """The barrier pages are titled with the headings of Sections 5.1-5.4 ("in the report's words",
     the barriers page says), Policy context with Section 2's, the appendices with their own: their
     citations say so. The rest are ours, and say that."""
-    reports = {path for path, (title, places, _, _) in PAGES.items() if report().heading(places[0].section) == title}
+    reports = {path for path, (title, places, *_) in PAGES.items() if report().heading(places[0].section) == title}
     assert reports == {*(f"barriers/{theme.barrier.id}.md" for theme in CATALOGUE.themes),
                        "evidence/policy-context.md", "evidence/survey-questions.md", "evidence/topic-guides.md"}
-    for path, (title, places, _, heading) in PAGES.items():
+    for path, (title, places, _, heading, _) in PAGES.items():
         assert heading == (path in reports), path
         notes = PAGE_REFS[path].notes
         assert notes[1] == _title_note(title, places[0]), path
@@ -392,3 +393,18 @@ def test_a_page_showing_two_parts_of_the_report_is_cited_at_both():
     [entry] = [str(entry) for entry in bibliography.bibliography()]
     assert entry == (f"Watts, R. et al. (2014) {REPORT.title}. Bath: {REPORT.publisher}, pp. 12–13, 16–23. "
                      f"Available at: {SITE_URL}evidence/survey/.")
+
+
+def test_a_page_that_carries_all_of_its_places_is_never_cited_as_a_selection():
+    """The citation says "a selection" exactly where the page itself says it carries one: an
+    evidence page unless it is `whole`; never a barrier page (the whole of its section) nor an
+    appendix page (its appendix word for word, what it leaves out named). Appendix 1 was cited as a
+    selection for leaving out the researcher's contact line."""
+    whole = {citations.paths.evidence_page(page.id) for page in CATALOGUE.evidence.pages if page.whole}
+    for path, (_, _, selection, _, _) in PAGES.items():
+        says_selection = path.startswith("evidence/") and path not in whole and not any(
+            path == citations.paths.evidence_page(appendix.id) for appendix in CATALOGUE.evidence.appendices)
+        assert ("quotes a selection" in PAGE_REFS[path].notes[0]) == selection == says_selection, path
+    note = PAGE_REFS["evidence/survey-questions.md"].notes[0]
+    assert note == ("Cited at Appendix 1, pages 40–46 of the report, which the page on this site carries word "
+                    "for word. Only the survey's contact details for the researcher are left out.")

@@ -120,7 +120,7 @@ def _ranges(path: str) -> list[tuple[int, int]]:
 
 def test_every_cited_page_carries_its_tags_line_and_downloads(site):
     """Zotero saves the report at the page's pages; the visible line and the three files are there."""
-    for path, (title, places, _, _) in PAGES.items():
+    for path, (title, places, *_) in PAGES.items():
         address = path.removesuffix(".md") + "/"
         soup = site.soup(address)
         assert _metas(soup, "citation_title") == [REPORT.title], address

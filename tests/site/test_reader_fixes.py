@@ -86,7 +86,8 @@ def test_the_discussion_page_carries_all_of_section_6_as_it_says(page):
 
 def test_pages_that_select_say_so(page):
     home = text_of(page(""))
-    assert "All the findings" not in home
+    assert "All the findings" not in home and "carries the findings" not in home
+    assert "carries the main findings and all the recommendations" in home
     assert "carry a selection of its findings" in home
     for evidence_page in EVIDENCE.pages:
         where = text_of(page(f"evidence/{evidence_page.id}/").select_one(".evidence-where"))
@@ -119,12 +120,22 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
     summaries = {theme.barrier.id: theme.barrier.summary for theme in CATALOGUE.themes}
     assert '"too busy", rather than "unwilling"' in summaries["professionals-attitudes"]
     assert "the fieldwork found evidence" in summaries["professionals-attitudes"]
+    # "some social workers in our fieldwork suggested they were "too busy"" (5.2, page 28).
+    assert 'suggested they were "too busy"' in summaries["professionals-attitudes"]
     assert "if processes were followed" in summaries["demand-and-expectations"]
     # "A common theme to emerge from the fieldwork…" (5.2), "Our fieldwork suggests…" (5.1).
     assert "A common theme of the fieldwork" in summaries["professionals-attitudes"]
     assert "the fieldwork suggests" in summaries["demand-and-expectations"]
     # "they also noted occasions where" support planning is not person-centred (5.3): not "often".
     assert "noted occasions when it was not person-centred" in summaries["personal-budget-process"]
+    # 5.3 (page 29): "PBs are provided for only when someone is FACS eligible… If people are not
+    # eligible then they would be referred to JobCentre Plus (JCP) and Work Choice". FACS was replaced
+    # in 2015: our summary says what the report found then, never that it is so now.
+    process = summaries["personal-budget-process"]
+    assert "In 2014, the report found" in process and "would be referred to JobCentre Plus and Work Choice" in process
+    assert "get no Personal Budget" not in process and "are referred" not in process
+    # "it is normal for a provider to submit at least 13 invoices per year per person" (pages 30-31).
+    assert "it was normal for a provider to submit at least 13 invoices" in process
     titles = {finding.id: finding.title for entry in EVIDENCE.barriers for finding in entry.findings}
     titles |= {block.id: block.label for ep in EVIDENCE.pages for block in ep.blocks if block.kind == "finding"}
     for block_id, words in (("poet-survey", "said"), ("fewer-in-paid-work", "If so"),
@@ -134,14 +145,37 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
                             ("not-a-social-care-outcome", "Evidence that social workers"),
                             ("not-a-priority", "typically"), ("not-made-aware", "It is felt"),
                             ("support-planning", "not always"), ("direct-payments-for-everyone", "in one area"),
-                            ("thought-not-allowed", "not unusual")):
+                            ("thought-not-allowed", "not unusual"),
+                            # 5.3: "only when someone is FACS eligible", in 2014; "would be referred".
+                            ("facs-eligibility", "In 2014"), ("referred-to-jobcentre-plus", "would be referred"),
+                            ("referred-to-jobcentre-plus", "Work Choice"),
+                            # 5.4: "Employment may not be included within service specifications".
+                            ("not-in-service-specifications", "may"),
+                            # 2.1 (page 9) prints these two figures as one sentence joined by "and".
+                            ("learning-disability-rate", "one sentence"), ("mental-health-rate", "same sentence")):
         assert words in titles[block_id], block_id
+    # Every heading of ours naming FACS says it was so in 2014, not that it is so now.
+    assert all("2014" in title for title in titles.values() if "FACS" in title)
     highlights = " ".join(highlight.summary for highlight in EVIDENCE.highlights)
     for words in ("in the last 18 months", "19 of 58", "in 2012/13", "25 of the 58", "82% to 88%"):
         assert words in highlights, words
 
 
 # --- Tables and figures that are the site's -----------------------------------------------------
+
+def test_a_compiled_tables_headers_claim_no_period_its_words_do_not_give():
+    """A table we compiled from the report's prose is headed only with what that prose says: 4.1.3
+    gives no period for its demand figures ("in the last 18 months" is survey question 23's)."""
+    period = re.compile(r"(?:in the last|since|in) [^,;]*(?:months|years|\d{4}(?:/\d{2})?)", re.I)
+    claimed = []
+    for evidence_page in EVIDENCE.pages:
+        for block in evidence_page.blocks:
+            if block.kind == "table" and block.compiled and block.text:
+                for header in (block.stub, block.title, *(column.label for column in block.columns)):
+                    claimed += [f"{block.id}: {said}" for said in period.findall(header)
+                                if normalise(said) not in normalise(block.text)]
+    assert claimed == []
+
 
 def test_tables_the_site_compiled_say_they_are_ours(page):
     compiled = [(evidence_page, block) for evidence_page in EVIDENCE.pages for block in evidence_page.blocks
@@ -335,6 +369,18 @@ def test_each_glossary_pointer_is_to_a_section_that_uses_the_term():
     assert wrong == []
 
 
+def test_the_personal_budget_definition_points_where_its_words_are(page):
+    """The definition follows the survey's (Appendix 1, page 40); Section 1's footnote 2 (page 6)
+    only says the report means adult social care Personal Budgets, and is named for that."""
+    term = next(term for term in CATALOGUE.glossary if term.id == "personal-budget")
+    assert term.see.where == "Appendix 1, page 40"
+    assert "allocated to individuals to pay for care or support to meet their assessed needs" in " ".join(
+        p.text for p in report().passages if p.section == "Appendix 1")
+    assert "(Section 1, page 6, footnote 2)" in term.definition
+    shown = text_of(page("glossary/").find(id="personal-budget").find_parent())
+    assert "(The report: Appendix 1, page 40.)" in shown
+
+
 # --- Pages that say they carry the report word for word, or the whole of a section -----------------
 
 def _appendix_lines(appendix) -> set[str]:
@@ -370,3 +416,15 @@ def test_a_page_titled_with_the_reports_heading_never_calls_all_its_headings_our
             assert "the headings under it are ours" in intro, address
         else:
             assert "headings are ours" in intro.lower(), address
+
+
+# --- What has changed since 2014 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("address", ["barriers/personal-budget-process/", "themes/personal-budget-process/", "barriers/"])
+def test_a_summary_naming_facs_links_once_to_what_has_changed_since_2014(page, address):
+    """FACS was replaced in April 2015: where our summary names it, it links to About's note."""
+    summaries = [p for p in page(address).select('.site-words[data-provenance="site"]') if "FACS" in text_of(p)]
+    assert len(summaries) == 1
+    links = [a["href"] for a in summaries[0].select("a") if a["href"].endswith("about/#since-2014")]
+    assert len(links) == 1
+    assert page("about/").find(id="since-2014") is not None
