@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from . import wording
-from .anchors import quote_group_id, quote_runs
+from .ids import quote_group_id, quote_runs
 
 
 def read_as_text() -> Any:
@@ -256,6 +256,9 @@ class Catalogue:
     retired: tuple[Retired, ...] = ()
     glossary: tuple["Term", ...] = ()
     retired_anchors: tuple[RetiredAnchor, ...] = ()
+    # The element ids the data gives pages, each with the problem to report if a page's template
+    # writes it too: checked after planning (recsite/fixedids.py), not by the readers.
+    id_claims: tuple[Any, ...] = field(default=(), repr=False, compare=False)
     _by_id: dict[str, Recommendation] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
