@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import _core  # noqa: F401  (puts hooks/ on sys.path)
+from recsite import fixedids
 from recsite.annotations import annotations
 from recsite.problems import DataError
 from recsite.load import load_catalogue
@@ -35,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         report = ReportText.read(options.source, _label(options.source))
         catalogue = load_catalogue(options.data_dir, label, report)
+        fixedids.check(catalogue)   # what a build's planning checks, without rendering a page
     except DataError as error:
         print(error.report(), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":

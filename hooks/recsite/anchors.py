@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from markdown.extensions.toc import slugify
-
+from .ids import PAGE_NAMES, heading_id_of
 from .paths import FIXED_TITLES
 
 _HOOKS = Path(__file__).resolve().parent.parent
@@ -31,19 +30,10 @@ _HEADING_ID = re.compile(r'''["']([a-z0-9]+(?:-[a-z0-9]+)*)["']\s*\|\s*heading_i
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+([^{}\n]+?)[ \t]*$", re.MULTILINE)
 
 
-def heading_id_of(words: str) -> str:
-    """The id MkDocs' table of contents gives a heading with these words (without an id of its own)."""
-    return slugify(words, "-")
-
-
 def heading_ids(name: str) -> frozenset[str]:
     """The ids of the template `name`'s headings whose words are all its own ("# Glossary")."""
     text = (TEMPLATES / name).read_text(encoding="utf-8")
     return frozenset(heading_id_of(match[1]) for match in _MARKDOWN_HEADING.finditer(text))
-
-# A recommendation's page is recommendations/<id>/, beside the list at recommendations/: the id
-# "index" would replace the list page itself.
-PAGE_NAMES = frozenset({"index"})
 
 
 def _ids_in(text: str) -> list[str]:
@@ -70,31 +60,3 @@ def _fixed_anchors() -> frozenset[str]:
 
 FIXED_ANCHORS = _fixed_anchors() | PAGE_NAMES
 
-
-# A run of quotes has no id of its own in the data; the page gives the run one, from the item it
-# follows (an evidence page's finding, table or list, or the part's heading when it opens the part;
-# a barrier's finding), so councils can link to "what people said" about a finding. The anchor is
-# registered in data/published.yaml like the item's own (read/page_anchors.py).
-QUOTES_SUFFIX = "-quotes"
-
-
-def quote_group_id(after: str) -> str:
-    """The anchor of the quotes that follow the element with the id `after`."""
-    return f"{after}{QUOTES_SUFFIX}"
-
-
-def quote_runs(items: list[tuple[str, str | None]], start: str) -> dict[int, str]:
-    """{index of the first quote of each run of quotes: the run's anchor}, for a list of
-    (kind, id or None) in page order; `start` is the id of what comes before the first item."""
-    runs: dict[int, str] = {}
-    before, in_run = start, False
-    for index, (kind, item_id) in enumerate(items):
-        if kind == "quote":
-            if not in_run:
-                runs[index] = quote_group_id(before)
-            in_run = True
-        else:
-            in_run = False
-            if item_id:
-                before = item_id
-    return runs

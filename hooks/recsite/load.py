@@ -24,7 +24,8 @@ from .read.appendices import APPENDICES_FILE, read_appendices
 from .read.evidence import EVIDENCE_FILE, read_evidence
 from .read.data import Data, DataFile, Reader
 from .read.glossary import read_glossary
-from .read.page_anchors import page_anchors
+from .anchors import template_anchors
+from .read.page_anchors import PAGE_TEMPLATES, page_anchors
 from .read.published import PUBLISHED_FILE, read_anchor_register, read_register
 from .read.recommendations import read_recommendations
 from .read.report import read_report
@@ -80,9 +81,10 @@ def _evidence(data: Data) -> Evidence:
     the barrier pages' anchors with the findings: those read (if any), current and retired."""
     themes, _ = data.result("taxonomy")
     taken = {rec.id for rec in data.result("recommendations", [])} | {r.id for r in data.result("retired", [])}
-    pages, barriers, references, highlights, problems = read_evidence(
+    pages, barriers, references, highlights, reader = read_evidence(
         data.document(EVIDENCE_FILE), data.label(EVIDENCE_FILE), tuple(themes.values()), taken)
-    data.reader(EVIDENCE_FILE).problems.extend(problems)
+    data.reader(EVIDENCE_FILE).problems.extend(reader.problems)
+    data.reader(EVIDENCE_FILE).claims.extend(reader.claims)
     appendices = data.result("appendices")
     page_ids = {page.id for page in pages}
     for appendix in appendices:
@@ -97,7 +99,7 @@ def _retired_anchors(data: Data):
     """The published anchors of the evidence, appendix and barrier pages (data/published.yaml)
     against the anchors the data gives those pages now."""
     pages = page_anchors(data.document(EVIDENCE_FILE), EVIDENCE_FILE, data.document(APPENDICES_FILE),
-                         APPENDICES_FILE)
+                         APPENDICES_FILE, {template: template_anchors(template) for template in PAGE_TEMPLATES})
     return read_anchor_register(data.reader(PUBLISHED_FILE),
                                 {name: data.reader(name) for name in (EVIDENCE_FILE, APPENDICES_FILE)},
                                 data.document(PUBLISHED_FILE), pages)
@@ -148,11 +150,12 @@ def load_catalogue(data_dir: Path, label_dir: str = "data", report: ReportText |
     themes, audiences = data.result("taxonomy", ({}, {}))
     evidence = data.result("evidence")
     if problems or None in (report, core, figure5, evidence):
-        raise DataError(_in_file_order(problems))
+        raise DataError(in_file_order(problems))
     return Catalogue(report=report, themes=tuple(themes.values()), audiences=tuple(audiences.values()),
                      recommendations=tuple(data.result("recommendations", ())), core=core, figure5=figure5,
                      evidence=evidence, retired=tuple(data.result("retired", ())),
-                     glossary=data.result("glossary", ()), retired_anchors=tuple(data.result("retired_anchors", ())))
+                     glossary=data.result("glossary", ()), retired_anchors=tuple(data.result("retired_anchors", ())),
+                     id_claims=tuple(claim for each in data.readers.values() for claim in each.claims))
 
 
 def _documents(data_dir: Path, label_dir: str,
@@ -202,7 +205,7 @@ def _raw_ids(records: list) -> set[str]:
     return {item["id"] for item in records if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
-def _in_file_order(problems: list[Problem]) -> list[Problem]:
+def in_file_order(problems: list[Problem]) -> list[Problem]:
     def file_rank(problem: Problem) -> int:
         name = problem.file.rsplit("/", 1)[-1]
         return DATA_FILES.index(name) if name in DATA_FILES else len(DATA_FILES)

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from . import wording
-from .anchors import quote_group_id, quote_runs
+from .ids import quote_group_id, quote_runs
 
 # What the report names that the Care Act 2014 has since replaced (About, "What has changed since
 # 2014", id since-2014): FACS gave way to national eligibility criteria in April 2015.
@@ -266,6 +266,9 @@ class Catalogue:
     retired: tuple[Retired, ...] = ()
     glossary: tuple["Term", ...] = ()
     retired_anchors: tuple[RetiredAnchor, ...] = ()
+    # The element ids the data gives pages, each with the problem to report if a page's template
+    # writes it too: checked after planning (recsite/fixedids.py), not by the readers.
+    id_claims: tuple[Any, ...] = field(default=(), repr=False, compare=False)
     _by_id: dict[str, Recommendation] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from . import citations, downloads, embed, feed, notfound, pagedates, paths, planner
+from . import citations, downloads, embed, feed, fixedids, notfound, pagedates, paths, planner
 from .model import Catalogue
 from .pagekinds import KINDS, PageKind
 from .render import Renderer
@@ -65,7 +65,8 @@ class SitePlan:
 def plan_site(catalogue: Catalogue, site_url: str, kinds: tuple[PageKind, ...] = KINDS,
               more_templates: tuple[Path, ...] = ()) -> SitePlan:
     """All generated pages and downloads. `site_url` makes the permanent links absolute. (A test
-    may give other `kinds`, with their templates in `more_templates`.)"""
+    may give other `kinds`, with their templates in `more_templates`.) Raises DataError if a data
+    id is one a planned page's template writes itself (recsite/fixedids.py)."""
     renderer = Renderer(catalogue, site_url, more_templates)
     plan = SitePlan()
     for kind in kinds:
@@ -79,6 +80,11 @@ def plan_site(catalogue: Catalogue, site_url: str, kinds: tuple[PageKind, ...] =
                 tuple(kind.citation(page, catalogue, site_url)) if kind.citation else (),
                 pagedates.newest_record_change(pagedates.records_in(page.context), catalogue.report.site_published),
                 tuple(kind.links(page, catalogue, site_url)) if kind.links else ())
+    # The data's ids against the planned pages' own (the readers cannot know the templates').
+    titles: dict[str, list[str]] = {}
+    for page in plan.pages.values():
+        titles.setdefault(page.kind.name, []).append(page.title)
+    fixedids.check(catalogue, kinds, titles)
     plan.files[paths.JSON_DOWNLOAD] = downloads.to_json(catalogue, site_url)
     plan.files[paths.CSV_DOWNLOAD] = downloads.to_csv(catalogue, site_url)
     plan.files[paths.SCHEMA_DOWNLOAD] = downloads.to_json_schema(site_url)

@@ -30,6 +30,17 @@ class Problem:
         return ": ".join(parts + [self.message])
 
 
+@dataclass(frozen=True)
+class IdClaim:
+    """An element id the data gives a page, and the problem to report if the page's template writes
+    that id itself. The readers cannot know the templates' ids; recsite.fixedids checks the claims
+    after planning. `kind` is the page kind whose pages carry the id, or None for any page."""
+
+    id: str
+    problem: Problem
+    kind: str | None = None
+
+
 class DataError(Exception):
     """The data cannot be published. Holds all problems so editors can fix them in one go."""
 

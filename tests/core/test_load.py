@@ -11,6 +11,7 @@ import pytest
 
 from support.datacopies import RECS, broken, line_of, problems
 from support.project import DATA
+from recsite import fixedids
 from recsite.problems import DataError
 from recsite.load import DATA_FILES, READERS, load_catalogue, read_all
 from recsite.read.data import Data, DataFile, Reader
@@ -27,9 +28,16 @@ FIRST = """  - id: employment-as-the-norm
 
 
 def test_record_id_may_not_take_a_page_anchor(tmp_path):
+    """Reading claims the id; the check after planning (recsite/fixedids.py) refuses it, at its place."""
     data = broken(tmp_path, "  - id: employment-as-the-norm\n", "  - id: barrier\n")
-    assert any("barrier: id: 'barrier' is already the id the site's pages give one of their own elements" in m
-               for m in problems(data))
+    register = data / "published.yaml"
+    register.write_text(register.read_text(encoding="utf-8").replace("  - employment-as-the-norm\n", "  - barrier\n", 1),
+                        encoding="utf-8")
+    found = fixedids.problems(load_catalogue(data))
+    assert [str(problem) for problem in found] == [
+        f"data/{RECS}:{line_of(data, '  - id: barrier')}:5: barrier: id: 'barrier' is already the id the site's "
+        "pages give one of their own elements (hooks/templates/): a link to #barrier would lead to two places; "
+        "choose another id"]
 
 
 def test_every_problem_is_reported_at_once_across_records_and_files(tmp_path):

@@ -176,10 +176,11 @@ def test_every_anchor_can_replace_a_retired_one_which_keeps_an_element_just_befo
     finding, a barrier finding, a template's heading, a footnote), its page has an empty element with
     the old id right before the replacement's (inside it, at its start, for a footnote's list item)."""
     from support.project import DATA
-    from recsite.read.page_anchors import page_anchors
+    from recsite.read.page_anchors import PAGE_TEMPLATES, page_anchors
     from recsite.yamlsource import load_yaml
 
-    registered = page_anchors(load_yaml(DATA / EVIDENCE), EVIDENCE, load_yaml(DATA / APPENDICES), APPENDICES)
+    registered = page_anchors(load_yaml(DATA / EVIDENCE), EVIDENCE, load_yaml(DATA / APPENDICES), APPENDICES,
+                              {template: template_anchors(template) for template in PAGE_TEMPLATES})
     retired = tuple(RetiredAnchor(address, f"old-{number}", anchor.id, date(2026, 12, 1), "R.")
                     for address, page in registered.items() for number, anchor in enumerate(page.anchors))
     assert len(retired) > 150

@@ -11,21 +11,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..anchors import FIXED_ANCHORS, heading_id_of, quote_group_id, quote_runs
+from ..ids import heading_id_of, quote_group_id, quote_runs
 from ..model import (Bar, BarrierEvidence, BarrierFinding, Chart, Column,
                     EvidencePage, Finding, Highlight, ListBlock, Part, Provenance, Quote, Reference,
                     Row, Source, Table, Theme)
 from ..model import RESEARCH_PARTS
-from ..problems import Problem
 from .fields import FileReader, read_source as _source, read_text as _text
 
 EVIDENCE_FILE = "evidence.yaml"
 
 
 def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
-                  taken_ids: set[str]) -> tuple[tuple, tuple, tuple, list[Problem]]:
-    """(pages, barriers, references, problems). `taken_ids` are recommendation ids, which share
-    the barrier pages' anchors with the findings."""
+                  taken_ids: set[str]) -> tuple[tuple, tuple, tuple, tuple, FileReader]:
+    """(pages, barriers, references, highlights, the reader with the problems and the id claims).
+    `taken_ids` are recommendation ids, which share the barrier pages' anchors with the findings.
+    Every id is claimed, for the check after planning that no page's template writes it too."""
     reader = FileReader(label)
     references = _references(reader, document["references"])
     seen: dict[str, int] = {}
@@ -33,10 +33,12 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
     # any record is read, so a record may not take one wherever it is in the file.
     quote_anchors = _quote_anchors(document)
     for anchor, before in quote_anchors.items():
-        if anchor in taken_ids or anchor in FIXED_ANCHORS:
-            reader.add(before, before["id"], "id", f"the quotes after '{before['id']}' take the anchor "
-                                                    f"'{anchor}', which is already an anchor on the site (a "
-                                                    "recommendation id or a fixed heading); choose another id")
+        message = (f"the quotes after '{before['id']}' take the anchor '{anchor}', which is already an anchor "
+                   "on the site (a recommendation id or a fixed heading); choose another id")
+        if anchor in taken_ids:
+            reader.add(before, before["id"], "id", message)
+        else:
+            reader.claim(anchor, before, before["id"], "id", message)
 
     def claim(node: Any, item_id: str, record: str | None = None) -> None:
         if item_id in quote_anchors:
@@ -46,11 +48,13 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
         elif item_id in seen:
             reader.add(node, item_id, "id", f"id already used on line {seen[item_id]} (ids must be unique "
                                              "in this file, because they are anchors in page addresses)")
-        elif item_id in FIXED_ANCHORS or item_id in taken_ids:
-            reader.add(node, item_id, "id", f"'{item_id}' is already an anchor on the site "
-                                             "(a recommendation id or a fixed heading); choose another")
         else:
-            seen[item_id] = node.line
+            message = f"'{item_id}' is already an anchor on the site (a recommendation id or a fixed heading); choose another"
+            if item_id in taken_ids:
+                reader.add(node, item_id, "id", message)
+            else:
+                seen[item_id] = node.line
+                reader.claim(item_id, node, item_id, "id", message)
 
     pages = []
     for node in document["pages"]:
@@ -75,7 +79,7 @@ def read_evidence(document: Any, label: str, themes: tuple[Theme, ...],
 
     barriers = _barriers(reader, document["barriers"], themes, claim, references)
     highlights = _highlights(reader, document.get("highlights", ()), pages)
-    return tuple(pages), barriers, tuple(references.values()), highlights, reader.problems
+    return tuple(pages), barriers, tuple(references.values()), highlights, reader
 
 
 def _quote_anchors(document: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Run, Source
-from ..problems import Problem
+from ..problems import IdClaim, Problem
 
 
 def read_text(value: str) -> str:
@@ -41,17 +41,30 @@ class FileReader:
     def __init__(self, label: str):
         self.label = label
         self.problems: list[Problem] = []
+        self.claims: list[IdClaim] = []   # ids checked against the pages' own after planning
 
     def add(self, node: Any, record: str | None, field: str | None, message: str, *,
             key: str | None = None) -> None:
         """A problem with `field` of the mapping `node`, placed at its `key` (by default the field's
         last key: a dotted field names where it is, changes.date)."""
+        self.problems.append(self.problem(node, record, field, message, key=key))
+
+    def problem(self, node: Any, record: str | None, field: str | None, message: str, *,
+                key: str | None = None) -> Problem:
+        """The problem `add` would add, placed the same way, without adding it."""
         key = key or (field.rsplit(".", 1)[-1] if field else None)
         if key and hasattr(node, "line_of") and key in node:
             line, column = node.line_of(key), node.column_of(key)
         else:
             line, column = getattr(node, "line", None), getattr(node, "column", None)
-        self.problems.append(Problem(self.label, message, line=line, column=column, record=record, field=field))
+        return Problem(self.label, message, line=line, column=column, record=record, field=field)
+
+    def claim(self, element_id: str, node: Any, record: str | None, field: str | None, message: str, *,
+              kind: str | None = None) -> None:
+        """`element_id`, written at `node`, is an element id on the pages of `kind` (None: any page);
+        `message` is the problem if one of those pages' templates writes the same id
+        (recsite.fixedids, after planning)."""
+        self.claims.append(IdClaim(element_id, self.problem(node, record, field, message), kind))
 
     def page_range(self, node: Any, record: str | None, within: str | None = None) -> None:
         """Every place in the report with a `to_page` is read through here: "pages 36–35" is no place.

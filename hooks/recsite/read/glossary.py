@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from ..anchors import heading_id_of, heading_ids, template_anchors
-from ..paths import FIXED_TITLES, GLOSSARY
 from ..model import Term
 from .fields import FileReader, read_source as _source, read_text as _text
 
+# The page kind (recsite/pagekinds.py) of the page that gives each term an element with its id, and
+# its template: a term may not take an id that page's template writes itself (its heading's,
+# 'glossary', failed the build after the check had passed it). recsite/fixedids.py checks the claim
+# after planning.
+GLOSSARY_KIND = "glossary"
 GLOSSARY_TEMPLATE = "glossary.md.j2"
-
-
-@lru_cache(maxsize=None)
-def page_ids() -> frozenset[str]:
-    """The ids the glossary page gives its own elements, beside one per term: those its template
-    writes and its heading's ('glossary'). A term with one of them failed the build ("more than one
-    element has the id 'glossary'") after the check had passed it."""
-    return (frozenset(template_anchors(GLOSSARY_TEMPLATE)) | heading_ids(GLOSSARY_TEMPLATE)
-            | {heading_id_of(FIXED_TITLES[GLOSSARY])})   # its heading, printed from its kind's title
 
 
 def read_glossary(reader: FileReader, document: Any) -> tuple[Term, ...]:
@@ -31,11 +24,10 @@ def read_glossary(reader: FileReader, document: Any) -> tuple[Term, ...]:
         ids.add(node["id"])
         if "see" in node:
             reader.page_range(node["see"], node["id"], "see")
-        if node["id"] in page_ids():
-            reader.add(node, node["id"], "id", f"'{node['id']}' is already the id of one of the glossary page's "
-                                               f"own elements (hooks/templates/{GLOSSARY_TEMPLATE}): a link to "
-                                               f"#{node['id']} would lead to two places; choose another id")
-            continue
+        reader.claim(node["id"], node, node["id"], "id",
+                     f"'{node['id']}' is already the id of one of the glossary page's own elements "
+                     f"(hooks/templates/{GLOSSARY_TEMPLATE}): a link to #{node['id']} would lead to two "
+                     "places; choose another id", kind=GLOSSARY_KIND)
         term = Term(node["id"], _text(node["term"]), _text(node["definition"]), node.get("abbreviation"),
                     tuple(map(_text, node.get("also", ()))), _source(node["see"]) if "see" in node else None)
         for form in term.forms:

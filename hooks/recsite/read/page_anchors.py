@@ -20,12 +20,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import paths
-from ..anchors import quote_group_id, quote_runs, template_anchors
+from ..ids import quote_group_id, quote_runs
 
 EVIDENCE_INDEX_TEMPLATE = "evidence.md.j2"
 EVIDENCE_PAGE_TEMPLATE = "evidence_page.md.j2"
 APPENDIX_TEMPLATE = "appendix.md.j2"
 BARRIER_TEMPLATE = "barrier.md.j2"
+# The templates whose own ids (the barrier pages' #findings...) are registered with their pages'
+# anchors: the caller gives them (recsite.load, from recsite.anchors), so this reader reads no template.
+PAGE_TEMPLATES = (EVIDENCE_INDEX_TEMPLATE, EVIDENCE_PAGE_TEMPLATE, APPENDIX_TEMPLATE, BARRIER_TEMPLATE)
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,12 @@ class PageAnchors:
     anchors: list[Anchor] = field(default_factory=list)
 
 
-def page_anchors(evidence: Any, evidence_file: str, appendices: Any, appendices_file: str) -> dict[str, PageAnchors]:
+def page_anchors(evidence: Any, evidence_file: str, appendices: Any, appendices_file: str,
+                 fixed: dict[str, tuple[str, ...]]) -> dict[str, PageAnchors]:
     """Every page with anchors, by address, from the schema-checked documents of evidence.yaml and
-    appendices.yaml (the files are named in Anchor.file as `evidence_file` and `appendices_file`)."""
+    appendices.yaml (the files are named in Anchor.file as `evidence_file` and `appendices_file`);
+    `fixed` holds the ids each of PAGE_TEMPLATES writes itself, in page order."""
     pages: dict[str, PageAnchors] = {}
-    fixed = {template: template_anchors(template)   # each template read once per check
-             for template in (EVIDENCE_INDEX_TEMPLATE, EVIDENCE_PAGE_TEMPLATE, APPENDIX_TEMPLATE, BARRIER_TEMPLATE)}
 
     def page(path: str, template: str, node: Any = None, file: str | None = None) -> PageAnchors:
         found = PageAnchors(paths.address(path), node, file, [Anchor(anchor) for anchor in fixed[template]])

@@ -1,6 +1,8 @@
 """data/recommendations.yaml: the 48 recommendations, checked against the taxonomy and each other
-(unique ids that are not the id of a page or of an element the pages use, related records and twins
-that exist, sections that match theme and audience, Section 7, plain words, change dates)."""
+(unique ids that are not the id of a page, a theme, an audience or a heading made from the data,
+related records and twins that exist, sections that match theme and audience, Section 7, plain
+words, change dates). Whether an id is one a page's template writes itself is checked after
+planning (recsite/fixedids.py): each id is claimed here with the problem to report."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import re
 from dataclasses import fields
 from typing import Any
 
-from ..anchors import FIXED_ANCHORS, PAGE_NAMES, heading_id_of
+from ..ids import PAGE_NAMES, heading_id_of
 from .. import wording
 from ..model import Audience, Change, Recommendation, Section7, Source, Theme
 from .fields import FileReader, read_text as _text
@@ -19,7 +21,7 @@ PLAIN_SENTENCE_WORDS = 15
 
 def read_recommendations(reader: FileReader, document: Any, themes: dict[str, Theme],
                           audiences: dict[str, Audience], malformed_ids: set[str]) -> list[Recommendation]:
-    reserved = set(themes) | set(audiences) | FIXED_ANCHORS
+    reserved = set(themes) | set(audiences)
     first_line: dict[str, int] = {}
     read: list[tuple[Recommendation, Any]] = []
     for node in document["recommendations"]:
@@ -34,11 +36,13 @@ def read_recommendations(reader: FileReader, document: Any, themes: dict[str, Th
                                            "recommendations, recommendations/; choose another id")
             continue
         if rec_id in reserved:
-            what = ("a theme's id" if rec_id in themes else "an audience's id" if rec_id in audiences
-                    else "the id the site's pages give one of their own elements (hooks/templates/)")
+            what = "a theme's id" if rec_id in themes else "an audience's id"
             reader.add(node, rec_id, "id", f"'{rec_id}' is already {what}: a link to #{rec_id} would lead "
                                            "to two places; choose another id")
             continue
+        reader.claim(rec_id, node, rec_id, "id", f"'{rec_id}' is already the id the site's pages give one of "
+                                                 "their own elements (hooks/templates/): a link to "
+                                                 f"#{rec_id} would lead to two places; choose another id")
         heading = _headings_of_its_pages(node, themes, audiences).get(rec_id)
         if heading is not None:
             words, page = heading
