@@ -244,6 +244,14 @@ def test_a_base_is_cited_at_the_place_the_report_prints_it(pages, page, block):
         assert f"Base, in the report's words ({place.where}):" in line
 
 
+def test_a_base_printed_on_the_page_before_its_figures_says_its_page():
+    """Table 1 and the finding after it (page 18) are counted over a sentence that ends the
+    paragraph on page 17 (Section 4.1.2): their base says page 17, not the table's page."""
+    for block_id in ("table-1", "numbers-very-low"):
+        block = next(b for _, b in BLOCKS if getattr(b, "id", None) == block_id)
+        assert block.provenance.base_source.where == "Section 4.1.2, page 17", block_id
+
+
 def test_the_words_before_figures_with_no_base_are_not_called_a_base():
     """Section 4.2 gives no base for how providers cost support or how payments reach them."""
     for block_id in ("costing-methods", "payment-routes"):

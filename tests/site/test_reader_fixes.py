@@ -146,6 +146,8 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
                             ("not-a-priority", "typically"), ("not-made-aware", "It is felt"),
                             ("support-planning", "not always"), ("direct-payments-for-everyone", "in one area"),
                             ("thought-not-allowed", "not unusual"),
+                            # "There are also concerns about … the associated complexity of payment mechanisms" (5.3).
+                            ("complex-payments", "Concerns"),
                             # 5.3: "only when someone is FACS eligible", in 2014; "would be referred".
                             ("facs-eligibility", "In 2014"), ("referred-to-jobcentre-plus", "would be referred"),
                             ("referred-to-jobcentre-plus", "Work Choice"),
