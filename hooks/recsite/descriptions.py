@@ -15,11 +15,16 @@ ELLIPSIS = "…"
 
 def shorten(text: str, limit: int = LIMIT) -> str:
     """`text` with its whitespace collapsed, cut at a word boundary to at most `limit` characters
-    (an ellipsis included) when it is longer."""
+    (an ellipsis included) when it is longer. A quotation the cut falls inside is closed after the
+    ellipsis, so a preview never shows the report's words running on into nothing."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit - len(ELLIPSIS)]
+    cut = text[: limit - len(ELLIPSIS) - 1]   # room for a closing quotation mark
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:.–-") + ELLIPSIS
+    cut = cut.rstrip(" ,;:.–-") + ELLIPSIS
+    return cut + CLOSE if cut.count(OPEN) > cut.count(CLOSE) else cut
+
+
+OPEN, CLOSE = "“", "”"

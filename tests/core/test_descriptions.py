@@ -22,6 +22,14 @@ def test_long_text_is_cut_at_a_word_with_an_ellipsis():
     assert len(cut) <= 50 and cut.endswith("word…") and "  " not in cut
 
 
+def test_a_quotation_the_cut_falls_inside_is_closed():
+    cut = shorten("Our title, in its words: “" + "word " * 100 + "”", 60)
+    assert len(cut) <= 60 and cut.endswith("word…”")
+    # A quotation ended before the cut is not closed twice; text without one gets no mark.
+    assert shorten("“Short.” " + "word " * 100, 40).count("”") == 1
+    assert not shorten("word " * 100, 40).endswith("”")
+
+
 def test_every_generated_page_has_a_description_within_the_limit():
     for path, page in PLAN.pages.items():
         text = page.description
@@ -52,4 +60,5 @@ def test_a_page_describes_itself_with_its_own_counts():
 def test_a_long_recommendation_is_cut_to_the_limit_after_its_title():
     rec = max(CATALOGUE.recommendations, key=lambda rec: len(rec.text))
     text = PLAN.pages[paths.recommendation_page(rec.id)].description
-    assert text.startswith(f"{rec.title}. ") and len(text) <= LIMIT
+    assert text.startswith(f"{rec.title} (this site's title). ") and len(text) <= LIMIT
+    assert text.endswith("…”")   # its words cut, and their quotation closed

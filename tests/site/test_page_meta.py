@@ -100,7 +100,7 @@ def test_generated_pages_describe_themselves(soups):
 def test_a_recommendation_page_describes_that_recommendation(soups):
     rec = next(r for r in CATALOGUE.recommendations if r.key)
     text = description(soups[address(paths.recommendation_page(rec.id))])
-    assert text.startswith(f"{rec.title}. A key recommendation of the NDTi report for ")
+    assert text.startswith(f"{rec.title} (this site's title). A key recommendation of the NDTi report for ")
     assert rec.audience.title.lower() in text.lower() and rec.theme.title.lower() in text.lower()
     assert rec.text.split()[0] in text
 
@@ -152,3 +152,15 @@ def test_search_shows_titles_as_written(tabs, site):
         shown = " | ".join(results.all_inner_texts())
         assert "Professionals' attitudes towards employment" in shown, shown
         assert not LEFTOVER_ESCAPE.search(shown), shown
+
+
+def test_a_recommendations_link_preview_quotes_the_reports_words_apart_from_the_sites_title(soups):
+    """A link preview shows the description alone, without the page's marks of whose words are
+    whose: it says the title is the site's and puts the report's words in quotation marks."""
+    for rec in CATALOGUE.recommendations:
+        said = description(soups[address(paths.recommendation_page(rec.id))])
+        assert said.startswith(f"{rec.title} (this site's title). "), rec.id
+        words = " ".join(rec.text.split())
+        quoted = said[said.index("in its words: “") + len("in its words: “"):]
+        # Whole, or cut at a word with an ellipsis, and the quotation closed either way.
+        assert quoted == f"{words}”" or (quoted.endswith("…”") and words.startswith(quoted.removesuffix("…”"))), rec.id
