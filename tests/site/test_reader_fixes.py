@@ -126,13 +126,16 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
     # "A common theme to emerge from the fieldwork…" (5.2), "Our fieldwork suggests…" (5.1).
     assert "A common theme of the fieldwork" in summaries["professionals-attitudes"]
     assert "the fieldwork suggests" in summaries["demand-and-expectations"]
+    # The report's findings are from 2014 (FACS was replaced in 2015): each summary says so first,
+    # rather than stating them as how things are now.
+    assert all(summary.startswith("In 2014, ") for summary in summaries.values()), summaries
     # "they also noted occasions where" support planning is not person-centred (5.3): not "often".
     assert "noted occasions when it was not person-centred" in summaries["personal-budget-process"]
     # 5.3 (page 29): "PBs are provided for only when someone is FACS eligible… If people are not
     # eligible then they would be referred to JobCentre Plus (JCP) and Work Choice". FACS was replaced
     # in 2015: our summary says what the report found then, never that it is so now.
     process = summaries["personal-budget-process"]
-    assert "In 2014, the report found" in process and "would be referred to JobCentre Plus and Work Choice" in process
+    assert "The report found that Personal Budgets were provided only when" in process and "would be referred to JobCentre Plus and Work Choice" in process
     assert "get no Personal Budget" not in process and "are referred" not in process
     # "it is normal for a provider to submit at least 13 invoices per year per person" (pages 30-31).
     assert "it was normal for a provider to submit at least 13 invoices" in process
@@ -148,6 +151,8 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
                             ("thought-not-allowed", "not unusual"),
                             # "There are also concerns about … the associated complexity of payment mechanisms" (5.3).
                             ("complex-payments", "Concerns"),
+                            # "current national policy" (5.2), current in 2014.
+                            ("ambivalent-policy", "in 2014"),
                             # 5.3: "only when someone is FACS eligible", in 2014; "would be referred".
                             ("facs-eligibility", "In 2014"), ("referred-to-jobcentre-plus", "would be referred"),
                             ("referred-to-jobcentre-plus", "Work Choice"),
