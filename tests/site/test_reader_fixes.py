@@ -137,6 +137,9 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
     process = summaries["personal-budget-process"]
     assert "The report found that Personal Budgets were provided only when" in process and "would be referred to JobCentre Plus and Work Choice" in process
     assert "get no Personal Budget" not in process and "are referred" not in process
+    # "If people are not eligible then they would be referred to JobCentre Plus (JCP) and Work
+    # Choice. This view is reinforced by JCP themselves" (5.3, page 29): a view, said to be one.
+    assert "(a view, it says, that JobCentre Plus itself reinforced)" in process
     # "it is normal for a provider to submit at least 13 invoices per year per person" (pages 30-31).
     assert "it was normal for a provider to submit at least 13 invoices" in process
     titles = {finding.id: finding.title for entry in EVIDENCE.barriers for finding in entry.findings}
