@@ -146,7 +146,7 @@ def test_hostile_titles_are_whole_text_in_the_title_header_description_nav_and_f
     soup = soup_of(edited, "recommendations/employment-as-the-norm/")
     assert soup.title.get_text() == f"{HOSTILE_TITLE} - {site_name}"
     assert soup.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == HOSTILE_TITLE
-    assert soup.find("meta", attrs={"name": "description"})["content"].startswith(f"{HOSTILE_TITLE}. A ")
+    assert soup.find("meta", attrs={"name": "description"})["content"].startswith(f"{HOSTILE_TITLE} (this site's title). A ")
 
     barrier = soup_of(edited, "barriers/demand-and-expectations/")
     assert barrier.title.get_text() == f"{HOSTILE_BARRIER} - {site_name}"
