@@ -160,7 +160,18 @@ def test_a_recommendations_link_preview_quotes_the_reports_words_apart_from_the_
     for rec in CATALOGUE.recommendations:
         said = description(soups[address(paths.recommendation_page(rec.id))])
         assert said.startswith(f"{rec.title} (this site's title). "), rec.id
-        words = " ".join(rec.text.split())
-        quoted = said[said.index("in its words: “") + len("in its words: “"):]
-        # Whole, or cut at a word with an ellipsis, and the quotation closed either way.
-        assert quoted == f"{words}”" or (quoted.endswith("…”") and words.startswith(quoted.removesuffix("…”"))), rec.id
+        assert quotes(said, "in its words: “", rec.text), rec.id
+
+
+def test_an_audiences_description_quotes_the_reports_words_on_who_it_is_for(soups):
+    for audience in CATALOGUE.audiences:
+        said = description(soups[address(paths.audience_page(audience.id))])
+        assert quotes(said, "In the report's words: “", audience.includes), audience.id
+
+
+def quotes(said: str, opening: str, words: str) -> bool:
+    """Whether a description ends by quoting `words` after `opening`: whole, or cut at a word with
+    an ellipsis (descriptions.shorten), the quotation closed either way."""
+    words = " ".join(words.split())
+    quoted = said[said.index(opening) + len(opening):]
+    return quoted == f"{words}”" or (quoted.endswith("…”") and words.startswith(quoted.removesuffix("…”")))

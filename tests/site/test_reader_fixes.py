@@ -140,6 +140,8 @@ def test_summaries_keep_the_qualifiers_of_what_they_summarise():
     # "If people are not eligible then they would be referred to JobCentre Plus (JCP) and Work
     # Choice. This view is reinforced by JCP themselves" (5.3, page 29): a view, said to be one.
     assert "(a view, it says, that JobCentre Plus itself reinforced)" in process
+    # "There are also concerns about … the associated complexity of payment mechanisms" (5.3).
+    assert "concerns about the complexity of payments" in process and "complicated payment" not in process
     # "it is normal for a provider to submit at least 13 invoices per year per person" (pages 30-31).
     assert "it was normal for a provider to submit at least 13 invoices" in process
     titles = {finding.id: finding.title for entry in EVIDENCE.barriers for finding in entry.findings}
