@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 from jsonschema import Draft202012Validator, ValidationError
 
+from support.goldens import field_names
 from support.project import ROOT, real_catalogue
 from recsite import downloads
 from recsite.model import Change, Retired
@@ -194,20 +195,11 @@ def test_the_csv_has_a_column_for_every_field_but_the_json_only_ones():
     """Every column's place is pinned by tests/golden/recommendations.csv (test_goldens.py)."""
     text = downloads.to_csv(CATALOGUE, SITE_URL)
     header = next(csv.reader(io.StringIO(text)))
-    flat = {name.replace(".", "_") for name in _keys(_json()[0])}
+    flat = {name.replace(".", "_") for name in field_names(_json()[0])}
     assert flat - set(header) == {"report_words", "report_words_text", "site_words", "site_words_title",
                                   "withdrawn", "describedby"}   # the same as title and text, or JSON only
     assert set(header) <= flat | {"withdrawn_date", "withdrawn_reason", "withdrawn_replaced_by",
                                   "withdrawn_replaced_by_url"}
-
-
-def _keys(record: dict, prefix: str = "") -> list[str]:
-    names = []
-    for name, value in record.items():
-        names.append(prefix + name)
-        if isinstance(value, dict):
-            names += _keys(value, f"{prefix}{name}.")
-    return names
 
 
 def test_section_7s_own_footnote_is_in_the_downloads_as_the_report_prints_it():

@@ -55,16 +55,6 @@ def _with_withdrawn(catalogue):
     return dataclasses.replace(catalogue, retired=(*catalogue.retired, retired), _by_id={})
 
 
-def _keys(value, prefix: str = "") -> list[str]:
-    """Every field of a JSON record in order, nested ones as a.b."""
-    names = []
-    for name, inner in value.items():
-        names.append(prefix + name)
-        if isinstance(inner, dict):
-            names += _keys(inner, f"{prefix}{name}.")
-    return names
-
-
 def _header(text: str) -> list[str]:
     return next(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
 
@@ -72,12 +62,12 @@ def _header(text: str) -> list[str]:
 def _record_shapes(text: str) -> dict[str, list[str]]:
     """recommendations.json's fields, for a current and a withdrawn record."""
     records = json.loads(text)
-    return {status: _keys(next(r for r in records if r["status"] == status)) for status in ("current", "withdrawn")}
+    return {status: goldens.field_names(next(r for r in records if r["status"] == status)) for status in ("current", "withdrawn")}
 
 
 def _planner_shapes(text: str) -> dict[str, list[str]]:
     data = json.loads(text)
-    return {"columns": data["columns"], "record": _keys(data["recs"][0])}
+    return {"columns": data["columns"], "record": goldens.field_names(data["recs"][0])}
 
 
 # (golden file, how the site makes it from a catalogue, what may only grow at the end)

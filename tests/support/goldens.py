@@ -28,3 +28,13 @@ def check(name: str, actual: str, update: bool) -> None:
         raise AssertionError(f"tests/golden/{name} differs from what the site writes now. If the change is "
                              f"meant (data edited, a field added at the end), run the test with {UPDATE} "
                              f"and commit the new golden file.\n{diff}")
+
+
+def field_names(record: dict, prefix: str = "") -> list[str]:
+    """Every field of a JSON record in order, nested ones as a.b (what the download contracts pin)."""
+    names = []
+    for name, inner in record.items():
+        names.append(prefix + name)
+        if isinstance(inner, dict):
+            names += field_names(inner, f"{prefix}{name}.")
+    return names
