@@ -11,6 +11,7 @@ from __future__ import annotations
 # Search results show about 160 characters; a little more gives link previews a whole thought.
 LIMIT = 300
 ELLIPSIS = "…"
+OPEN, CLOSE = "“", "”"  # a quotation, which a cut closes
 
 
 def shorten(text: str, limit: int = LIMIT) -> str:
@@ -25,6 +26,3 @@ def shorten(text: str, limit: int = LIMIT) -> str:
         cut = cut[: cut.rindex(" ")]
     cut = cut.rstrip(" ,;:.–-") + ELLIPSIS
     return cut + CLOSE if cut.count(OPEN) > cut.count(CLOSE) else cut
-
-
-OPEN, CLOSE = "“", "”"

@@ -1,4 +1,5 @@
-"""The site's Content-Security-Policy: what its pages may load and run. One policy, on every page.
+"""The site's Content-Security-Policy: what its pages may load and run. One policy, on every page
+of the theme (the embed cards, pages of their own, carry theirs: recsite/embed.py).
 
 Each page carries it as `<meta http-equiv="Content-Security-Policy">` right after `<meta charset>`
 (overrides/main.html): a policy given by a meta element applies only to what comes after it, so it
