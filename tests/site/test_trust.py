@@ -68,7 +68,17 @@ def test_about_says_who_publishes_what_and_under_which_terms(pages):
     licences = about.find(id="licences")
     words = text_of(licences.find_next_sibling("p"))
     assert "are NDTi's, and remain so" in words
-    assert "not yet been chosen" in text_of(licences.find_next_sibling("p").find_next_sibling("p"))
+    ours = licences.find_next_sibling("p").find_next_sibling("p")
+    assert {a["href"] for a in ours.find_all("a")} == {"https://creativecommons.org/licenses/by/4.0/",
+                                                      "https://opensource.org/license/mit"}
+    assert "leaving out the report's words" in text_of(ours)
+
+
+def test_the_licences_named_on_about_are_in_the_repository():
+    # The About page and README name them; the full texts are kept with the code they cover.
+    assert "Attribution 4.0 International Public License" in (ROOT / "LICENSES/CC-BY-4.0.txt").read_text()
+    assert (ROOT / "LICENSES/MIT.txt").read_text().startswith("MIT License")
+    assert "covered by none of the licences below" in (ROOT / "LICENSE").read_text()
 
 
 def test_about_says_the_report_is_from_2014_and_what_has_changed_in_the_sites_words(pages):
