@@ -113,10 +113,18 @@ def test_axe_reads_the_page_once_its_fades_have_ended(tabs, site):
     with tabs.open(site.url, color_scheme="dark") as page:
         open_planner(page)
         add_axe(page)
+        # Slowed for as long as it takes to find them: two frames on a busy machine can outlast the
+        # 0.15 s fade, and a fade that has ended cannot be caught. Each is then set to its real
+        # length, 30 ms in.
+        page.evaluate("""document.querySelectorAll('.md-header__topic').forEach(
+            topic => topic.style.setProperty('transition-duration', '10s', 'important'))""")
         preview(page)
         fades = page.evaluate("async () => { await (" + TWO_FRAMES + """)();
             const fades = document.getAnimations().filter(a => a instanceof CSSTransition);
-            fades.forEach(fade => { fade.currentTime = 30; });
+            fades.forEach(fade => {
+                fade.effect.updateTiming({duration: fade.transitionProperty === 'opacity' ? 150 : 400});
+                fade.currentTime = 30;
+            });
             return fades.map(fade => fade.effect.target.className + ' ' + fade.transitionProperty);
         }""")
         assert "md-header__topic opacity" in fades, f"no title fade to catch: {fades}"
