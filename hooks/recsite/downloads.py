@@ -62,9 +62,16 @@ def csv_cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value)
-    # Prefixing an apostrophe makes spreadsheets show the text instead of evaluating it.
-    return f"'{text}" if looks_like_formula(text) else text
+    # Prefixing an apostrophe makes spreadsheets show the text instead of evaluating it. Each part
+    # after a ";" is guarded too: spreadsheets in many countries split a line at ";", not ",", so
+    # there each part is a cell of its own. (The planner's lib/csv.js `safe` follows the same rule.)
+    return ";".join(f"'{part}" if _guarded(part) else part for part in str(value).split(";"))
+
+
+def _guarded(text: str) -> bool:
+    """Whether a cell's part is written behind an apostrophe: it starts a formula, or apostrophes
+    come before one (so that reading it back takes off only the one added)."""
+    return looks_like_formula(text.lstrip("'"))
 
 
 # Characters a spreadsheet may skip before a formula: spaces, a byte-order mark, zero-width ones.

@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from support.goldens import field_names
 from support.project import ROOT, real_catalogue
 from recsite import downloads
+from recsite.downloads import csv_cell
 from recsite.model import Change, Retired
 
 CATALOGUE = real_catalogue()
@@ -247,6 +248,19 @@ def test_csv_lists_changes_one_per_line_and_keeps_formulas_inert():
     assert row["last_changed"] == "2026-05-20"
     assert row["site_words_plain"] == "'+1 more"
     assert row["related"] == "employment-as-the-norm job-coaching-standards"
+
+
+@pytest.mark.parametrize(("value", "cell"), [
+    ("=SUM(A1)", "'=SUM(A1)"), ("plain", "plain"), (" \u200b+1", "' \u200b+1"), ("\uff1d1", "'\uff1d1"),
+    # A text typed with an apostrophe before a formula keeps it (one apostrophe is taken off on reading).
+    ("'=x", "''=x"), ("'plain", "'plain"),
+    # Where a spreadsheet splits a line at ";", each part is a cell: each is guarded.
+    ("a;=1+1", "a;'=1+1"), ("a; @x;b;'-1", "a;' @x;b;''-1"), ("1;2", "1;2"),
+    (None, ""), (True, "true"), (3, "3"),
+])
+def test_no_csv_cell_or_part_of_one_starts_a_formula(value, cell):
+    # The same cases as tests/js/csv.test.js's: the planner's exports and the downloads agree.
+    assert csv_cell(value) == cell
 
 
 
