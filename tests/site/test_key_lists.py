@@ -47,6 +47,12 @@ def test_an_audiences_key_page_lists_exactly_its_key_recommendations_in_section_
         assert _seen(card.find(class_="rec-card__text")) == _shown(rec), rec.id
         assert card.find_previous("h2")["id"] == rec.theme.id
     assert soup.find("a", href="../brief/"), "it links its brief"
+    # The page says how its cards show the words: plain words first where the audience has them.
+    lede, first_block = text_of(soup.select_one("article .lede")), cards[0].select_one(".rec-plain, .rec-card__text")
+    if audience.plain_words:
+        assert "first in plain words (our summary)" in lede and "rec-plain" in first_block["class"]
+    else:
+        assert "shown below in Section 7's words" in lede and "rec-card__text" in first_block["class"]
 
 
 @pytest.mark.parametrize("theme", THEMES, ids=lambda theme: theme.id)

@@ -46,6 +46,21 @@ def test_every_recommendation_is_in_the_index_on_its_own_page_with_all_its_words
         assert not missing, (rec.id, missing)
 
 
+def test_what_search_shows_of_a_page_is_its_words_not_what_only_print_shows(index):
+    """A search result shows the start of its entry's text: a recommendation's page showed the
+    printed page's header ("…: a recommendation from the 2014 report…") for every recommendation,
+    never its words. What only print shows is left out of the index (data-search-exclude)."""
+    printed_only = ("a recommendation from the 2014 report", "Filter: none.")
+    shown = [doc for doc in index["docs"] if any(words in doc["text"] for words in printed_only)]
+    assert not shown, [doc["location"] for doc in shown]
+    for rec in RECS:
+        first = next(doc for doc in index["docs"] if doc["location"].split("#")[0] == f"recommendations/{rec.id}/"
+                     and plain(doc["text"]))
+        # Said as the report's, as screen readers hear it on the page.
+        expected = "In the report's words: " + " ".join(rec.text.split())[:40]
+        assert plain(first["text"]).startswith(expected), (rec.id, plain(first["text"])[:120])
+
+
 # --- in Chromium -----------------------------------------------------------------------------
 
 # True when a search result links to the address (read in one go: the list is replaced as keys arrive).

@@ -258,6 +258,8 @@ def test_individuals_read_plain_words_first_with_the_reports_words_one_click_awa
     card = pages("audiences/individuals-and-families/").find(id=rec.id)
     plain, exact = card.select_one(".rec-plain"), card.select_one("details.rec-exact")
     assert rec.plain in text_of(plain) and "our summary" in plain.get_text()
+    # Heard by screen readers, not seen: the dashed line says whose words they are (the key explains it).
+    assert "visually-hidden" in plain.select_one(".rec-plain__note")["class"]
     assert rec.text in text_of(exact)
     assert str(card).index("rec-plain") < str(card).index("rec-exact")  # plain words come first
 
