@@ -188,6 +188,13 @@ class Recommendation:
                                 self.section7.source.name, self.source.name)
 
     @cached_property
+    def section7_same_words(self) -> bool:
+        """Whether Section 7 repeats the recommendation in the same words (only punctuation,
+        capitals or spacing differ): its page then folds the second wording away, said in one line."""
+        return bool(self.section7 and self.section7.wording
+                    and wording.compare(self.text, self.section7.wording).same_words)
+
+    @cached_property
     def text_note(self) -> tuple[str, ...] | None:
         """How the text (Appendix 3's) differs from Section 7's wording, for where Section 7's is
         shown first (the key recommendations page)."""

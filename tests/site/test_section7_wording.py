@@ -114,3 +114,21 @@ def test_the_downloads_say_it_as_the_page_does(site):
         said = records[rec.id]["section7_difference"]
         assert said.replace("“", "").replace("”", "") == page, rec.id
         assert rows[rec.id]["section7_difference"] == said == wording.as_text(rec.section7_note)
+
+
+@pytest.mark.parametrize("rec", REWORDED, ids=lambda rec: rec.id)
+def test_a_second_wording_in_the_same_words_is_one_line_in_sight_and_one_click_away(pages, rec):
+    """The same words twice in a row read as a mistake: where only punctuation, capitals or spacing
+    differ, the page says so in one line and folds Section 7's wording under it; where the words
+    differ, both wordings stay in sight."""
+    article = pages(f"recommendations/{rec.id}/").select_one("article.rec-detail")
+    # The last block holding Section 7's words (the first, the text, may hold them too, a full stop apart).
+    wording_block = [block for block in article.select('[data-provenance="report"]')
+                     if " ".join(rec.section7.wording.split()) in " ".join(text_of(block).split())][-1]
+    folded = wording_block.find_parent("details")
+    if rec.section7_same_words:
+        assert folded is not None and "open" not in folded.attrs, rec.id
+        assert read(folded.find("summary")) == shown(rec.section7_note)
+    else:
+        assert folded is None, f"{rec.id}: its words differ, so both wordings are in sight"
+    assert [rec.section7_same_words for rec in REWORDED].count(True) == 5
