@@ -10,6 +10,9 @@ finding is shown on many kinds of page.
 
 plan.plan_site runs it on the pages it planned, so a build stops; scripts/check_data.py runs it
 without rendering any page (the pages' titles are all it needs), so an editor's check stops too.
+
+It also holds the templates to the ids recsite/read/page_anchors.py declares for them (the ones
+data/published.yaml registers, which the data's readers check without reading a template).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from .load import in_file_order
 from .model import Catalogue
 from .pagekinds import KINDS, PageKind
 from .problems import DataError, Problem
+from .read.page_anchors import TEMPLATE_ANCHORS
 from .selections import Selections
 
 
@@ -53,9 +57,24 @@ def problems(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS,
     return found
 
 
+def undeclared_template_ids(declared: dict[str, tuple[str, ...]] = TEMPLATE_ANCHORS) -> list[Problem]:
+    """Each template whose own ids are not, in order, those `declared` for it: the published-anchor
+    check would otherwise hold its pages to ids they no longer carry, or miss a new one."""
+    found = []
+    for template, ids in declared.items():
+        written = template_anchors(template)
+        if written != ids:
+            found.append(Problem(f"hooks/templates/{template}",
+                                 f"writes the ids {', '.join(written) or 'none'} and recsite/read/page_anchors.py "
+                                 f"declares {', '.join(ids) or 'none'} for it (expected the same, in page order: "
+                                 "declare a new id in TEMPLATE_ANCHORS and register it in data/published.yaml)"))
+    return found
+
+
 def check(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS,
           titles: dict[str, list[str]] | None = None) -> None:
-    """Raise DataError with every claim that takes a fixed id, in the order of the data files."""
-    found = problems(catalogue, kinds, titles)
+    """Raise DataError with every claim that takes a fixed id, in the order of the data files, and
+    every template that writes other ids than those declared for it."""
+    found = in_file_order(problems(catalogue, kinds, titles)) + undeclared_template_ids()
     if found:
-        raise DataError(in_file_order(found))
+        raise DataError(found)

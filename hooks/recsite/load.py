@@ -24,8 +24,7 @@ from .read.appendices import APPENDICES_FILE, read_appendices
 from .read.evidence import EVIDENCE_FILE, read_evidence
 from .read.data import Data, DataFile, Reader
 from .read.glossary import read_glossary
-from .anchors import template_anchors
-from .read.page_anchors import PAGE_TEMPLATES, page_anchors
+from .read.page_anchors import page_anchors
 from .read.published import PUBLISHED_FILE, read_anchor_register, read_register
 from .read.recommendations import read_recommendations
 from .read.report import read_report
@@ -98,8 +97,7 @@ def _evidence(data: Data) -> Evidence:
 def _retired_anchors(data: Data):
     """The published anchors of the evidence, appendix and barrier pages (data/published.yaml)
     against the anchors the data gives those pages now."""
-    pages = page_anchors(data.document(EVIDENCE_FILE), EVIDENCE_FILE, data.document(APPENDICES_FILE),
-                         APPENDICES_FILE, {template: template_anchors(template) for template in PAGE_TEMPLATES})
+    pages = page_anchors(data.document(EVIDENCE_FILE), EVIDENCE_FILE, data.document(APPENDICES_FILE), APPENDICES_FILE)
     return read_anchor_register(data.reader(PUBLISHED_FILE),
                                 {name: data.reader(name) for name in (EVIDENCE_FILE, APPENDICES_FILE)},
                                 data.document(PUBLISHED_FILE), pages)

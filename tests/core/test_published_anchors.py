@@ -171,16 +171,34 @@ def test_the_fixed_anchors_of_a_page_are_read_from_its_own_template():
     assert template_anchors("evidence_page.md.j2") == ("cite",)
 
 
+def test_the_data_is_read_without_the_templates_and_a_template_that_writes_other_ids_stops_the_check():
+    """Reading the data reads no template: the register is held to the ids declared for each template
+    (read/page_anchors.py), and the check after planning holds each template to its declaration."""
+    import ast
+    from recsite import fixedids
+    from recsite.read.page_anchors import TEMPLATE_ANCHORS
+
+    load_source = (Path(fixedids.__file__).parent / "load.py").read_text(encoding="utf-8")
+    imported = {node.module for node in ast.walk(ast.parse(load_source)) if isinstance(node, ast.ImportFrom)}
+    assert "anchors" not in imported and "fixedids" not in imported
+    assert fixedids.undeclared_template_ids() == []
+    changed = {**TEMPLATE_ANCHORS, "barrier.md.j2": ("findings", "cite")}
+    [problem] = fixedids.undeclared_template_ids(changed)
+    assert str(problem) == (
+        "hooks/templates/barrier.md.j2: writes the ids findings, what-the-report-recommends, cite and "
+        "recsite/read/page_anchors.py declares findings, cite for it (expected the same, in page order: "
+        "declare a new id in TEMPLATE_ANCHORS and register it in data/published.yaml)")
+
+
 def test_every_anchor_can_replace_a_retired_one_which_keeps_an_element_just_before_it():
     """Whatever a retired anchor's replacement is (any anchor the register can hold: a part, a
     finding, a barrier finding, a template's heading, a footnote), its page has an empty element with
     the old id right before the replacement's (inside it, at its start, for a footnote's list item)."""
     from support.project import DATA
-    from recsite.read.page_anchors import PAGE_TEMPLATES, page_anchors
+    from recsite.read.page_anchors import page_anchors
     from recsite.yamlsource import load_yaml
 
-    registered = page_anchors(load_yaml(DATA / EVIDENCE), EVIDENCE, load_yaml(DATA / APPENDICES), APPENDICES,
-                              {template: template_anchors(template) for template in PAGE_TEMPLATES})
+    registered = page_anchors(load_yaml(DATA / EVIDENCE), EVIDENCE, load_yaml(DATA / APPENDICES), APPENDICES)
     retired = tuple(RetiredAnchor(address, f"old-{number}", anchor.id, date(2026, 12, 1), "R.")
                     for address, page in registered.items() for number, anchor in enumerate(page.anchors))
     assert len(retired) > 150

@@ -26,9 +26,16 @@ EVIDENCE_INDEX_TEMPLATE = "evidence.md.j2"
 EVIDENCE_PAGE_TEMPLATE = "evidence_page.md.j2"
 APPENDIX_TEMPLATE = "appendix.md.j2"
 BARRIER_TEMPLATE = "barrier.md.j2"
-# The templates whose own ids (the barrier pages' #findings...) are registered with their pages'
-# anchors: the caller gives them (recsite.load, from recsite.anchors), so this reader reads no template.
-PAGE_TEMPLATES = (EVIDENCE_INDEX_TEMPLATE, EVIDENCE_PAGE_TEMPLATE, APPENDIX_TEMPLATE, BARRIER_TEMPLATE)
+# The ids these templates write themselves, in page order, which data/published.yaml registers
+# with their pages' anchors (the barrier pages' #findings...). Declared here, so that reading the
+# data reads no template; recsite.fixedids checks after planning that each template writes exactly
+# these, so a template's new or renamed id stops the build until it is declared here.
+TEMPLATE_ANCHORS: dict[str, tuple[str, ...]] = {
+    EVIDENCE_INDEX_TEMPLATE: ("findings", "in-brief", "repeat-the-study", "references"),
+    EVIDENCE_PAGE_TEMPLATE: ("cite",),
+    APPENDIX_TEMPLATE: ("cite",),
+    BARRIER_TEMPLATE: ("findings", "what-the-report-recommends", "cite"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,10 +61,10 @@ class PageAnchors:
 
 
 def page_anchors(evidence: Any, evidence_file: str, appendices: Any, appendices_file: str,
-                 fixed: dict[str, tuple[str, ...]]) -> dict[str, PageAnchors]:
+                 fixed: dict[str, tuple[str, ...]] = TEMPLATE_ANCHORS) -> dict[str, PageAnchors]:
     """Every page with anchors, by address, from the schema-checked documents of evidence.yaml and
     appendices.yaml (the files are named in Anchor.file as `evidence_file` and `appendices_file`);
-    `fixed` holds the ids each of PAGE_TEMPLATES writes itself, in page order."""
+    `fixed` holds the ids each template writes itself, in page order (TEMPLATE_ANCHORS)."""
     pages: dict[str, PageAnchors] = {}
 
     def page(path: str, template: str, node: Any = None, file: str | None = None) -> PageAnchors:
