@@ -161,6 +161,12 @@ function setupPlanner(root) {
     return dl;
   }
 
+  // The report's words, their label first (hidden from sight by site.css: the line says it).
+  function quoted(text) {
+    return el("blockquote", {className: "report-quote", "data-provenance": "report"}, [
+      el("span", {className: "provenance__tag", text: data.kinds.report + ":"}), el("p", {text: text})]);
+  }
+
   // An item's controls change the plan by its id: the plan is read again before each change.
   function itemNode(item) {
     var id = item.id, rec = recs[id], retired = retiredIds[id];
@@ -178,9 +184,11 @@ function setupPlanner(root) {
             document.createTextNode(" In plain words")]),
           el("p", {className: "rec-plain__text", text: rec.plain})]));
       }
-      article.appendChild(el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: rec.text})]));
-      article.appendChild(el("p", {className: "provenance evidence-source", "data-kind": "report"}, [
-        el("span", {className: "provenance__tag", text: data.kinds.report + ":"}), document.createTextNode(" " + rec.where + ".")]));
+      // Whose words, as on every page (templates/_provenance.html.j2): the line beside the block,
+      // explained once by the page's key, and a label at its start that only screen readers meet;
+      // where in the report after the block, outside it, as its source.
+      article.appendChild(quoted(rec.text));
+      article.appendChild(el("p", {className: "provenance evidence-source", "data-kind": "report", text: rec.where + "."}));
       // How Section 7 words it differently (recsite/wording.py): our sentence, the report's words in <q>.
       if (rec.section7_note) {
         article.appendChild(el("p", {className: "section7-difference"}, rec.section7_note.map(function (part, i) {
@@ -203,7 +211,7 @@ function setupPlanner(root) {
       }
     } else if (retired) {
       var notice = el("div", {className: "pl-notice pl-withdrawn"}, [el("p", {text: "Withdrawn" + (retired.date ? " on " + longDate(retired.date) : "") + (retired.reason ? ": " + retired.reason : ".")}),
-        el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: retired.text || ""})])]);
+        quoted(retired.text || "")]);
       var replacement = retired.replaced_by && recs[retired.replaced_by];
       if (replacement) {
         var swap = el("button", {type: "button", className: "md-button", text: "Replace it with “" + replacement.title + "”"});
@@ -323,6 +331,7 @@ function setupPlanner(root) {
       : "Your plan is empty. To begin, choose where to start from under “Choose recommendations” above (for example everything for local authorities and providers) and add it, or import a plan you exported before, under “Save, share and print”.";
     ["export-csv", "export-json", "print", "share-make", "clear"].forEach(function (name) { $("planner-" + name).disabled = !c.total; });
     $("planner-list-empty").hidden = $("planner-tools-empty").hidden = !!c.total;
+    root.querySelector(".provenance-key").hidden = !c.total;  // nothing to explain yet
     var next = $("planner-next"), charts = $("planner-charts");
     next.textContent = "";
     charts.textContent = "";

@@ -129,8 +129,13 @@ def test_each_item_shows_the_reports_words_and_a_link_to_its_page(page, site):
     assert len(item_ids(page)) == 48
     for rec in data["recs"]:
         item = page.locator(f"#pl-item-{rec['id']}")
-        assert item.locator("blockquote[data-provenance='report']").inner_text() == rec["text"]
-        assert item.locator(".provenance__tag").last.inner_text() == "In the report's words:"
+        quote = item.locator("blockquote[data-provenance='report']")
+        assert quote.locator("> p").inner_text() == rec["text"]
+        # Whose words as on every page: a label at the block's start, for screen readers only
+        # (the line beside it says it in sight); where in the report after it, outside it, unlabelled.
+        assert quote.locator("> :first-child").inner_text() == "In the report's words:"
+        assert item.locator(".evidence-source").inner_text() == rec["where"] + "."
+        assert item.locator(".evidence-source").evaluate("e => e.previousElementSibling.matches('blockquote')")
         assert item.locator("h3 a").get_attribute("href") == f"../recommendations/{rec['id']}/"
         if rec["plain"]:
             assert item.locator(".rec-plain__text").inner_text() == rec["plain"]
@@ -141,6 +146,13 @@ def test_each_item_shows_the_reports_words_and_a_link_to_its_page(page, site):
             assert note.locator("q[data-provenance='report']").all_text_contents() == rec["section7_note"][1::2]
         else:
             assert note.count() == 0
+    # Not one label in sight in the list (29 boxed labels once read "In the report's words: Appendix 3,
+    # page 54" as if the place were the report's words); the page's key, above the list, explains the lines.
+    tags = page.eval_on_selector_all("#planner-list .provenance__tag", "ts => ts.map(t => t.getBoundingClientRect().width)")
+    assert len(tags) >= 48 and max(tags) <= 1, f"labels in sight: {[w for w in tags if w > 1][:3]}"
+    key = page.locator(".provenance-key")
+    assert key.count() == 1 and key.is_visible()
+    assert key.evaluate("k => !!(k.compareDocumentPosition(document.getElementById('planner-list')) & Node.DOCUMENT_POSITION_FOLLOWING)")
     rows = page.locator("#planner-charts table").first.locator("tbody tr")
     assert rows.count() == 4
     assert page.locator(".pl-bar").first.get_attribute("role") == "img"
