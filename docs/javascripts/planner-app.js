@@ -145,10 +145,15 @@ function setupPlanner(root) {
   });
 
   // -- The list
-  function field(item, name, labelText, control) {
+  // Each field's name says which recommendation it is for ("Status for “<title>”"): a screen
+  // reader's list of form fields otherwise offers 29 the same. The title is in sight in the
+  // item's heading, so here it is for screen readers only; the hidden part is positioned, read as
+  // a block of its own, so it starts with a word, not punctuation (heard after a space).
+  function field(item, title, name, labelText, control) {
     control.id = "pl-" + name + "-" + item.id;
     control.name = name;
-    return el("div", {className: "pl-field pl-field--" + name}, [el("label", {"for": control.id, text: labelText}), control]);
+    return el("div", {className: "pl-field pl-field--" + name}, [
+      el("label", {"for": control.id}, [document.createTextNode(labelText), el("span", {className: "visually-hidden", text: " for “" + title + "”"})]), control]);
   }
 
   function printed(item) {
@@ -244,7 +249,7 @@ function setupPlanner(root) {
       ["owner", "Who owns it", control("input", {type: "text", autocomplete: "off"})], ["due", "Target date", control("input", {type: "date"})],
       ["evidence", "Current position and evidence", control("textarea", {rows: "3"})], ["actions", "Actions", control("textarea", {rows: "3"})]].map(function (f) {
       f[2].value = item[f[0]];
-      return field(item, f[0], f[1], f[2]);
+      return field(item, title, f[0], f[1], f[2]);
     }));
     article.appendChild(fields);
     var mirror = printed(item);
