@@ -159,9 +159,11 @@ function setupPlanner(root) {
   function printed(item) {
     var dl = el("dl", {className: "pl-print print-only"});
     [["Assessment", labelOf(assessments, item.assessment)], ["Status", labels[item.status]], ["Owner", item.owner], ["Target date", longDate(item.due)],
-      ["Current position and evidence", item.evidence], ["Actions", item.actions]].forEach(function (pair) {
-      dl.appendChild(el("dt", {text: pair[0]}));
-      dl.appendChild(el("dd", {text: pair[1] || "–"}));
+      ["Current position and evidence", item.evidence, "long"], ["Actions", item.actions, "long"]].forEach(function (pair) {
+      // The short facts two a line on paper, the written ones a line each (planner-app.css).
+      var kind = pair[2] ? "pl-print__long" : "";
+      dl.appendChild(el("dt", {className: kind, text: pair[0]}));
+      dl.appendChild(el("dd", {className: kind, text: pair[1] || "–"}));
     });
     return dl;
   }

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from support.browser import TWO_FRAMES, open_page, slowed_processor
+from support.printing import blank_pages, printed_sheets
 from support.project import real_catalogue
 from recsite.downloads import looks_like_formula
 from recsite.planner import ASSESSMENTS, STATUSES
@@ -483,7 +484,8 @@ def test_the_print_view_has_a_summary_then_every_chosen_recommendation(page):
     for words in ("Partly met", "In progress", "Jo Bloggs, commissioner", "31 January 2020", "Draft the policy; to the board in March"):
         assert words in printed
     assert page.locator("#pl-item-beyond-facs-eligibility .pl-overdue").is_visible(), "overdue, on its card"
-    assert page.eval_on_selector("#planner-items", "e => getComputedStyle(e).breakBefore") == "page"
+    # The items follow the summary, not on a page of their own (which left most of a page empty).
+    assert page.eval_on_selector("#planner-items", "e => getComputedStyle(e).breakBefore") == "auto"
 
 
 def summary_of(plan: dict, recs: dict) -> str:
@@ -523,14 +525,63 @@ def test_the_printed_summary_is_the_plan_as_it_is_when_printed(page, site):
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     long_today = f"{date.today().day} {date.today():%B %Y}"
     assert [line for line in head.inner_text().split("\n") if line] == ["Employment support self-assessment", "Anytown Council", f"Printed on {long_today}."]
-    # Nothing else printed above the plan counts it (a second count could disagree).
+    # The title heads the page, above the page's own heading; nothing else printed above the plan
+    # counts it (a second count could disagree).
+    assert head.evaluate("e => !!(e.compareDocumentPosition(document.querySelector('h1')) & Node.DOCUMENT_POSITION_FOLLOWING)")
     before_the_list = page.evaluate("""() => [...document.querySelectorAll('#planner > *')]
         .filter(e => !['planner-items', 'planner-status'].includes(e.id) && e.checkVisibility()).map(e => e.id)""")
-    assert before_the_list == ["planner-printed", "planner-progress"], before_the_list
+    assert before_the_list == ["planner-progress"], before_the_list
     # The tables count the same plan: each status's column adds up to the summary's figure.
     totals = page.eval_on_selector_all("#planner-charts table:first-of-type tbody tr", "rows => rows.map(r => r.innerText)")
     assert len(totals) >= 1
     assert sum(int(row.split("\t")[-2]) for row in totals) == 29
+
+
+# What a 12-item plan, filled in, prints on (Chromium, A4): 3 pages, the summary and an item on the
+# first, five or six items on each of the others. It took 8, two items a page, with the plan's title
+# after the site's instructions and page 2 two-thirds empty (the items began on a page of their own).
+BOARD_PAPER_PAGES = 3
+
+
+def squeezed(text: str) -> str:
+    """Text without its spaces and line breaks: a PDF's text breaks lines where the page did."""
+    return "".join(text.split())
+
+
+def test_a_plan_prints_as_a_compact_board_paper(page):
+    """Printed for a board: the plan's title and organisation first, then its summary, then the
+    items several to a page, none split across two; no page with only the footer's line, no blank
+    page; an empty plan on one page."""
+    open_planner(page)
+    sheets = printed_sheets(page)
+    assert len(sheets) == 1 and not blank_pages(sheets), f"an empty plan prints on {len(sheets)} pages"
+    page.emulate_media(media="screen")
+    add_preset(page, "theme:evidence-based-support")  # 12, for two audiences
+    ids = item_ids(page)
+    assert len(ids) == 12
+    page.fill("#planner-title", "Employment support self-assessment")
+    page.fill("#planner-organisation", "Anytown Council")
+    for n, rec_id in enumerate(ids):
+        page.select_option(f"#pl-assessment-{rec_id}", ["met", "partly-met", "not-met"][n % 3])
+        page.select_option(f"#pl-status-{rec_id}", ["not-started", "in-progress", "done"][n % 3])
+        page.fill(f"#pl-owner-{rec_id}", "Head of commissioning")
+        page.fill(f"#pl-due-{rec_id}", "2030-03-31")
+        page.fill(f"#pl-evidence-{rec_id}", f"Evidence{n}: the policy was reviewed in 2024 and 40 people were asked.")
+        page.fill(f"#pl-actions-{rec_id}", f"Action{n}: report to the board in March with a costed proposal.")
+    sheets = printed_sheets(page)
+    assert len(sheets) <= BOARD_PAPER_PAGES, f"12 items on {len(sheets)} pages"
+    assert not blank_pages(sheets)
+    first = squeezed(sheets[0])
+    title, summary = first.find("Employmentsupportself-assessmentAnytownCouncil"), first.find("Yourplanhas12recommendations")
+    assert 0 <= title < summary, "the title and organisation, then the summary, on page 1"
+    assert "Assessyourownpractice" not in first[:title], "the plan's title comes before the site's instructions"
+    footer = re.compile(r"This page last changed on [^\n]*")
+    only_footer = [n for n, text in enumerate(sheets, 1) if not footer.sub("", text).strip()]
+    assert not only_footer, f"pages {only_footer} hold only the footer's line"
+    for n in range(12):
+        # An item is whole on one page: its first printed field and its last on the same sheet.
+        where = [k for k, text in enumerate(sheets) if f"Evidence{n}:" in squeezed(text)]
+        assert len(where) == 1 and f"Action{n}:" in squeezed(sheets[where[0]]), f"item {n} split or missing"
 
 
 def test_the_empty_planner_says_what_to_do_first_and_offers_nothing_with_nothing_to_act_on(page):
