@@ -271,7 +271,7 @@ def test_export_csv_and_json_match_the_screen_and_json_round_trips(tabs, site):
                 labels[status], labels[assessment], owner, due, actions)
             assert row["notes"] == (f"'{notes}" if looks_like_formula(notes) else notes)  # formula-safe
             assert (row["plan_title"], row["organisation"]) == ("Employment support self-assessment", "Anytown Council")
-            assert row["report_words"] == page.locator(f"#pl-item-{row['id']} blockquote").inner_text()
+            assert row["report_words"] == page.locator(f"#pl-item-{row['id']} blockquote > p").inner_text()
             assert {k: v for k, v in row.items() if k not in mine} == {
                 k: v for k, v in review[row["id"]].items() if k not in mine}, row["id"]
         assert next(row for row in rows if row["id"] == "partnership-links")["section7_difference"].startswith(
