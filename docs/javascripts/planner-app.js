@@ -145,20 +145,33 @@ function setupPlanner(root) {
   });
 
   // -- The list
-  function field(item, name, labelText, control) {
+  // Each field's name says which recommendation it is for ("Status for “<title>”"): a screen
+  // reader's list of form fields otherwise offers 29 the same. The title is in sight in the
+  // item's heading, so here it is for screen readers only; the hidden part is positioned, read as
+  // a block of its own, so it starts with a word, not punctuation (heard after a space).
+  function field(item, title, name, labelText, control) {
     control.id = "pl-" + name + "-" + item.id;
     control.name = name;
-    return el("div", {className: "pl-field pl-field--" + name}, [el("label", {"for": control.id, text: labelText}), control]);
+    return el("div", {className: "pl-field pl-field--" + name}, [
+      el("label", {"for": control.id}, [document.createTextNode(labelText), el("span", {className: "visually-hidden", text: " for “" + title + "”"})]), control]);
   }
 
   function printed(item) {
     var dl = el("dl", {className: "pl-print print-only"});
     [["Assessment", labelOf(assessments, item.assessment)], ["Status", labels[item.status]], ["Owner", item.owner], ["Target date", longDate(item.due)],
-      ["Current position and evidence", item.evidence], ["Actions", item.actions]].forEach(function (pair) {
-      dl.appendChild(el("dt", {text: pair[0]}));
-      dl.appendChild(el("dd", {text: pair[1] || "–"}));
+      ["Current position and evidence", item.evidence, "long"], ["Actions", item.actions, "long"]].forEach(function (pair) {
+      // The short facts two a line on paper, the written ones a line each (planner-app.css).
+      var kind = pair[2] ? "pl-print__long" : "";
+      dl.appendChild(el("dt", {className: kind, text: pair[0]}));
+      dl.appendChild(el("dd", {className: kind, text: pair[1] || "–"}));
     });
     return dl;
+  }
+
+  // The report's words, their label first (hidden from sight by site.css: the line says it).
+  function quoted(text) {
+    return el("blockquote", {className: "report-quote", "data-provenance": "report"}, [
+      el("span", {className: "provenance__tag", text: data.kinds.report + ":"}), el("p", {text: text})]);
   }
 
   // An item's controls change the plan by its id: the plan is read again before each change.
@@ -178,9 +191,11 @@ function setupPlanner(root) {
             document.createTextNode(" In plain words")]),
           el("p", {className: "rec-plain__text", text: rec.plain})]));
       }
-      article.appendChild(el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: rec.text})]));
-      article.appendChild(el("p", {className: "provenance evidence-source", "data-kind": "report"}, [
-        el("span", {className: "provenance__tag", text: data.kinds.report + ":"}), document.createTextNode(" " + rec.where + ".")]));
+      // Whose words, as on every page (templates/_provenance.html.j2): the line beside the block,
+      // explained once by the page's key, and a label at its start that only screen readers meet;
+      // where in the report after the block, outside it, as its source.
+      article.appendChild(quoted(rec.text));
+      article.appendChild(el("p", {className: "provenance evidence-source", "data-kind": "report", text: rec.where + "."}));
       // How Section 7 words it differently (recsite/wording.py): our sentence, the report's words in <q>.
       if (rec.section7_note) {
         article.appendChild(el("p", {className: "section7-difference"}, rec.section7_note.map(function (part, i) {
@@ -203,7 +218,7 @@ function setupPlanner(root) {
       }
     } else if (retired) {
       var notice = el("div", {className: "pl-notice pl-withdrawn"}, [el("p", {text: "Withdrawn" + (retired.date ? " on " + longDate(retired.date) : "") + (retired.reason ? ": " + retired.reason : ".")}),
-        el("blockquote", {className: "report-quote", "data-provenance": "report"}, [el("p", {text: retired.text || ""})])]);
+        quoted(retired.text || "")]);
       var replacement = retired.replaced_by && recs[retired.replaced_by];
       if (replacement) {
         var swap = el("button", {type: "button", className: "md-button", text: "Replace it with “" + replacement.title + "”"});
@@ -236,7 +251,7 @@ function setupPlanner(root) {
       ["owner", "Who owns it", control("input", {type: "text", autocomplete: "off"})], ["due", "Target date", control("input", {type: "date"})],
       ["evidence", "Current position and evidence", control("textarea", {rows: "3"})], ["actions", "Actions", control("textarea", {rows: "3"})]].map(function (f) {
       f[2].value = item[f[0]];
-      return field(item, f[0], f[1], f[2]);
+      return field(item, title, f[0], f[1], f[2]);
     }));
     article.appendChild(fields);
     var mirror = printed(item);
@@ -323,6 +338,7 @@ function setupPlanner(root) {
       : "Your plan is empty. To begin, choose where to start from under “Choose recommendations” above (for example everything for local authorities and providers) and add it, or import a plan you exported before, under “Save, share and print”.";
     ["export-csv", "export-json", "print", "share-make", "clear"].forEach(function (name) { $("planner-" + name).disabled = !c.total; });
     $("planner-list-empty").hidden = $("planner-tools-empty").hidden = !!c.total;
+    root.querySelector(".provenance-key").hidden = !c.total;  // nothing to explain yet
     var next = $("planner-next"), charts = $("planner-charts");
     next.textContent = "";
     charts.textContent = "";

@@ -206,3 +206,24 @@ def test_controls_show_where_the_focus_is(page):
         page.keyboard.press("Tab")
         outline = page.eval_on_selector(control, "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
         assert not outline.startswith("none") and not outline.endswith(" 0px"), f"{control}: {outline}"
+
+
+# What each field of an item is called: its label in sight, then (for screen readers) its recommendation.
+FIELD_LABELS = ("Assessment", "Status", "Who owns it", "Target date", "Current position and evidence", "Actions")
+
+
+def test_each_field_is_named_with_its_recommendation(page):
+    """A screen reader's list of form fields tells each item's apart: 29 fields all named "Status"
+    (and as many "Assessment", "Target date"...) could not be told one from another. What is seen
+    is the label alone, as before."""
+    open_planner(page)
+    page.select_option("#planner-preset", "audience:local-authorities-and-providers")
+    page.click("#planner-preset-add")
+    titles = page.locator("#planner-list .pl-item__title").all_inner_texts()
+    assert len(titles) == 29
+    tree = page.locator("#planner-list").aria_snapshot()
+    names = re.findall(r'^\s*- (?:combobox|textbox)[^"\n]*"([^"\n]*)"', tree, re.MULTILINE)
+    assert names == [f"{label} for “{title}”" for title in titles for label in FIELD_LABELS]
+    seen = page.locator("#planner-list .pl-field label").evaluate_all(
+        "ls => ls.map(l => [...l.childNodes].filter(n => n.nodeType === 3 || n.getBoundingClientRect().width > 1).map(n => n.textContent).join(''))")
+    assert seen == list(FIELD_LABELS) * 29, "in sight, the label alone"

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from support.browser import TWO_FRAMES, open_page, slowed_processor
+from support.printing import blank_pages, printed_sheets
 from support.project import real_catalogue
 from recsite.downloads import looks_like_formula
 from recsite.planner import ASSESSMENTS, STATUSES
@@ -129,8 +130,13 @@ def test_each_item_shows_the_reports_words_and_a_link_to_its_page(page, site):
     assert len(item_ids(page)) == 48
     for rec in data["recs"]:
         item = page.locator(f"#pl-item-{rec['id']}")
-        assert item.locator("blockquote[data-provenance='report']").inner_text() == rec["text"]
-        assert item.locator(".provenance__tag").last.inner_text() == "In the report's words:"
+        quote = item.locator("blockquote[data-provenance='report']")
+        assert quote.locator("> p").inner_text() == rec["text"]
+        # Whose words as on every page: a label at the block's start, for screen readers only
+        # (the line beside it says it in sight); where in the report after it, outside it, unlabelled.
+        assert quote.locator("> :first-child").inner_text() == "In the report's words:"
+        assert item.locator(".evidence-source").inner_text() == rec["where"] + "."
+        assert item.locator(".evidence-source").evaluate("e => e.previousElementSibling.matches('blockquote')")
         assert item.locator("h3 a").get_attribute("href") == f"../recommendations/{rec['id']}/"
         if rec["plain"]:
             assert item.locator(".rec-plain__text").inner_text() == rec["plain"]
@@ -141,6 +147,13 @@ def test_each_item_shows_the_reports_words_and_a_link_to_its_page(page, site):
             assert note.locator("q[data-provenance='report']").all_text_contents() == rec["section7_note"][1::2]
         else:
             assert note.count() == 0
+    # Not one label in sight in the list (29 boxed labels once read "In the report's words: Appendix 3,
+    # page 54" as if the place were the report's words); the page's key, above the list, explains the lines.
+    tags = page.eval_on_selector_all("#planner-list .provenance__tag", "ts => ts.map(t => t.getBoundingClientRect().width)")
+    assert len(tags) >= 48 and max(tags) <= 1, f"labels in sight: {[w for w in tags if w > 1][:3]}"
+    key = page.locator(".provenance-key")
+    assert key.count() == 1 and key.is_visible()
+    assert key.evaluate("k => !!(k.compareDocumentPosition(document.getElementById('planner-list')) & Node.DOCUMENT_POSITION_FOLLOWING)")
     rows = page.locator("#planner-charts table").first.locator("tbody tr")
     assert rows.count() == 4
     assert page.locator(".pl-bar").first.get_attribute("role") == "img"
@@ -258,7 +271,7 @@ def test_export_csv_and_json_match_the_screen_and_json_round_trips(tabs, site):
                 labels[status], labels[assessment], owner, due, actions)
             assert row["notes"] == (f"'{notes}" if looks_like_formula(notes) else notes)  # formula-safe
             assert (row["plan_title"], row["organisation"]) == ("Employment support self-assessment", "Anytown Council")
-            assert row["report_words"] == page.locator(f"#pl-item-{row['id']} blockquote").inner_text()
+            assert row["report_words"] == page.locator(f"#pl-item-{row['id']} blockquote > p").inner_text()
             assert {k: v for k, v in row.items() if k not in mine} == {
                 k: v for k, v in review[row["id"]].items() if k not in mine}, row["id"]
         assert next(row for row in rows if row["id"] == "partnership-links")["section7_difference"].startswith(
@@ -471,7 +484,8 @@ def test_the_print_view_has_a_summary_then_every_chosen_recommendation(page):
     for words in ("Partly met", "In progress", "Jo Bloggs, commissioner", "31 January 2020", "Draft the policy; to the board in March"):
         assert words in printed
     assert page.locator("#pl-item-beyond-facs-eligibility .pl-overdue").is_visible(), "overdue, on its card"
-    assert page.eval_on_selector("#planner-items", "e => getComputedStyle(e).breakBefore") == "page"
+    # The items follow the summary, not on a page of their own (which left most of a page empty).
+    assert page.eval_on_selector("#planner-items", "e => getComputedStyle(e).breakBefore") == "auto"
 
 
 def summary_of(plan: dict, recs: dict) -> str:
@@ -511,14 +525,63 @@ def test_the_printed_summary_is_the_plan_as_it_is_when_printed(page, site):
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     long_today = f"{date.today().day} {date.today():%B %Y}"
     assert [line for line in head.inner_text().split("\n") if line] == ["Employment support self-assessment", "Anytown Council", f"Printed on {long_today}."]
-    # Nothing else printed above the plan counts it (a second count could disagree).
+    # The title heads the page, above the page's own heading; nothing else printed above the plan
+    # counts it (a second count could disagree).
+    assert head.evaluate("e => !!(e.compareDocumentPosition(document.querySelector('h1')) & Node.DOCUMENT_POSITION_FOLLOWING)")
     before_the_list = page.evaluate("""() => [...document.querySelectorAll('#planner > *')]
         .filter(e => !['planner-items', 'planner-status'].includes(e.id) && e.checkVisibility()).map(e => e.id)""")
-    assert before_the_list == ["planner-printed", "planner-progress"], before_the_list
+    assert before_the_list == ["planner-progress"], before_the_list
     # The tables count the same plan: each status's column adds up to the summary's figure.
     totals = page.eval_on_selector_all("#planner-charts table:first-of-type tbody tr", "rows => rows.map(r => r.innerText)")
     assert len(totals) >= 1
     assert sum(int(row.split("\t")[-2]) for row in totals) == 29
+
+
+# What a 12-item plan, filled in, prints on (Chromium, A4): 3 pages, the summary and an item on the
+# first, five or six items on each of the others. It took 8, two items a page, with the plan's title
+# after the site's instructions and page 2 two-thirds empty (the items began on a page of their own).
+BOARD_PAPER_PAGES = 3
+
+
+def squeezed(text: str) -> str:
+    """Text without its spaces and line breaks: a PDF's text breaks lines where the page did."""
+    return "".join(text.split())
+
+
+def test_a_plan_prints_as_a_compact_board_paper(page):
+    """Printed for a board: the plan's title and organisation first, then its summary, then the
+    items several to a page, none split across two; no page with only the footer's line, no blank
+    page; an empty plan on one page."""
+    open_planner(page)
+    sheets = printed_sheets(page)
+    assert len(sheets) == 1 and not blank_pages(sheets), f"an empty plan prints on {len(sheets)} pages"
+    page.emulate_media(media="screen")
+    add_preset(page, "theme:evidence-based-support")  # 12, for two audiences
+    ids = item_ids(page)
+    assert len(ids) == 12
+    page.fill("#planner-title", "Employment support self-assessment")
+    page.fill("#planner-organisation", "Anytown Council")
+    for n, rec_id in enumerate(ids):
+        page.select_option(f"#pl-assessment-{rec_id}", ["met", "partly-met", "not-met"][n % 3])
+        page.select_option(f"#pl-status-{rec_id}", ["not-started", "in-progress", "done"][n % 3])
+        page.fill(f"#pl-owner-{rec_id}", "Head of commissioning")
+        page.fill(f"#pl-due-{rec_id}", "2030-03-31")
+        page.fill(f"#pl-evidence-{rec_id}", f"Evidence{n}: the policy was reviewed in 2024 and 40 people were asked.")
+        page.fill(f"#pl-actions-{rec_id}", f"Action{n}: report to the board in March with a costed proposal.")
+    sheets = printed_sheets(page)
+    assert len(sheets) <= BOARD_PAPER_PAGES, f"12 items on {len(sheets)} pages"
+    assert not blank_pages(sheets)
+    first = squeezed(sheets[0])
+    title, summary = first.find("Employmentsupportself-assessmentAnytownCouncil"), first.find("Yourplanhas12recommendations")
+    assert 0 <= title < summary, "the title and organisation, then the summary, on page 1"
+    assert "Assessyourownpractice" not in first[:title], "the plan's title comes before the site's instructions"
+    footer = re.compile(r"This page last changed on [^\n]*")
+    only_footer = [n for n, text in enumerate(sheets, 1) if not footer.sub("", text).strip()]
+    assert not only_footer, f"pages {only_footer} hold only the footer's line"
+    for n in range(12):
+        # An item is whole on one page: its first printed field and its last on the same sheet.
+        where = [k for k, text in enumerate(sheets) if f"Evidence{n}:" in squeezed(text)]
+        assert len(where) == 1 and f"Action{n}:" in squeezed(sheets[where[0]]), f"item {n} split or missing"
 
 
 def test_the_empty_planner_says_what_to_do_first_and_offers_nothing_with_nothing_to_act_on(page):

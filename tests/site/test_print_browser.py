@@ -5,13 +5,11 @@ council officer needs, lists several cards a page with their filter, and no blan
 
 from __future__ import annotations
 
-import io
 import math
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
-
+from support.printing import blank_pages, printed_sheets
 from support.project import real_catalogue
 from recsite.dates import long_date
 from recsite.render import SITE_NAME
@@ -45,16 +43,7 @@ def printed(page, address: str) -> list[str]:
     """The text of each A4 page Chromium prints of `address` (with the page's own print rules), in
     the order it is drawn on the page (pypdf's plain order puts a glossary term's words last)."""
     page.goto(address)
-    page.emulate_media(media="print")
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    return [sheet.extract_text(extraction_mode="layout") or "" for sheet in reader.pages]
-
-
-def blank_pages(sheets: list[str]) -> list[int]:
-    """The sheets with nothing on them, or nothing but the page's "This page last changed on …"
-    line, which a short last block left alone on a page of its own."""
-    return [number for number, text in enumerate(sheets, 1)
-            if not text.strip() or " ".join(text.split()).startswith("This page last changed on")]
+    return printed_sheets(page)
 
 
 # --- On paper -------------------------------------------------------------------------------------
@@ -93,9 +82,7 @@ def test_the_printed_address_is_no_larger_than_the_recommendation(page):
 def test_a_filtered_list_prints_several_cards_a_page_with_its_filter(page, site):
     page.goto("recommendations/?audience=individuals-and-families")
     page.locator("#filters[data-ready]").wait_for(state="visible")
-    page.emulate_media(media="print")
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    sheets = [sheet.extract_text(extraction_mode="layout") or "" for sheet in reader.pages]
+    sheets = printed_sheets(page)
     text = squeeze(" ".join(sheets))
     assert squeeze("Filter: Who it is for: Individuals and families. Showing 7 of 48 recommendations.") in text
     shown = [rec for rec in RECS if rec.audience.id == "individuals-and-families"]
