@@ -179,3 +179,29 @@ def test_whose_words_a_block_is_is_drawn_by_its_line_and_read_by_screen_readers(
     assert key.last.aria_snapshot() == "- paragraph: Our words (headings included) have a dashed line or none."
     tops = [line.bounding_box()["y"] for line in key.all()]
     assert tops[0] == tops[1], "the key takes one line"
+
+
+# The labels in sight that say whose words a block is: a block's own label ("In the report's
+# words:"), before inline words, and a plain-words note. The line beside a block says it, and the
+# page's key explains the line once (its two lines are not counted: they are the explanation).
+SEEN_LABELS = """() => [...document.querySelectorAll('.md-content .provenance__tag, .md-content .rec-plain__note')]
+  .filter(label => { const box = label.getBoundingClientRect();
+                     return box.width > 2 && box.height > 2 && getComputedStyle(label).visibility === 'visible'; })
+  .map(label => label.textContent.trim())"""
+HANDFUL = 5
+
+
+@pytest.mark.parametrize("address", [*EVERY_KIND, "audiences/individuals-and-families/",
+                                     "audiences/individuals-and-families/key/", "planner/"])
+def test_no_page_shows_more_than_a_handful_of_whose_words_labels(page, address):
+    """Provenance is told by a consistent treatment explained once, not a label before every block
+    (issue 28): the individuals' pages showed 7 "(our summary)" notes, a plan of every
+    recommendation 48 "In the report's words" boxes."""
+    page.goto(address)
+    if address == "planner/":
+        page.locator("#planner").wait_for(state="visible")
+        page.select_option("#planner-preset", "all")
+        page.click("#planner-preset-add")
+        page.locator("#planner-list .pl-item").nth(47).wait_for()
+    seen = page.evaluate(SEEN_LABELS)
+    assert len(seen) <= HANDFUL, seen
