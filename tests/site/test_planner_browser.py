@@ -691,7 +691,7 @@ def test_the_questions_print_with_their_introduction_and_room_to_write(page):
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
     page.emulate_media(media="print")
     assert page.locator(".lede").is_visible()
-    assert page.locator(".lede .planner-questions__who").first.is_visible()
+    assert page.locator(".planner-questions__for .planner-questions__who").first.is_visible()
     answers = page.locator(".planner-question__answer")
     assert answers.count() == 7
     mm = page.evaluate("() => { const d = document.createElement('div'); d.style.height = '32mm'; document.body.append(d);"

@@ -112,9 +112,13 @@ def test_questions_page_says_who_they_are_for_only_in_the_reports_words(site):
     or mental health problems, their families / carers, user-led organisations, other representative
     and VCS organisations' (A3.1.3, 7.1.3): the page quotes that, with its place, and says nothing of
     its own about who they are for (it once said 'people who use Personal Budgets and their families')."""
-    lede = copy.copy(site.soup("planner/questions/").select_one(".lede"))  # the soup is shared: change a copy
+    soup = site.soup("planner/questions/")
+    lede = copy.copy(soup.select_one(".lede"))  # the soup is shared: change a copy
+    # What the page is for comes first; who the report says they are for follows, in its words.
+    said_for = copy.copy(soup.select_one(".lede + .planner-questions__for"))
     individuals = next(a for a in CATALOGUE.audiences if a.id == "individuals-and-families")
-    quoted = lede.select("[data-provenance='report']")
+    assert not lede.select("[data-provenance='report']")
+    quoted = said_for.select("[data-provenance='report']")
     assert [text_of(q) for q in quoted] == [" ".join(individuals.includes.split())]
     assert "user-led organisations, other representative and VCS organisations" in text_of(quoted[0])
     assert " ".join(individuals.includes.split()) in " ".join(report_text().split())
@@ -122,9 +126,9 @@ def test_questions_page_says_who_they_are_for_only_in_the_reports_words(site):
     assert text_of(who.select_one(".provenance__tag")) == "In the report's words:"
     assert text_of(who.select_one(".evidence-source")) == "(Appendix 3, section A3.1.3, page 54)"
     who.decompose()
-    ours = text_of(lede)
+    ours = text_of(lede) + " " + text_of(said_for)
     # Our words name them only as the report's headings do ("Recommendations for individuals").
-    assert "The report makes 7 recommendations for individuals," in ours
+    assert "Here are the report's 7 recommendations for individuals in plain words" in ours
     assert all(f"A3.{n}.3. Recommendations for individuals" in report_text() for n in range(1, 5))
     assert not any(words in ours for words in ("people who use", "Personal Budget", "famil", "carer"))
 
