@@ -172,7 +172,6 @@ QUERIES = [
     ("Right to Control", "glossary/"),
     ("Jobcentre", "glossary/"),
     ("job coach", "recommendations/job-coaching-standards/"),
-    ("supported employment", "glossary/"),
     ("self-employment", "recommendations/pbs-for-self-employment/"),
     ("transition", "recommendations/transition-presumption-of-employment/"),
     ("social worker", "recommendations/social-workers-encourage-employment/"),
