@@ -83,6 +83,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # The site's own scripts and stylesheets, minified as they are served (recsite/minify.py).
+    core = _core()
+    for file in [file for file in files if core.minifies(file.src_uri) and file.abs_src_path]:
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=core.minified(
+            file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))))
     plan = _build(config).plan
     for path, content in {**plan.markdown, **plan.files}.items():
         if files.get_file_from_path(path) is not None:

@@ -220,13 +220,23 @@ def every_page_scripts() -> list[str]:
 
 
 def site_file(path: str) -> bytes:
-    """A file of the site's own, as served: from docs/, or generated at build time (the planner's
-    rules module, hooks/recsite/planner.py)."""
+    """A file of the site's own, as served: from docs/ (minified, recsite/minify.py), or generated
+    at build time (the planner's rules module, hooks/recsite/planner.py)."""
     from recsite import planner
+    from recsite.minify import minified, minifies
 
     if path == planner.PLAN_RULES_JS:
         return planner.plan_rules_module().encode("utf-8")
-    return (ROOT / "docs" / path).read_bytes()
+    return minified(path, source_text(path)).encode("utf-8") if minifies(path) else (ROOT / "docs" / path).read_bytes()
+
+
+def source_text(path: str) -> str:
+    """A script of the site's own as written (its imports are read from it, one a line)."""
+    from recsite import planner
+
+    if path == planner.PLAN_RULES_JS:
+        return planner.plan_rules_module()
+    return (ROOT / "docs" / path).read_text(encoding="utf-8")
 
 
 def module_graph(entry: str) -> list[str]:
@@ -242,7 +252,7 @@ def module_graph(entry: str) -> list[str]:
         if path.endswith(".js"):
             folder = posixpath.dirname(path)
             waiting += [posixpath.normpath(posixpath.join(folder, name))
-                        for name in _IMPORT.findall(site_file(path).decode("utf-8"))]
+                        for name in _IMPORT.findall(source_text(path))]
     return found
 
 
@@ -252,7 +262,7 @@ def on_demand(paths: list[str]) -> list[str]:
     for path in paths:
         if path.endswith(".js"):
             folder = posixpath.dirname(path)
-            for name in _LAZY_IMPORT.findall(site_file(path).decode("utf-8")):
+            for name in _LAZY_IMPORT.findall(source_text(path)):
                 found += [module for module in module_graph(posixpath.normpath(posixpath.join(folder, name))) if module not in found]
     return found
 

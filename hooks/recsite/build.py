@@ -29,6 +29,7 @@ from .searchview import without_excluded_cards
 from .shortcodes import expand_markers
 from .terms import explain_terms
 from .load import load_catalogue
+from .minify import minified, minifies  # noqa: F401  (the hook: on_files)
 
 
 class PageError(ValueError):
