@@ -157,6 +157,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    # The theme's templates compiled once and reused while unchanged (recsite/render.py).
+    env.bytecode_cache = _core().compiled_templates()
     # overrides/main.html writes it on every page (the 404 page too, which has no page.meta); the
     # final policy replaces it once every page is written (on_post_build).
     env.globals["recsite_policy"] = _build(config).provisional_policy

@@ -23,7 +23,7 @@ from .model import Catalogue
 from .problems import DataError  # noqa: F401  (the hook catches core.DataError: one import for the core)
 from .plan import SitePlan, edit_link, expand_nav, plan_site
 from .policy import PROVISIONAL, Policy, PolicyBuilder, PolicyError, allow_last_script  # noqa: F401 (the hook: on_serve)
-from .render import snippet_renderer
+from .render import compiled_templates, snippet_renderer  # noqa: F401 (the hook: on_env)
 from .rawhtml import anchor_ids, restore, stash
 from .searchview import without_excluded_cards
 from .shortcodes import expand_markers
