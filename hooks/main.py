@@ -196,4 +196,24 @@ def on_serve(server, config: MkDocsConfig, builder):
     if inject is not None:
         allow = _core().allow_last_script
         server._inject_js_into_html = lambda content, epoch: allow(inject(content, epoch))
+    _look_for_changes_often(getattr(server, "observer", None))
     return server
+
+
+def _look_for_changes_often(observer) -> None:
+    """Have `mkdocs serve` notice a saved file within a tenth of a second, not half a second.
+
+    Its watcher (watchdog's PollingObserver) lists the watched folders (docs/, data/, hooks/,
+    mkdocs.yml: about 140 files) every half second, so a save waited a quarter of a second on
+    average before the rebuild began: a quarter of the one-second budget for a data edit to show.
+    Listing them costs about a millisecond of processor time, so ten times a second is 1 % of one
+    core while serving. MkDocs offers no setting for it: the interval is each folder's emitter's
+    `timeout`, and the observer's for the folders watched after this hook runs (data/, hooks/).
+    With another watcher, or if watchdog renames these, nothing changes."""
+    interval = 0.1
+    if observer is None or not hasattr(observer, "_timeout"):
+        return
+    observer._timeout = interval
+    for emitter in getattr(observer, "emitters", ()):
+        if hasattr(emitter, "_timeout"):
+            emitter._timeout = interval

@@ -113,3 +113,25 @@ def test_a_rebuild_after_an_edit_to_the_core_runs_the_edited_code(project_copy, 
     result = subprocess.run([sys.executable, "-c", script], cwd=project_copy, capture_output=True, text=True,
                             env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, timeout=300)
     assert "rebuilt with the edit" in result.stdout, result.stderr[-2000:]
+
+
+def test_serve_notices_a_saved_file_within_a_tenth_of_a_second(tmp_path):
+    """MkDocs' watcher lists the watched folders every half second; the hook has it look every
+    tenth (a data edit's wait under `serve` has a budget of one second), for the folders watched
+    before the hook runs (docs/) and after it (data/, hooks/)."""
+    import importlib.util
+
+    from mkdocs.livereload import LiveReloadServer
+
+    spec = importlib.util.spec_from_file_location("recsite_hook_under_test", ROOT / "hooks" / "main.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data").mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path / "docs"))
+    server = hook.on_serve(server, config=None, builder=None)
+    server.watch(str(tmp_path / "data"))
+    intervals = [emitter.timeout for emitter in server.observer.emitters]
+    assert len(intervals) == 2 and max(intervals) <= 0.1, intervals
+    server.server_close()
