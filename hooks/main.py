@@ -83,8 +83,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    plan = _build(config).plan
-    for path, content in {**plan.markdown, **plan.files}.items():
+    # The plan lets go of each page's and file's content as MkDocs takes it (recsite/plan.py).
+    for path, content in _build(config).plan.hand_over():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a page generated from data/; "
                               "rename or delete the hand-written file")
@@ -103,6 +103,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = for_theme(meta.description)
     if meta.edit_url:
         page.edit_url = meta.edit_url
+    if path in build.plan.pages:
+        # Read: MkDocs needs the generated file's content no more (it keeps the page's Markdown).
+        page.file.content_string = ""
     try:
         return build.markdown(path, markdown)
     except ValueError as error:  # an unknown marker: its message says where
