@@ -173,6 +173,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _build(config).check(page.file.src_uri, output, Path(page.file.abs_dest_path))
     except ValueError as error:  # a duplicate id, or no policy: its message says where
         raise PluginError(str(error)) from None
+    # The page is finished (`output` is what MkDocs writes) and its search entries made: MkDocs
+    # would keep every page's Markdown and HTML to the end of the build, a quarter of the
+    # 5,000-recommendation build's peak memory. What it reads after this, to check links to
+    # anchors, it read while converting (the page's links and ids). Emptied, not None: a page's
+    # title (the next page's footer prints it) is None while its Markdown is.
+    page.markdown = page.content = ""
     return output
 
 
