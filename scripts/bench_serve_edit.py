@@ -5,8 +5,9 @@ and the time from the file written to the served page carrying the new words (me
     python3 scripts/bench_serve_edit.py            # the last commit (HEAD)
     python3 scripts/bench_serve_edit.py --rev REV  # another revision, to compare two
 
-The wait includes MkDocs' own: its server looks for changed files every half second (a polling
-watcher) and waits a tenth of a second more before it rebuilds, then rebuilds the whole site. The
+The wait includes MkDocs' own: its polling watcher looks for changed files (every tenth of a
+second, as hooks/main.py's on_serve sets it; MkDocs' own is half a second), it waits a tenth of a
+second more before it rebuilds, then it rebuilds the whole site. The
 clone keeps git's history, as an editor's has, so the pages' git dates (recsite/pagedates.py) cost
 what they cost them. `dev.py bench` reports it against BUDGET_S, never asserted.
 """
