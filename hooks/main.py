@@ -89,8 +89,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=core.minified(
             file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))))
-    plan = _build(config).plan
-    for path, content in {**plan.markdown, **plan.files}.items():
+    # The plan lets go of each page's and file's content as MkDocs takes it (recsite/plan.py).
+    for path, content in _build(config).plan.hand_over():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a page generated from data/; "
                               "rename or delete the hand-written file")
@@ -109,6 +109,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = for_theme(meta.description)
     if meta.edit_url:
         page.edit_url = meta.edit_url
+    if path in build.plan.pages:
+        # Read: MkDocs needs the generated file's content no more (it keeps the page's Markdown).
+        page.file.content_string = ""
     try:
         return build.markdown(path, markdown)
     except ValueError as error:  # an unknown marker: its message says where
@@ -125,6 +128,34 @@ def _search_index(config: MkDocsConfig):
     return index
 
 
+def _search_parser(index):
+    """Material's search parser (material/plugins/search/plugin.py, Parser: Python's HTMLParser
+    with the index's rules in its handle_* methods), if it and the index's create_entry_for_section
+    are there to be fed events found faster (_add_to_index); None otherwise."""
+    try:
+        from material.plugins.search.plugin import Parser
+    except ImportError:
+        return None
+    return Parser if hasattr(index, "create_entry_for_section") else None
+
+
+def _add_to_index(index, page: Page, content: str, build) -> None:
+    """What the index's add_entry_from_context does with `page` read as `content`, with the parser's
+    handlers given the events recsite/htmltokens.py finds: the same events as the parser's own
+    loop (which was three quarters of the plugin's time), or the parser reads it itself."""
+    parser_class = _search_parser(index)
+    found = build.search_events(content) if parser_class is not None else None
+    if found is None:
+        index.add_entry_from_context(_SearchPage(page, content))
+        return
+    parser = parser_class()
+    build.replay(found, parser)
+    parser.close()
+    for section in parser.data:
+        if not section.is_excluded():
+            index.create_entry_for_section(section, page.toc, page.url, _SearchPage(page, content))
+
+
 class _SearchPage:
     """A page as Material's search index reads it (add_entry_from_context), with other content."""
 
@@ -135,13 +166,13 @@ class _SearchPage:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     # A page whose content the search plugin was told to pass over (on_page_content): its entries
-    # are made here, by the plugin's own index, from the page without the cards the index leaves
-    # out (recsite/searchview.py). This runs just after the plugin's own on_page_context (hooks
-    # come after plugins), so the entries keep their place in the index.
+    # are made here, by the plugin's own index and parser, from the page without the cards the
+    # index leaves out (recsite/searchview.py). This runs just after the plugin's own
+    # on_page_context (hooks come after plugins), so the entries keep their place in the index.
     view = _build(config).search_view(page.file.src_uri)
     if view is not None:
         del page.meta["search"]
-        _search_index(config).add_entry_from_context(_SearchPage(page, view))
+        _add_to_index(_search_index(config), page, view, _build(config))
     # Printed by overrides/main.html: the <head> tags and stylesheets, and the shared navigation.
     page.meta["recsite"] = _build(config).head(
         page.file.src_uri, title=config.site_name if page.is_homepage else page.title, url=page.canonical_url,
@@ -155,14 +186,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if ids:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
     # Material's search plugin parses every page's content again (a third of that on list pages'
-    # cards, which its index leaves out): a page with such cards is passed over by the plugin and
-    # indexed from less (on_page_context). A page that sets its own `search:` is left to the plugin.
-    if "search" not in page.meta and _search_index(config) is not None and build.keep_search_view(page.file.src_uri, html):
+    # cards, which its index leaves out), with Python's HTML parser: each page is passed over by
+    # the plugin and indexed in on_page_context, from less (a list page without its cards) and
+    # with the parser's events found faster. A page that sets its own `search:` is left to it.
+    index = _search_index(config)
+    if "search" not in page.meta and index is not None and build.keep_search_view(
+            page.file.src_uri, html, always=_search_parser(index) is not None):
         page.meta["search"] = {"exclude": True}
     return html
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    # The theme's templates compiled once and reused while unchanged (recsite/render.py).
+    env.bytecode_cache = _core().compiled_templates()
     # overrides/main.html writes it on every page (the 404 page too, which has no page.meta); the
     # final policy replaces it once every page is written (on_post_build).
     env.globals["recsite_policy"] = _build(config).provisional_policy
@@ -174,6 +210,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _build(config).check(page.file.src_uri, output, Path(page.file.abs_dest_path))
     except ValueError as error:  # a duplicate id, or no policy: its message says where
         raise PluginError(str(error)) from None
+    # The page is finished (`output` is what MkDocs writes) and its search entries made: MkDocs
+    # would keep every page's Markdown and HTML to the end of the build, a quarter of the
+    # 5,000-recommendation build's peak memory. What it reads after this, to check links to
+    # anchors, it read while converting (the page's links and ids). Emptied, not None: a page's
+    # title (the next page's footer prints it) is None while its Markdown is.
+    page.markdown = page.content = ""
     return output
 
 
@@ -200,4 +242,24 @@ def on_serve(server, config: MkDocsConfig, builder):
     if inject is not None:
         allow = _core().allow_last_script
         server._inject_js_into_html = lambda content, epoch: allow(inject(content, epoch))
+    _look_for_changes_often(getattr(server, "observer", None))
     return server
+
+
+def _look_for_changes_often(observer) -> None:
+    """Have `mkdocs serve` notice a saved file within a tenth of a second, not half a second.
+
+    Its watcher (watchdog's PollingObserver) lists the watched folders (docs/, data/, hooks/,
+    mkdocs.yml: about 140 files) every half second, so a save waited a quarter of a second on
+    average before the rebuild began: a quarter of the one-second budget for a data edit to show.
+    Listing them costs about a millisecond of processor time, so ten times a second is 1 % of one
+    core while serving. MkDocs offers no setting for it: the interval is each folder's emitter's
+    `timeout`, and the observer's for the folders watched after this hook runs (data/, hooks/).
+    With another watcher, or if watchdog renames these, nothing changes."""
+    interval = 0.1
+    if observer is None or not hasattr(observer, "_timeout"):
+        return
+    observer._timeout = interval
+    for emitter in getattr(observer, "emitters", ()):
+        if hasattr(emitter, "_timeout"):
+            emitter._timeout = interval

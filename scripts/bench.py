@@ -1,10 +1,11 @@
 """Measure what the site costs: build time, scale, data and link checks, page weight, filtering,
-and a newcomer's wait for a fresh clone's first page.
+a data edit's wait under `serve`, and a newcomer's wait for a fresh clone's first page.
 
     python3 scripts/dev.py bench             # print the table; figures in benchmarks/latest.json
     python3 scripts/dev.py bench --record    # also write benchmarks/results.json and the table
                                              # in developers/performance.md
     python3 scripts/dev.py bench --only first-serve   # one part alone (not recorded)
+    python3 scripts/dev.py bench --only serve-edit    # a data edit under `mkdocs serve`
 
 Figures are reported against the budgets below, never asserted: timings depend on the machine.
 Synthetic data (500 and 5,000 recommendations) is generated into a temporary folder.
@@ -34,6 +35,7 @@ import yaml
 import _core
 import bench_browser
 import bench_first_serve
+import bench_serve_edit
 import benchtable
 import chromium
 import synthetic
@@ -406,8 +408,16 @@ def first_serve_figures(runs: int) -> tuple[list[Figure], dict]:
                    timed["median_s"], "s", bench_first_serve.BUDGET_S)], {"first_serve": timed}
 
 
+def serve_edit_figures(edits: int) -> tuple[list[Figure], dict]:
+    say(f"editing a recommendation's title under `mkdocs serve` of the real site, {edits} times")
+    timed = bench_serve_edit.serve_edits(edits=edits)
+    return [Figure("serve_edit_s", f"A data edit shown by `mkdocs serve`, real site (median of {edits})",
+                   timed["median_s"], "s", bench_serve_edit.BUDGET_S)], {"serve_edit": timed}
+
+
 # Parts that can be measured alone (--only); the whole benchmark measures them all, in this order.
-PARTS = {"first-serve": lambda options: first_serve_figures(options.first_serve_runs)}
+PARTS = {"serve-edit": lambda options: serve_edit_figures(options.serve_edits),
+         "first-serve": lambda options: first_serve_figures(options.first_serve_runs)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -418,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="recommendations in the two synthetic builds (default 500 5000)")
     parser.add_argument("--first-serve-runs", type=int, default=3,
                         help="fresh clones served for the first time (median; each downloads about 30 MB)")
+    parser.add_argument("--serve-edits", type=int, default=bench_serve_edit.EDITS,
+                        help="data edits timed under `mkdocs serve` (median)")
     parser.add_argument("--only", choices=sorted(PARTS), help="measure this part alone (never recorded)")
     parser.add_argument("--record", action="store_true",
                         help="write benchmarks/results.json and the table in " + " and ".join(benchtable.RECORDED_IN))

@@ -166,8 +166,9 @@ def _documents(data_dir: Path, label_dir: str,
     for data_file in FILES:
         name = data_file.name
         label = f"{label_dir}/{name}"
+        schema = data_dir / SCHEMA_DIR / name.replace(".yaml", ".schema.json")
         try:
-            document = load_yaml(data_dir / name, label)
+            document, found, faulty = _checked(data_dir / name, schema, label)
         except DataError as error:
             problems.extend(error.problems)
             continue
@@ -176,8 +177,6 @@ def _documents(data_dir: Path, label_dir: str,
                                     "the file is empty (expected the data "
                                     "described in data/schema/)"))
             continue
-        schema = data_dir / SCHEMA_DIR / name.replace(".yaml", ".schema.json")
-        found, faulty = check_records(document, schema, label)
         problems.extend(found)
         if not found:
             documents[name] = document
@@ -190,6 +189,35 @@ def _documents(data_dir: Path, label_dir: str,
             documents[name] = _without_records(document, data_file.records, faulty)
             malformed_ids |= _raw_ids(document[data_file.records])
     return documents, malformed_ids, problems
+
+
+# Each data file read and checked against its schema, kept with the file's and the schema's bytes
+# for a process that builds again (`mkdocs serve`: the core stays loaded while it is unchanged):
+# a rebuild after an edit to one file reads and checks that file alone, the others' bytes being
+# the same. Only files of up to _KEPT_BYTES are kept (the real data files are all under 120 KB),
+# so a large synthetic file is not held through a build. Readers never change a document.
+_KEPT_BYTES = 300_000
+_CHECKED: dict[str, tuple[bytes, bytes, tuple[Any, list[Problem], set[tuple]]]] = {}
+
+
+def _checked(path: Path, schema: Path, label: str) -> tuple[Any, list[Problem], set[tuple]]:
+    """The file's document (None if empty), its schema problems and the records at fault, as
+    load_yaml and check_records say (or as they said for the same bytes). Raises DataError."""
+    try:
+        raw, schema_raw = path.read_bytes(), schema.read_bytes()
+    except OSError:  # missing: load_yaml and check_records say so, with the file's name
+        raw = schema_raw = None
+    key = f"{path.resolve()}\0{label}"
+    kept = _CHECKED.get(key)
+    if kept is not None and raw is not None and kept[0] == raw and kept[1] == schema_raw:
+        return kept[2]
+    document = load_yaml(path, label)
+    found, faulty = check_records(document, schema, label) if document is not None else ([], set())
+    if raw is not None and len(raw) <= _KEPT_BYTES:
+        _CHECKED[key] = (raw, schema_raw, (document, found, faulty))
+    else:
+        _CHECKED.pop(key, None)
+    return document, found, faulty
 
 
 def _without_records(document: Any, key: str, faulty: set[tuple]) -> Any:

@@ -57,22 +57,35 @@ def newest_record_change(records: Iterable[Recommendation | Retired], published:
     return max(dates, default=None)
 
 
+# Each file's last commit as found, by (project, commit at HEAD): a file's last commit changes only
+# with HEAD, so `mkdocs serve`'s rebuilds (one process, the core kept while it is unchanged) ask git
+# once per build instead of once per file.
+_LAST_COMMITS: dict[tuple[str, str], dict[str, date | None]] = {}
+
+
 @dataclass
 class GitDates:
     """The date of the last commit that changed each file of a project, from git; None where git
-    cannot say (see the module's note). One `git log` per file asked about, each asked once."""
+    cannot say (see the module's note). One `git log` per file asked about, each asked once for a
+    commit at HEAD (see _LAST_COMMITS)."""
 
     project: Path
     missing: str | None = None          # why dates are unknown, or None when git has the history
     _known: dict[str, date | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        shallow = self._git("rev-parse", "--is-shallow-repository")
-        if shallow is None:
+        found = self._git("rev-parse", "--is-shallow-repository", "HEAD")
+        if found is None:  # no git, not a repository, or a repository with no commit yet
+            found = self._git("rev-parse", "--is-shallow-repository")
+        if found is None:
             self.missing = "the project is not a git repository (or git is not installed)"
-        elif shallow.strip() == "true":
+            return
+        shallow, *head = found.split()
+        if shallow == "true":
             self.missing = ("the git clone is shallow, so a file's last change cannot be known "
                             "(clone the whole history: actions/checkout's fetch-depth: 0)")
+        elif head:
+            self._known = _LAST_COMMITS.setdefault((str(self.project.resolve()), head[0]), {})
 
     def _git(self, *args: str) -> str | None:
         try:

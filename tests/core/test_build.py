@@ -113,3 +113,74 @@ def test_a_rebuild_after_an_edit_to_the_core_runs_the_edited_code(project_copy, 
     result = subprocess.run([sys.executable, "-c", script], cwd=project_copy, capture_output=True, text=True,
                             env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, timeout=300)
     assert "rebuilt with the edit" in result.stdout, result.stderr[-2000:]
+
+
+def test_serve_notices_a_saved_file_within_a_tenth_of_a_second(tmp_path):
+    """MkDocs' watcher lists the watched folders every half second; the hook has it look every
+    tenth (a data edit's wait under `serve` has a budget of one second), for the folders watched
+    before the hook runs (docs/) and after it (data/, hooks/)."""
+    import importlib.util
+
+    from mkdocs.livereload import LiveReloadServer
+
+    spec = importlib.util.spec_from_file_location("recsite_hook_under_test", ROOT / "hooks" / "main.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data").mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path / "docs"))
+    server = hook.on_serve(server, config=None, builder=None)
+    server.watch(str(tmp_path / "data"))
+    intervals = [emitter.timeout for emitter in server.observer.emitters]
+    assert len(intervals) == 2 and max(intervals) <= 0.1, intervals
+    server.server_close()
+
+
+def test_a_rebuild_after_an_edit_to_the_data_shows_the_edit(project_copy, tmp_path):
+    """What `mkdocs serve` does when an editor saves data/: build again in the same process (the
+    core keeps what it read of the files that did not change). The edit shows on the record's
+    page and on the lists; a file broken by the next save is refused, not served from memory."""
+    script = textwrap.dedent(f"""
+        import logging
+        from pathlib import Path
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort, PluginError
+        logging.basicConfig()  # MkDocs logs why a build failed
+        project, site = Path({str(project_copy)!r}), Path({str(tmp_path / "site")!r})
+        data = project / "data" / "recommendations.yaml"
+        def pages():
+            build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+            return [(site / page / "index.html").read_text() for page in ("recommendations/employment-as-the-norm", "recommendations")]
+        old = "title: Use every opportunity to promote employment as the norm"
+        assert all("promote employment as the norm" in page for page in pages())
+        data.write_text(data.read_text().replace(old, "title: An edited title, shown after the rebuild"))
+        assert all("An edited title, shown after the rebuild" in page for page in pages()), "the rebuild showed the old data"
+        data.write_text(data.read_text().replace("key: true", "key: maybe", 1))
+        try:
+            pages()
+        except (Abort, PluginError) as error:
+            print("refused:", error)
+        else:
+            raise AssertionError("a broken file was built")
+        print("rebuilt with the edit")
+    """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=project_copy, capture_output=True, text=True,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, timeout=300)
+    assert "rebuilt with the edit" in result.stdout, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "recommendations.yaml" in result.stdout + result.stderr  # the refusal names the file
+
+
+def test_the_data_kept_between_builds_is_read_again_when_its_file_or_schema_changes(tmp_path):
+    from recsite.load import load_catalogue
+    from support.project import copy_data
+
+    data = copy_data(tmp_path / "data")
+    glossary = data / "glossary.yaml"
+    first = load_catalogue(data)
+    assert load_catalogue(data).glossary == first.glossary  # kept: the same file
+    term = first.glossary[0].term
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(f"term: {term}\n", f"term: {term} edited\n", 1),
+                        encoding="utf-8")
+    assert load_catalogue(data).glossary[0].term == f"{term} edited"

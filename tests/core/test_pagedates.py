@@ -68,3 +68,22 @@ def test_without_the_history_dates_are_left_out_and_the_reason_given(repo, tmp_p
     (copy / "docs").mkdir(parents=True)
     dates = GitDates(copy)
     assert "not a git repository" in dates.missing and dates.last_commit("docs/index.md") is None
+
+
+def test_a_rebuild_asks_git_again_only_after_a_new_commit(repo, monkeypatch):
+    # `mkdocs serve` rebuilds in one process: a file's date is asked of git once per commit at HEAD.
+    GitDates(repo).last_commit("docs/about.md")
+    asked = []
+    real_git = GitDates._git
+    monkeypatch.setattr(GitDates, "_git", lambda self, *args: asked.append(args[0]) or real_git(self, *args))
+    assert GitDates(repo).last_commit("docs/about.md") == date(2026, 5, 6)
+    assert asked == ["rev-parse"]
+    (repo / "docs" / "about.md").write_text("three\n")
+    git(repo, "commit", "-qam", "third", when="2026-07-08T10:00:00+00:00")
+    assert GitDates(repo).last_commit("docs/about.md") == date(2026, 7, 8)
+
+
+def test_a_repository_without_a_commit_yet_has_no_dates_and_is_not_called_no_repository(tmp_path):
+    git(tmp_path, "init", "-q")
+    dates = GitDates(tmp_path)
+    assert dates.missing is None and dates.last_commit("docs/index.md") is None

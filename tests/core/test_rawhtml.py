@@ -54,3 +54,19 @@ def test_text_that_looks_like_a_placeholder_is_left_alone():
     stashed, blocks = stash(text)
     html = restore(convert(stashed), blocks)
     assert lines(html) == ['<div class="card">A card</div>', "<p>A RECSITEHTMLBLOCK0X paragraph.</p>"]
+
+
+def test_blocks_that_follow_one_another_share_a_placeholder_and_come_back_exactly():
+    # One placeholder for a run of blocks (fewer paragraphs for the converter), put back with the
+    # line breaks the converter would have written: one line apart as paragraphs, as they were
+    # inside a container of raw HTML (the all-recommendations list).
+    text = ('# T {#t}\n\n<div class="a">A</div>\n\n<div class="b">B</div>\n\n## H {#h}\n\n'
+            '<div class="list">\n<div class="group">\n\n<article id="one">1</article>\n\n'
+            '<article id="two">2</article>\n\n</div>\n</div>\n')
+    stashed, blocks = stash(text)
+    assert stashed.count("RECSITE") == 2 and len(blocks) == 2
+    assert restore(convert(stashed), blocks) == (
+        '<h1 id="t">T</h1>\n<div class="a">A</div>\n<div class="b">B</div>\n<h2 id="h">H</h2>\n'
+        '<div class="list">\n<div class="group">\n\n<article id="one">1</article>\n\n'
+        '<article id="two">2</article>\n\n</div>\n</div>')
+    assert anchor_ids(blocks) == {"one", "two"}

@@ -330,3 +330,14 @@ def test_search_finds_each_recommendation_once_on_its_own_page(site):
     # The list pages are still found by their own words.
     assert any(doc["location"].startswith("themes/encouraging-demand/") for doc in index["docs"])
     assert "data-search-exclude" not in site.html("recommendations/")
+
+
+def test_every_footer_link_names_the_page_it_leads_to(site):
+    # The hook empties each finished page to save memory (hooks/main.py, on_post_page); a page's
+    # title is read again by the next page's footer ("Previous: …"), which once said "None".
+    import re
+
+    for address in site.addresses():
+        html = site.html(address)
+        for label in re.findall(r'class="md-footer__link[^"]*" aria-label="([^"]*)"', html):
+            assert label.split(": ", 1)[-1] not in ("", "None"), (address, label)

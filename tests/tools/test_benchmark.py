@@ -46,3 +46,13 @@ def test_the_first_serve_is_reported_against_its_20_second_budget(monkeypatch):
     [figure], details = bench.first_serve_figures(3)
     assert (figure.key, figure.budget, figure.met) == ("first_serve_s", 20, False)
     assert details == {"first_serve": {"median_s": 25.0, "runs": []}}
+
+
+def test_a_data_edit_under_serve_is_reported_against_its_one_second_budget(monkeypatch):
+    import bench
+    import bench_serve_edit
+
+    monkeypatch.setattr(bench_serve_edit, "serve_edits", lambda edits: {"median_s": 1.4, "runs_s": [1.4] * edits})
+    [figure], details = bench.serve_edit_figures(5)
+    assert (figure.key, figure.budget, figure.met) == ("serve_edit_s", 1.0, False)
+    assert details == {"serve_edit": {"median_s": 1.4, "runs_s": [1.4] * 5}}
