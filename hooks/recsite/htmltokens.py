@@ -30,7 +30,7 @@ _RAW_TEXT = ("script", "style")
 Event = tuple  # ("start", tag, attrs) | ("startend", tag, attrs) | ("end", tag) | ("data", text)
 
 
-def _attributes(text: str) -> list[tuple[str, str | None]] | None:
+def _attributes(text: str) -> list[tuple[str, str | None]]:
     found = []
     for match in _ATTRIBUTE.finditer(text):
         name, double, single = match.groups()
