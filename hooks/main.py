@@ -128,34 +128,6 @@ def _search_index(config: MkDocsConfig):
     return index
 
 
-def _search_parser(index):
-    """Material's search parser (material/plugins/search/plugin.py, Parser: Python's HTMLParser
-    with the index's rules in its handle_* methods), if it and the index's create_entry_for_section
-    are there to be fed events found faster (_add_to_index); None otherwise."""
-    try:
-        from material.plugins.search.plugin import Parser
-    except ImportError:
-        return None
-    return Parser if hasattr(index, "create_entry_for_section") else None
-
-
-def _add_to_index(index, page: Page, content: str, build) -> None:
-    """What the index's add_entry_from_context does with `page` read as `content`, with the parser's
-    handlers given the events recsite/htmltokens.py finds: the same events as the parser's own
-    loop (which was three quarters of the plugin's time), or the parser reads it itself."""
-    parser_class = _search_parser(index)
-    found = build.search_events(content) if parser_class is not None else None
-    if found is None:
-        index.add_entry_from_context(_SearchPage(page, content))
-        return
-    parser = parser_class()
-    build.replay(found, parser)
-    parser.close()
-    for section in parser.data:
-        if not section.is_excluded():
-            index.create_entry_for_section(section, page.toc, page.url, _SearchPage(page, content))
-
-
 class _SearchPage:
     """A page as Material's search index reads it (add_entry_from_context), with other content."""
 
@@ -166,13 +138,13 @@ class _SearchPage:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     # A page whose content the search plugin was told to pass over (on_page_content): its entries
-    # are made here, by the plugin's own index and parser, from the page without the cards the
-    # index leaves out (recsite/searchview.py). This runs just after the plugin's own
-    # on_page_context (hooks come after plugins), so the entries keep their place in the index.
+    # are made here, by the plugin's own index, from the page without the cards the index leaves
+    # out (recsite/searchview.py). This runs just after the plugin's own on_page_context (hooks
+    # come after plugins), so the entries keep their place in the index.
     view = _build(config).search_view(page.file.src_uri)
     if view is not None:
         del page.meta["search"]
-        _add_to_index(_search_index(config), page, view, _build(config))
+        _search_index(config).add_entry_from_context(_SearchPage(page, view))
     # Printed by overrides/main.html: the <head> tags and stylesheets, and the shared navigation.
     page.meta["recsite"] = _build(config).head(
         page.file.src_uri, title=config.site_name if page.is_homepage else page.title, url=page.canonical_url,
@@ -186,12 +158,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if ids:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
     # Material's search plugin parses every page's content again (a third of that on list pages'
-    # cards, which its index leaves out), with Python's HTML parser: each page is passed over by
-    # the plugin and indexed in on_page_context, from less (a list page without its cards) and
-    # with the parser's events found faster. A page that sets its own `search:` is left to it.
-    index = _search_index(config)
-    if "search" not in page.meta and index is not None and build.keep_search_view(
-            page.file.src_uri, html, always=_search_parser(index) is not None):
+    # cards, which its index leaves out): a page with such cards is passed over by the plugin and
+    # indexed from less (on_page_context). A page that sets its own `search:` is left to the plugin.
+    if "search" not in page.meta and _search_index(config) is not None and build.keep_search_view(page.file.src_uri, html):
         page.meta["search"] = {"exclude": True}
     return html
 

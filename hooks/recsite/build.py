@@ -25,7 +25,6 @@ from .plan import SitePlan, edit_link, expand_nav, plan_site
 from .policy import PROVISIONAL, Policy, PolicyBuilder, PolicyError, allow_last_script  # noqa: F401 (the hook: on_serve)
 from .render import compiled_templates, snippet_renderer  # noqa: F401 (the hook: on_env)
 from .rawhtml import anchor_ids, restore, stash
-from .htmltokens import events, replay
 from .searchview import without_excluded_cards
 from .shortcodes import expand_markers
 from .terms import explain_terms
@@ -163,21 +162,14 @@ class Build:
             html = explain_terms(html, self.catalogue.glossary, paths.relative(path, paths.GLOSSARY))
         return html, ids
 
-    def keep_search_view(self, path: str, html: str, always: bool = False) -> bool:
+    def keep_search_view(self, path: str, html: str) -> bool:
         """Keep what the site search needs to read of the page's finished content `html`, for
-        `search_view`: the page without the cards its index leaves out (recsite/searchview.py),
-        or with `always` the page as it is when it has none. False when nothing is kept."""
+        `search_view`: the page without the cards its index leaves out (recsite/searchview.py).
+        False when that is the page as it is (nothing kept)."""
         view = without_excluded_cards(html)
-        if view is None and always:
-            view = html
         if view is not None:
             self.search_views[path] = view
         return view is not None
-
-    # For the hook: the events Python's HTML parser would send for a page, found faster
-    # (recsite/htmltokens.py), and the replay of them to a parser's handlers.
-    search_events = staticmethod(events)
-    replay = staticmethod(replay)
 
     def search_view(self, path: str) -> str | None:
         """What keep_search_view kept of the page (once); None if nothing."""
