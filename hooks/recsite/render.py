@@ -94,22 +94,17 @@ def heading_id(anchor: str) -> Markup:
     return Markup(f"{{#{escape(anchor)}}}")
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
+def compiled_templates() -> FileSystemBytecodeCache | None:
     """Compiled templates kept in a private per-user temporary folder (Jinja's default) and reused
-    while a template is unchanged: compiling them was a fifth of a build's own time. Without a
-    usable temporary folder the templates are simply compiled each time."""
+    while a template is unchanged (Jinja keys each by its file and checks its source): compiling
+    them was a fifth of a build's own time. The site generator's theme environment is given it too:
+    MkDocs makes that environment anew for every build and compiled Material's forty templates each
+    time (about a tenth of a second; on every `serve` rebuild too). Without a usable temporary
+    folder the templates are simply compiled each time."""
     try:
         return FileSystemBytecodeCache()
     except (OSError, RuntimeError):
         return None
-
-
-def compiled_templates() -> FileSystemBytecodeCache | None:
-    """The same cache for the site generator's own templates (the theme's): Jinja keys each
-    template by its file and checks its source, so a changed template is compiled again. MkDocs
-    makes its theme's environment anew for every build, and compiled Material's forty templates
-    each time (about a tenth of a second; on every `serve` rebuild too)."""
-    return _bytecode_cache()
 
 
 def environment(more_templates: tuple[Path, ...] = ()) -> Environment:
@@ -117,7 +112,7 @@ def environment(more_templates: tuple[Path, ...] = ()) -> Environment:
     test adds)."""
     env = Environment(
         loader=FileSystemLoader([*more_templates, TEMPLATES]),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=compiled_templates(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
