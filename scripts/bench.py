@@ -222,18 +222,17 @@ def every_page_scripts() -> list[str]:
 
 
 def site_file(path: str) -> bytes:
-    """A file of the site's own, as served: from docs/ (minified, recsite/minify.py), or generated
-    at build time (the planner's rules module, hooks/recsite/planner.py)."""
+    """A file of the site's own, as served: from docs/, minified (recsite/minify.py), or generated
+    at build time and served as made (the planner's rules module, hooks/recsite/planner.py)."""
     from recsite import planner
     from recsite.minify import minified, minifies
 
-    if path == planner.PLAN_RULES_JS:
-        return planner.plan_rules_module().encode("utf-8")
-    return minified(path, source_text(path)).encode("utf-8") if minifies(path) else (ROOT / "docs" / path).read_bytes()
+    text = source_text(path)
+    return (minified(path, text) if minifies(path) and path != planner.PLAN_RULES_JS else text).encode("utf-8")
 
 
 def source_text(path: str) -> str:
-    """A script of the site's own as written (its imports are read from it, one a line)."""
+    """A file of the site's own as written (a script's imports are read from it, one a line)."""
     from recsite import planner
 
     if path == planner.PLAN_RULES_JS:
