@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import urllib.request
 from pathlib import Path
 
 import _core
+from localserver import free_port
 
 ROOT = _core.ROOT
 BUDGET_S = 20
@@ -30,12 +30,6 @@ BUDGET_S = 20
 # made from (.venv has no pip of its own; dev.py uses this Python's pip).
 NEWCOMERS_PYTHON = getattr(sys, "_base_executable", sys.executable)
 GIVE_UP_S = 600
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _answers(url: str) -> bool:
@@ -51,7 +45,7 @@ def once(work: Path) -> dict:
     install (dev.py's 'building the site' line), with the load on the machine when it started."""
     clone, cache = work / "clone", work / "pip-cache"
     cache.mkdir()
-    port = _free_port()
+    port = free_port()
     load = os.getloadavg()[0]
     started = time.perf_counter()
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)

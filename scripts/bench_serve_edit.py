@@ -18,7 +18,6 @@ import argparse
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import urllib.request
 from pathlib import Path
 
 import _core
+from localserver import free_port
 
 ROOT = _core.ROOT
 BUDGET_S = 1.0
@@ -37,12 +37,6 @@ EDITS = 5
 RECORD = "employment-as-the-norm"
 PAGE = f"recommendations/{RECORD}/"
 GIVE_UP_S = 120
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _page(url: str) -> str | None:
@@ -81,7 +75,7 @@ def serve_edits(rev: str = "HEAD", edits: int = EDITS) -> dict:
         clone = Path(work) / "clone"
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
         subprocess.run(["git", "-C", str(clone), "checkout", "--quiet", "--detach", rev], check=True)
-        port = _free_port()
+        port = free_port()
         log = Path(work) / "serve.log"
         with log.open("w") as out:
             server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],

@@ -6,6 +6,7 @@ import csv
 import functools
 import http.server
 import io
+import socket
 import subprocess
 import sys
 import threading
@@ -38,6 +39,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         # header; this server is ours and local, so it opts in to full speed.
         self.send_header("LinkChecker", "local test server")
         super().end_headers()
+
+
+def free_port() -> int:
+    """A loopback port free now (the system's choice), for a server started after this returns."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import dev  # noqa: E402
+from localserver import free_port  # noqa: E402
 
 
 def test_the_tests_scratch_files_go_to_memory_when_there_is_room(tmp_path, monkeypatch):
@@ -117,12 +118,6 @@ def test_serve_build_and_check_install_the_sites_lock_test_and_bench_add_the_tes
 DEV = ROOT / "scripts" / "dev.py"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _port_is_free(port: int) -> bool:
     with socket.socket() as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as a server binds it
@@ -163,7 +158,7 @@ def _serving(port: int, config: Path) -> subprocess.Popen:
 
 @pytest.mark.parametrize("how", ["kill PID", "Ctrl+C"])
 def test_stopping_dev_py_stops_the_server_and_frees_its_port(tiny_site, how):
-    port = _free_port()
+    port = free_port()
     server = _serving(port, tiny_site)
     helpers = psutil.Process(server.pid).children(recursive=True)
     assert helpers, "dev.py serve started no server"
