@@ -15,8 +15,9 @@ given the `Data` and returns what it made). A new data file is one entry in each
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .model import Catalogue, Evidence
 from .problems import DataError, Problem
@@ -163,12 +164,14 @@ def _documents(data_dir: Path, label_dir: str,
     documents: dict[str, Any] = {}
     problems: list[Problem] = []
     malformed_ids: set[str] = set()
+    schemas = _schemas(data_dir / SCHEMA_DIR)
     for data_file in FILES:
         name = data_file.name
         label = f"{label_dir}/{name}"
         schema = data_dir / SCHEMA_DIR / name.replace(".yaml", ".schema.json")
+        key = _content_key(data_dir / name, label, schemas)
         try:
-            document, found, faulty = _checked(data_dir / name, schema, label)
+            document, found, faulty = _checked(data_dir / name, schema, label, key)
         except DataError as error:
             problems.extend(error.problems)
             continue
@@ -181,7 +184,7 @@ def _documents(data_dir: Path, label_dir: str,
         if not found:
             documents[name] = document
             if report is not None:
-                problems.extend(check_words(document, schema, label, report, data_dir / name))
+                problems.extend(_words_checked(document, schema, label, report, data_dir / name, key))
                 problems.extend(check_headings(document, name, label, report))
                 if name == "evidence.yaml":
                     problems.extend(check_base_places(document, label, report))
@@ -191,33 +194,60 @@ def _documents(data_dir: Path, label_dir: str,
     return documents, malformed_ids, problems
 
 
-# Each data file read and checked against its schema, kept with the file's and the schema's bytes
-# for a process that builds again (`mkdocs serve`: the core stays loaded while it is unchanged):
-# a rebuild after an edit to one file reads and checks that file alone, the others' bytes being
-# the same. Only files of up to _KEPT_BYTES are kept (the real data files are all under 120 KB),
-# so a large synthetic file is not held through a build. Readers never change a document.
+# Each data file's reading and checks, kept by what they depend on (the file's name in messages,
+# its bytes and its schema's, and for the words check the report's text), not by where the file is:
+# a process that reads the data again then reads and checks only what changed. That is `mkdocs
+# serve` after an edit (the core stays loaded), and the tests, which read hundreds of copies of
+# the real data with one edit each. Only files of up to _KEPT_BYTES are kept (the real data files
+# are all under 120 KB), so a large synthetic file is not held through a build, and only the
+# _KEPT_ENTRIES used last. Readers never change a document, so one can be handed out twice.
 _KEPT_BYTES = 300_000
-_CHECKED: dict[str, tuple[bytes, bytes, tuple[Any, list[Problem], set[tuple]]]] = {}
+_KEPT_ENTRIES = 32
+_KEPT: OrderedDict[tuple, Any] = OrderedDict()
 
 
-def _checked(path: Path, schema: Path, label: str) -> tuple[Any, list[Problem], set[tuple]]:
-    """The file's document (None if empty), its schema problems and the records at fault, as
-    load_yaml and check_records say (or as they said for the same bytes). Raises DataError."""
+def _kept(key: tuple | None, make: Callable[[], Any]) -> Any:
+    """`make()`, or what it gave for the same key (None: not kept). A DataError is not kept."""
+    if key is None:
+        return make()
+    if key in _KEPT:
+        _KEPT.move_to_end(key)
+        return _KEPT[key]
+    value = _KEPT[key] = make()
+    if len(_KEPT) > _KEPT_ENTRIES:
+        _KEPT.popitem(last=False)
+    return value
+
+
+def _schemas(schema_dir: Path) -> tuple[tuple[str, bytes], ...]:
+    """Every schema's name and bytes: a file's schema check depends on the schemas it refers to too."""
+    return tuple(sorted((path.name, path.read_bytes()) for path in schema_dir.glob("*.json")))
+
+
+def _content_key(path: Path, label: str, schemas: tuple) -> tuple | None:
+    """What a file's reading and schema check depend on, or None if it is not to be kept."""
     try:
-        raw, schema_raw = path.read_bytes(), schema.read_bytes()
+        raw = path.read_bytes()
     except OSError:  # missing: load_yaml and check_records say so, with the file's name
-        raw = schema_raw = None
-    key = f"{path.resolve()}\0{label}"
-    kept = _CHECKED.get(key)
-    if kept is not None and raw is not None and kept[0] == raw and kept[1] == schema_raw:
-        return kept[2]
-    document = load_yaml(path, label)
-    found, faulty = check_records(document, schema, label) if document is not None else ([], set())
-    if raw is not None and len(raw) <= _KEPT_BYTES:
-        _CHECKED[key] = (raw, schema_raw, (document, found, faulty))
-    else:
-        _CHECKED.pop(key, None)
-    return document, found, faulty
+        return None
+    return (label, raw, schemas) if len(raw) <= _KEPT_BYTES else None
+
+
+def _checked(path: Path, schema: Path, label: str, key: tuple | None) -> tuple[Any, list[Problem], set[tuple]]:
+    """The file's document (None if empty), its schema problems and the records at fault, as
+    load_yaml and check_records say (or as they said for the same key). Raises DataError."""
+    def read_and_check():
+        document = load_yaml(path, label)
+        found, faulty = check_records(document, schema, label) if document is not None else ([], set())
+        return document, found, faulty
+    return _kept(key and ("checked", *key), read_and_check)
+
+
+def _words_checked(document: Any, schema: Path, label: str, report: ReportText, path: Path,
+                   key: tuple | None) -> tuple[Problem, ...]:
+    """check_words's problems, kept with the report's text they were checked against."""
+    return _kept(key and ("words", *key, report.raw),
+                 lambda: tuple(check_words(document, schema, label, report, path)))
 
 
 def _without_records(document: Any, key: str, faulty: set[tuple]) -> Any:

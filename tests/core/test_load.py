@@ -188,6 +188,9 @@ def test_every_page_range_in_the_data_is_checked(monkeypatch, name):
         return document
 
     monkeypatch.setattr(load, "load_yaml", read)
+    # The loader keeps what it read by content (load._kept): the real files would come from there,
+    # unread, and the changed documents must not be kept for the next test.
+    monkeypatch.setattr(load, "_KEPT", type(load._KEPT)())
     try:
         load_catalogue(DATA)
         found = []
