@@ -5,6 +5,7 @@ under a memory limit or many random edits can show."""
 
 from __future__ import annotations
 
+import json
 import resource
 import shutil
 import subprocess
@@ -16,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from support.check_and_build import MEMORY_LIMIT
 from support.project import DATA, ROOT, copy_data, copy_project
 from recsite.problems import DataError
 from recsite.load import load_catalogue
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-MEMORY_LIMIT = 1 << 30  # 1 GiB of address space: an alias bomb or deep recursion would need far more
 
 
 def _limited() -> None:
@@ -90,19 +91,36 @@ def _hostile_project(tmp_path: Path, edits: tuple | list) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def hostile_runs(tmp_path_factory) -> dict[str, dict]:
+    """For each class of hostile edit, the editors' check and a build of a copy of the project with
+    that edit: {kind: {"check"/"build": {status, stdout, stderr}, "site": the build's site folder}},
+    all in one Python under a 1 GiB memory limit (support/check_and_build.py)."""
+    folder = tmp_path_factory.mktemp("hostile")
+    projects = {kind: _hostile_project(folder / f"{number:02d}", edits)
+                for number, (kind, edits) in enumerate(HOSTILE.items())}
+    results = folder / "results.json"
+    ran = subprocess.run([sys.executable, str(ROOT / "tests" / "support" / "check_and_build.py"), str(results),
+                          *map(str, projects.values())], capture_output=True, text=True, errors="replace",
+                         timeout=600, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert ran.returncode == 0 and results.exists(), ran.stdout + ran.stderr
+    found = json.loads(results.read_text(encoding="utf-8"))
+    return {kind: {**found[str(project)], "site": project / "site"} for kind, project in projects.items()}
+
+
+# One worker runs them all (the fixture runs once per worker that needs it).
+@pytest.mark.xdist_group("hostile")
 @pytest.mark.parametrize("kind", HOSTILE)
-def test_hostile_data_gives_one_clear_problem_from_check_and_build(tmp_path, kind):
-    project = _hostile_project(tmp_path, HOSTILE[kind])
-    check = run_limited([sys.executable, str(ROOT / "scripts" / "check_data.py"), "data"], project)
-    build = run_limited([str(MKDOCS), "build", "--site-dir", str(tmp_path / "site")], project)
+def test_hostile_data_gives_one_clear_problem_from_check_and_build(hostile_runs, kind):
+    check, build = hostile_runs[kind]["check"], hostile_runs[kind]["build"]
     for result in (check, build):
-        output = result.stdout + result.stderr
-        assert result.returncode != 0, output
+        output = result["stdout"] + result["stderr"]
+        assert result["status"] not in (0, None), output
         assert "Traceback" not in output and "Error:" not in output.replace("BuildError", ""), output
-    problem = next(line.strip() for line in check.stderr.splitlines() if line.startswith("  data/"))
+    problem = next(line.strip() for line in check["stderr"].splitlines() if line.startswith("  data/"))
     assert problem.split(": ", 1)[0].count(":") >= 1, f"no line number: {problem}"
-    assert problem in build.stdout + build.stderr  # the same words from the build
-    assert not (tmp_path / "site" / "index.html").exists()
+    assert problem in build["stdout"] + build["stderr"]  # the same words from the build
+    assert not (hostile_runs[kind]["site"] / "index.html").exists()
 
 
 def test_a_build_with_a_duplicate_id_fails_and_names_the_page(project_copy, tmp_path):
