@@ -31,7 +31,7 @@ from .read.recommendations import read_recommendations
 from .read.report import read_report
 from .read.taxonomy import read_taxonomy
 from .reporttext import ReportText
-from .schema import check_records
+from .schema import check_records, schema_files
 from .verbatim import check_base_places, check_headings, check_words
 from .yamlsource import load_yaml
 
@@ -164,7 +164,7 @@ def _documents(data_dir: Path, label_dir: str,
     documents: dict[str, Any] = {}
     problems: list[Problem] = []
     malformed_ids: set[str] = set()
-    schemas = _schemas(data_dir / SCHEMA_DIR)
+    schemas = schema_files(data_dir / SCHEMA_DIR)   # a file's checks depend on the schemas it refers to too
     for data_file in FILES:
         name = data_file.name
         label = f"{label_dir}/{name}"
@@ -217,11 +217,6 @@ def _kept(key: tuple | None, make: Callable[[], Any]) -> Any:
     if len(_KEPT) > _KEPT_ENTRIES:
         _KEPT.popitem(last=False)
     return value
-
-
-def _schemas(schema_dir: Path) -> tuple[tuple[str, bytes], ...]:
-    """Every schema's name and bytes: a file's schema check depends on the schemas it refers to too."""
-    return tuple(sorted((path.name, path.read_bytes()) for path in schema_dir.glob("*.json")))
 
 
 def _content_key(path: Path, label: str, schemas: tuple) -> tuple | None:

@@ -48,14 +48,19 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "boolean": "true o
                "array": "a list", "object": "a mapping (key: value pairs)", "number": "a number"}
 
 
-@lru_cache(maxsize=None)
-def _schemas(schema_dir: Path) -> dict[str, dict]:
-    """Every schema in the folder by its $id, so one file can $ref another (common.schema.json).
-    That each is a valid JSON Schema is checked by the tests, not on every build (a third of the
-    data check's time)."""
+def schema_files(schema_dir: Path) -> tuple[tuple[str, bytes], ...]:
+    """Each schema's file name and bytes: what the validators are made from, read on every check
+    (eight small files), so that a process that checks again (`mkdocs serve`) sees an edit to any."""
+    return tuple((path.name, path.read_bytes()) for path in sorted(schema_dir.glob("*.schema.json")))
+
+
+@lru_cache(maxsize=16)
+def _schemas(files: tuple[tuple[str, bytes], ...]) -> dict[str, dict]:
+    """Every schema by its $id, so one file can $ref another (common.schema.json). That each is a
+    valid JSON Schema is checked by the tests, not on every build (a third of the data check's time)."""
     schemas = {}
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
+    for _, raw in files:
+        schema = json.loads(raw.decode("utf-8"))
         schemas[schema["$id"]] = schema
     return schemas
 
@@ -100,18 +105,23 @@ def _whole_number(checker, instance: Any) -> bool:
 _TYPES = Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number)
 
 
-@lru_cache(maxsize=None)
 def validator(schema_path: Path, keywords: tuple = ()) -> Draft202012Validator:
     """The file's schema as a validator; `keywords` ((name, function) pairs) adds keywords of the
     site's own, such as the word-for-word check's `x-words` (recsite/verbatim.py)."""
-    schemas = _schemas(schema_path.parent)
+    return _validator(schema_path.name, schema_files(schema_path.parent), keywords)
+
+
+# Kept by the schemas' bytes, not their folder: made again when any schema changes.
+@lru_cache(maxsize=64)
+def _validator(name: str, files: tuple[tuple[str, bytes], ...], keywords: tuple) -> Draft202012Validator:
+    schemas = _schemas(files)
     registry = Registry().with_resources(
         (uri, Resource.from_contents(schema, default_specification=DRAFT202012))
         for uri, schema in schemas.items())
     # Following a $ref is most of jsonschema's time on a large file (5,000 records: seconds), so
     # the refs are replaced by what they point at once, here.
     cls = validators.extend(Draft202012Validator, {"pattern": _pattern, **dict(keywords)}, type_checker=_TYPES)
-    return cls(_inline(schemas[schema_path.name], schema_path.name, schemas), registry=registry)
+    return cls(_inline(schemas[name], name, schemas), registry=registry)
 
 
 _ANNOTATIONS = {"description", "title", "$comment"}

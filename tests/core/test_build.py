@@ -174,6 +174,7 @@ def test_a_rebuild_after_an_edit_to_the_data_shows_the_edit(project_copy, tmp_pa
 
 def test_the_data_kept_between_builds_is_read_again_when_its_file_or_schema_changes(tmp_path):
     from recsite.load import load_catalogue
+    from recsite.problems import DataError
     from support.project import copy_data
 
     data = copy_data(tmp_path / "data")
@@ -184,3 +185,9 @@ def test_the_data_kept_between_builds_is_read_again_when_its_file_or_schema_chan
     glossary.write_text(glossary.read_text(encoding="utf-8").replace(f"term: {term}\n", f"term: {term} edited\n", 1),
                         encoding="utf-8")
     assert load_catalogue(data).glossary[0].term == f"{term} edited"
+    # A schema the file's own schema refers to: an id longer than 2 characters is now refused.
+    common = data / "schema" / "common.schema.json"
+    common.write_text(common.read_text(encoding="utf-8").replace('"maxLength": 60', '"maxLength": 2', 1), encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        load_catalogue(data)
+    assert any(problem.file.endswith("glossary.yaml") for problem in refused.value.problems)
