@@ -8,6 +8,7 @@ for the core as it is on disk: imported afresh when any of its files changed sin
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import sys
@@ -17,6 +18,7 @@ from types import ModuleType
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -26,17 +28,22 @@ KEY = "recsite_build"  # where this build's `Build` is kept on its config
 
 def _core() -> ModuleType:
     """recsite.build as it is on disk now (a changed core is imported again, all of it)."""
-    core = sys.modules.get("recsite")
+    core, command = sys.modules.get("recsite"), None
     if core is not None:
         loaded = getattr(core, "__imported_at__", 0)
         if any(path.stat().st_mtime > loaded for path in Path(core.__file__).parent.rglob("*.py")):
+            # How the process was started goes over to the new core; what it built does not.
+            command = dict(sys.modules["recsite.rebuild"].COMMAND) if "recsite.rebuild" in sys.modules else None
             for name in [name for name in sys.modules if name == "recsite" or name.startswith("recsite.")]:
                 del sys.modules[name]
     sys.path.insert(0, HOOKS)
     try:
-        return importlib.import_module("recsite.build")
+        build = importlib.import_module("recsite.build")
     finally:
         sys.path.remove(HOOKS)
+    if command is not None:
+        build.rebuild.COMMAND.update(command)
+    return build
 
 
 def for_theme(text: object) -> Markup:
@@ -84,18 +91,67 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The site's own scripts and stylesheets, minified as they are served (recsite/minify.py).
-    core = _core()
+    core, build = _core(), _build(config)
     for file in [file for file in files if core.minifies(file.src_uri) and file.abs_src_path]:
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=core.minified(
             file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))))
+    partial = _build_partially(build, files, config) if core.rebuild.COMMAND["dirty"] else None
     # The plan lets go of each page's and file's content as MkDocs takes it (recsite/plan.py).
-    for path, content in _build(config).plan.hand_over():
+    for path, content in build.plan.hand_over():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a page generated from data/; "
                               "rename or delete the hand-written file")
+        if partial is not None and path in build.plan.pages:
+            build.planned_for_rebuild(path, content)
         files.append(File.generated(config, path, content=content))
+    if partial is not None:
+        # MkDocs asks each page's file whether it changed (by its file times); the core answers.
+        for file in files.documentation_pages():
+            file.is_modified = functools.partial(_is_modified, file, build, files)
     return files
+
+
+def _is_modified(file: File, build, files: Files) -> bool:
+    if build.partial.is_modified(file.src_uri):
+        return True
+    page = file.page
+    if page is not None and page.markdown is None:
+        # Not read again, but the pages beside it print its title (the footer's "Next" and
+        # "Previous"), which MkDocs gives only for a page it has read (its Markdown is not None);
+        # and MkDocs checks links to its anchors, and its own links to others' anchors.
+        page.markdown = ""
+        page.meta["title"] = for_theme(build.plan.pages[file.src_uri].title)
+        anchors, links = build.partial.kept_for_generator(file.src_uri)
+        page.present_anchor_ids = set(anchors)
+        page.links_to_anchors = {files.get_file_from_path(uri): dict(to) for uri, to in links.items()
+                                 if files.get_file_from_path(uri) is not None}
+    return False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # `mkdocs serve --dirty` (dev.py serve) builds again only the pages an edit changed
+    # (recsite/rebuild.py). MkDocs says so to on_startup alone, once: the core keeps it.
+    _core().rebuild.COMMAND["dirty"] = dirty
+    if dirty:
+        # MkDocs warns on every --dirty build that links and navigation may be wrong, as they may
+        # be when it picks pages by file times; here the core picks them, and the tests hold such
+        # a build to the bytes of a whole one (tests/core/test_rebuild.py). Under `strict`, the
+        # warning would stop every build.
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
+def _build_partially(build, files: Files, config: MkDocsConfig):
+    """The core's partial build, told what every page's output depends on in MkDocs: its
+    configuration and navigation, every file of the site (links are resolved against them), and
+    the theme's templates (the project's overrides; the theme's own do not change while serving)."""
+    overrides = Path(config.config_file_path).parent / "overrides"
+    templates = sorted((str(path), path.stat().st_mtime_ns) for path in overrides.rglob("*") if path.is_file())
+    site_files = sorted([file.src_uri for file in files] + list(build.plan.pages) + list(build.plan.files))
+    return build.build_partially(config.site_dir, (Path(config.config_file_path).read_bytes(), repr(config.nav),
+                                                   config.site_url, config.repo_url, config.edit_uri,
+                                                   site_files, templates))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -145,6 +201,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if view is not None:
         del page.meta["search"]
         _search_index(config).add_entry_from_context(_SearchPage(page, view))
+    if _build(config).partial is not None and _search_index(config) is not None:
+        _build(config).partial.take_entries(page.file.src_uri, _search_index(config).entries)
     # Printed by overrides/main.html: the <head> tags and stylesheets, and the shared navigation.
     page.meta["recsite"] = _build(config).head(
         page.file.src_uri, title=config.site_name if page.is_homepage else page.title, url=page.canonical_url,
@@ -166,6 +224,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    partial = _build(config).partial
+    if partial is not None:
+        # The pages in the order MkDocs builds them (their search entries' order), and what it writes.
+        partial.order = [file.src_uri for file in files.documentation_pages()]
+        partial.files = {Path(file.abs_dest_path) for file in files}
     # The theme's templates compiled once and reused while unchanged (recsite/render.py).
     env.bytecode_cache = _core().compiled_templates()
     # overrides/main.html writes it on every page (the 404 page too, which has no page.meta); the
@@ -175,8 +238,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    build = _build(config)
     try:
-        _build(config).check(page.file.src_uri, output, Path(page.file.abs_dest_path))
+        build.check(page.file.src_uri, output, Path(page.file.abs_dest_path))
     except ValueError as error:  # a duplicate id, or no policy: its message says where
         raise PluginError(str(error)) from None
     # The page is finished (`output` is what MkDocs writes) and its search entries made: MkDocs
@@ -185,6 +249,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # anchors, it read while converting (the page's links and ids). Emptied, not None: a page's
     # title (the next page's footer prints it) is None while its Markdown is.
     page.markdown = page.content = ""
+    if build.partial is not None:
+        build.partial.keep_for_generator(page.file.src_uri, (
+            frozenset(page.present_anchor_ids or ()),
+            {to_file.src_uri: dict(links) for to_file, links in (page.links_to_anchors or {}).items()}))
     return output
 
 
@@ -198,8 +266,20 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
+# Before the search plugin's (priority 0), which writes the search index.
+@event_priority(50)
 def on_post_build(config: MkDocsConfig) -> None:
-    _build(config).finish()
+    build = _build(config)
+    build.finish()
+    index = _search_index(config)
+    if build.partial is not None and index is not None:
+        # The whole index, the pages not built again included, in a whole build's order. The
+        # plugin's own merge for --dirty builds assumes one page changed (it drops the entries of
+        # the first one only): it is given no earlier index to merge.
+        index.entries = build.partial.entries()
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        if hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None
 
 
 def on_serve(server, config: MkDocsConfig, builder):

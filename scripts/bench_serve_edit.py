@@ -7,7 +7,9 @@ and the time from the file written to the served page carrying the new words (me
 
 The wait includes MkDocs' own: its polling watcher looks for changed files (every tenth of a
 second, as hooks/main.py's on_serve sets it; MkDocs' own is half a second), it waits a tenth of a
-second more before it rebuilds, then it rebuilds the whole site. The
+second more before it rebuilds, then it builds again the pages the edit changed (`mkdocs serve
+--dirty`, as `dev.py serve` runs it: hooks/recsite/rebuild.py; `--whole` times a whole rebuild, as
+revisions before it did). The
 clone keeps git's history, as an editor's has, so the pages' git dates (recsite/pagedates.py) cost
 what they cost them. `dev.py bench` reports it against BUDGET_S, never asserted.
 """
@@ -68,7 +70,7 @@ def _wait_for(url: str, words: str, server: subprocess.Popen, started: float) ->
         time.sleep(0.01)
 
 
-def serve_edits(rev: str = "HEAD", edits: int = EDITS) -> dict:
+def serve_edits(rev: str = "HEAD", edits: int = EDITS, whole: bool = False) -> dict:
     """`edits` title edits under `mkdocs serve` of `rev`'s site: the median seconds to show, each
     edit's seconds, and MkDocs' own build times as it logged them."""
     with tempfile.TemporaryDirectory(prefix="recsite-serve-edit-") as work:
@@ -78,7 +80,8 @@ def serve_edits(rev: str = "HEAD", edits: int = EDITS) -> dict:
         port = free_port()
         log = Path(work) / "serve.log"
         with log.open("w") as out:
-            server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            serve = ["serve"] if whole else list(_core.SERVE)
+            server = subprocess.Popen([sys.executable, "-m", "mkdocs", *serve, "--dev-addr", f"127.0.0.1:{port}"],
                                       cwd=clone, env={**os.environ, **_core.QUIET_MKDOCS}, stdout=out,
                                       stderr=subprocess.STDOUT, start_new_session=True)
         url = f"http://127.0.0.1:{port}/{PAGE}"
@@ -109,8 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rev", default="HEAD", help="the revision to serve (default HEAD)")
     parser.add_argument("--edits", type=int, default=EDITS, help="edits timed (median)")
+    parser.add_argument("--whole", action="store_true", help="serve without --dirty: every rebuild whole")
     options = parser.parse_args(argv)
-    result = serve_edits(options.rev, options.edits)
+    result = serve_edits(options.rev, options.edits, options.whole)
     print(f"median {result['median_s']:.2f} s; edits {', '.join(f'{s:.2f}' for s in result['runs_s'])}; "
           f"MkDocs' builds {', '.join(f'{s:.2f}' for s in result['builds_s'])}")
     return 0

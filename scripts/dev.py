@@ -35,7 +35,7 @@ import time
 import venv
 from pathlib import Path
 
-from _core import QUIET_MKDOCS
+from _core import QUIET_MKDOCS, SERVE
 import browsers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -316,7 +316,7 @@ def serve(args: list[str]) -> int:
         return 1
     say(f"building the site, then serving it at http://{host}:{port}/ (Ctrl+C to stop); it rebuilds when "
         "docs/, data/ or hooks/ change")
-    return run([str(venv_bin("mkdocs")), "serve", "--dev-addr", f"{host}:{port}", *args], cwd=ROOT, env=tool_env())
+    return run([str(venv_bin("mkdocs")), *SERVE, "--dev-addr", f"{host}:{port}", *args], cwd=ROOT, env=tool_env())
 
 
 def _address(args: list[str]) -> tuple[list[str], str, int]:

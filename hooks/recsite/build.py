@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import citations, feed, paths
+from . import citations, feed, paths, rebuild  # noqa: F401  (rebuild: the hook reads COMMAND)
 from .dates import long_date
 from .pagedates import GitDates, page_changed
 from .htmlids import duplicate_ids
@@ -25,6 +25,7 @@ from .plan import SitePlan, edit_link, expand_nav, plan_site
 from .policy import PROVISIONAL, Policy, PolicyBuilder, PolicyError, allow_last_script  # noqa: F401 (the hook: on_serve)
 from .render import compiled_templates, snippet_renderer  # noqa: F401 (the hook: on_env)
 from .rawhtml import anchor_ids, restore, stash
+from .rebuild import PartialBuild
 from .searchview import without_excluded_cards
 from .shortcodes import expand_markers
 from .terms import explain_terms
@@ -74,6 +75,7 @@ class Build:
     policy: PolicyBuilder = field(default_factory=PolicyBuilder)  # the Content-Security-Policy's hashes
     dates: GitDates | None = None                                 # source files' last commits (pagedates.py)
     search_views: dict[str, str] = field(default_factory=dict)    # page -> what the search index reads of it
+    partial: PartialBuild | None = None                           # under `--dirty`: the pages built again
 
     def __post_init__(self) -> None:
         self.snippet = snippet_renderer(self.catalogue, self.site_url)
@@ -201,14 +203,44 @@ class Build:
                             "(each id on a page must be unique; a record's id may not equal an id the page "
                             "already uses)")
         try:
-            self.policy.add(path, page, written_to)
+            hashes = self.policy.add(path, page, written_to)
         except PolicyError as error:
             raise PageError(str(error)) from None
+        if self.partial is not None:
+            self.partial.built(path, hashes, written_to)
+
+    def build_partially(self, site_dir: str, shared: tuple) -> PartialBuild:
+        """This build, under `--dirty`, builds again only the generated pages whose output would
+        differ from the last build of `site_dir` in this process (recsite/rebuild.py). `shared`:
+        what the generator says every page's output depends on (its configuration, navigation and
+        files); the core adds the glossary. Each generated page is told apart before MkDocs reads
+        it (`planned_for_rebuild`)."""
+        self.partial = PartialBuild(site_dir)
+        self.partial.share(shared, self.catalogue.glossary)
+        return self.partial
+
+    def planned_for_rebuild(self, path: str, content: str) -> None:
+        """A generated page, as the plan hands it over: what its output is made from."""
+        planned = self.plan.pages[path]
+        own = (planned.kind.name, planned.title, planned.description, planned.edit, planned.citation,
+               planned.links, planned.stylesheets, self.changed_line(path))
+        self.partial.plan_page(path, own, content)
 
     def finish(self) -> Policy:
         """Once every page is written: the one Content-Security-Policy, with the hashes of every
-        page's inline scripts and styles, written into each page (recsite/policy.py)."""
-        return self.policy.finish()
+        page's inline scripts and styles, written into each page (recsite/policy.py). After a
+        partial build, with the pages it did not build again, and the files the last build wrote
+        and this one did not deleted."""
+        if self.partial is None:
+            return self.policy.finish()
+        kept = self.partial.kept()
+        for page in kept:
+            self.policy.keep(page.hashes)
+        policy = self.policy.finish([page.written_to for page in kept if page.written_to is not None],
+                                    self.partial.last_policy)
+        for stale in self.partial.finish(policy.meta()):
+            stale.unlink(missing_ok=True)
+        return policy
 
 
 @dataclass

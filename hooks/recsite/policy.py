@@ -40,6 +40,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from . import paths
 
@@ -163,27 +164,40 @@ class PolicyBuilder:
     style_attributes: set[str] = field(default_factory=set)
     pages: list[Path] = field(default_factory=list)
 
-    def add(self, name: str, page: str, written_to: Path | None = None) -> None:
-        """A finished page (`name` for messages): its hashes are collected, and the file it is
-        written to is finished by `finish`. Raises PolicyError unless it carries PROVISIONAL once."""
+    def add(self, name: str, page: str, written_to: Path | None = None) -> tuple[frozenset, frozenset, frozenset]:
+        """A finished page (`name` for messages): its hashes are collected (and returned), and the
+        file it is written to is finished by `finish`. Raises PolicyError unless it carries
+        PROVISIONAL once."""
         count = page.count(PROVISIONAL)
         if count != 1:
             raise PolicyError(f"{name}: the page carries the Content-Security-Policy {count} times, not once "
                               "(overrides/main.html writes it after <meta charset>)")
-        self.scripts.update(source_hash(text) for text in inline_scripts(page))
-        self.styles.update(source_hash(text) for text in inline_styles(page))
-        self.style_attributes.update(source_hash(text) for text in style_attributes(page))
+        hashes = (frozenset(source_hash(text) for text in inline_scripts(page)),
+                  frozenset(source_hash(text) for text in inline_styles(page)),
+                  frozenset(source_hash(text) for text in style_attributes(page)))
+        self.keep(hashes)
         if written_to is not None:
             self.pages.append(written_to)
+        return hashes
+
+    def keep(self, hashes: tuple[frozenset, frozenset, frozenset]) -> None:
+        """The hashes of a page an earlier build wrote and this one did not (recsite/rebuild.py)."""
+        self.scripts.update(hashes[0])
+        self.styles.update(hashes[1])
+        self.style_attributes.update(hashes[2])
 
     def policy(self) -> Policy:
         return Policy(frozenset(self.scripts), frozenset(self.styles), frozenset(self.style_attributes))
 
-    def finish(self) -> Policy:
-        """Writes the policy into every page added with its file; returns it."""
+    def finish(self, kept: Iterable[Path] = (), last: str | None = None) -> Policy:
+        """Writes the policy into every page added with its file, and into the `kept` pages an
+        earlier build wrote with the policy `last`, if it changed; returns it."""
         policy = self.policy()
         final = policy.meta().encode("utf-8")
         provisional = PROVISIONAL.encode("utf-8")
+        if last is not None and last.encode("utf-8") != final:
+            for path in kept:
+                path.write_bytes(path.read_bytes().replace(last.encode("utf-8"), final, 1))
         for path in self.pages:
             # Opened once, read and written over: truncating a file on open (write_bytes) cost
             # the kernel five times as much here, and this runs for every page of the site.

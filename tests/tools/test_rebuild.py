@@ -1,0 +1,91 @@
+"""`dev.py serve` runs `mkdocs serve --dirty`: after an edit, only the pages it changed are built
+again (hooks/recsite/rebuild.py). What it serves must be what a whole build makes, to the byte:
+each edit below is built both ways, in one process as `mkdocs serve` does, and every file compared."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+pytestmark = pytest.mark.early
+
+# The edits, in turn: (name, data file, text, replacement). A recommendation's title changes its
+# page and the lists that show it; a glossary definition, every page (each links its terms); a
+# broken file is refused, and its mending builds what changed since the last build that was made.
+EDITS = [
+    ("title", "recommendations.yaml", "title: Use every opportunity to promote employment as the norm",
+     "title: Promote employment as the norm, edited"),
+    ("glossary", "glossary.yaml", "definition: >-\n", "definition: >-\n      Edited. "),
+    ("broken", "recommendations.yaml", "key: true", "key: maybe"),
+    ("mended", "recommendations.yaml", "key: maybe", "key: true"),
+    ("nothing", "recommendations.yaml", "", ""),
+]
+
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+project = Path(sys.argv[1])
+served, whole = project / "served", project / "whole"
+
+def built(site, dirty):
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=dirty)   # as `mkdocs serve --dirty` starts
+    try:
+        build(config, dirty=dirty)
+        return True
+    except (Abort, PluginError):
+        return False
+
+def files(site):
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+def rebuilt():
+    import recsite.rebuild
+    site = recsite.rebuild._LAST.get(str(served))
+    return None if site is None else sum(not page.kept for page in site.pages.values())
+
+built(served, True)
+report = []
+for name, file, old, new in json.loads(sys.argv[2]):
+    path = project / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    ok = built(served, True)
+    pages = rebuilt()
+    if ok:
+        assert built(whole, False), name
+        a, b = files(served), files(whole)
+        differ = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+    else:
+        differ = None
+    report.append({"edit": name, "built": ok, "pages_built": pages, "differ": differ})
+print(json.dumps(report))
+"""
+
+
+def test_serve_builds_again_only_what_an_edit_changed_and_serves_what_a_whole_build_makes(project_copy):
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(SCRIPT), str(project_copy), json.dumps(EDITS)],
+                            cwd=project_copy, capture_output=True, text=True, timeout=600,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = {step["edit"]: step for step in json.loads(result.stdout.splitlines()[-1])}
+    for name in ("title", "glossary", "mended", "nothing"):
+        assert report[name]["built"] and report[name]["differ"] == [], report[name]
+    assert not report["broken"]["built"]
+    pages = (project_copy / "whole" / "sitemap.xml").read_text(encoding="utf-8").count("<loc>")
+    # A title edit builds its page and the lists that show it; a glossary edit, every page; the
+    # build after the refused edit, what changed since the last one that was built (the refused
+    # data stopped its build before any page was written), here nothing: the hand-written pages
+    # (always built) and the 404 page; so does a rebuild with nothing changed.
+    assert 5 <= report["title"]["pages_built"] <= 25, report["title"]
+    assert report["glossary"]["pages_built"] >= pages
+    assert report["mended"]["pages_built"] <= 5 and report["nothing"]["pages_built"] <= 5
