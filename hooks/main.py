@@ -107,9 +107,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     if partial is not None:
         # MkDocs asks each page's file whether it changed (by its file times); the core answers.
-        for file in files.documentation_pages():
-            file.is_modified = functools.partial(_is_modified, file, build, files)
+        for file in files:
+            if file.is_documentation_page():
+                file.is_modified = functools.partial(_is_modified, file, build, files)
+            elif file.generated_by is not None:  # made from content, by this hook
+                file.is_modified = functools.partial(_file_is_modified, file, build)
     return files
+
+
+def _file_is_modified(file: File, build) -> bool:
+    return build.partial.file_is_modified(file.src_uri, file.content_bytes) or not Path(file.abs_dest_path).is_file()
 
 
 def _is_modified(file: File, build, files: Files) -> bool:

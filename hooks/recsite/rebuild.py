@@ -57,6 +57,7 @@ class _Site:
     pages: dict[str, _Built]
     files: set[Path]          # every page and file it wrote
     policy: str               # the policy's meta element written into its pages
+    contents: dict[str, str]  # the digest of each file it wrote from content (not a page)
 
 
 # How the process's command was started (the hook sets it from MkDocs' on_startup): only under
@@ -69,7 +70,9 @@ _LAST: dict[str, _Site] = {}
 def _digest(*parts: Any) -> str:
     hashed = hashlib.blake2b(digest_size=16)
     for part in parts:
-        hashed.update(repr(part).encode("utf-8", "surrogatepass"))
+        if isinstance(part, str):
+            part = part.encode("utf-8", "surrogatepass")
+        hashed.update(part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogatepass"))
         hashed.update(b"\0")
     return hashed.hexdigest()
 
@@ -83,6 +86,7 @@ class PartialBuild:
     pages: dict[str, _Built] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)     # the pages, in the order MkDocs builds them
     files: set[Path] = field(default_factory=set)      # every page and file this build writes
+    contents: dict[str, str] = field(default_factory=dict)  # file (not a page) -> its content's digest
     _taken: int = 0                                    # search entries already given to a page
 
     def __post_init__(self) -> None:
@@ -116,6 +120,13 @@ class PartialBuild:
     def kept_for_generator(self, path: str) -> Any:
         return self.pages[path].for_generator
 
+    def file_is_modified(self, path: str, content: str | bytes) -> bool:
+        """Whether a file made from content (not a page: a download, an embed card, a minified
+        script) differs from what the last build wrote: the same is not written again (on this
+        machine creating a file costs the kernel about half a millisecond, and there are a hundred)."""
+        digest = self.contents[path] = _digest(content)
+        return self.last is None or self.last.contents.get(path) != digest
+
     def take_entries(self, path: str, entries: list[dict]) -> None:
         """The search index's entries, just after a page's were added: those since the last page's."""
         self.pages.setdefault(path, _Built("")).entries = entries[self._taken:]
@@ -141,5 +152,5 @@ class PartialBuild:
         """Once the build has written everything: the files the last build wrote and this one did
         not (to delete); what this build made is kept for the next."""
         stale = set() if self.last is None else self.last.files - self.files
-        _LAST[self.site_dir] = _Site(self.pages, self.files, policy)
+        _LAST[self.site_dir] = _Site(self.pages, self.files, policy, self.contents)
         return stale
