@@ -1,6 +1,10 @@
-"""`dev.py serve` runs `mkdocs serve --dirty`: after an edit, only the pages it changed are built
-again (hooks/recsite/rebuild.py). What it serves must be what a whole build makes, to the byte:
-each edit below is built both ways, in one process as `mkdocs serve` does, and every file compared."""
+"""What `mkdocs serve` shows after an editor saves data/: the edit, on every page that shows it.
+
+`dev.py serve` runs `mkdocs serve --dirty`: after an edit, only the pages it changed are built again
+(hooks/recsite/rebuild.py). What it serves must be what a whole build makes, to the byte: each
+edit below is built both ways, in one process as `mkdocs serve` does (so the whole builds are a
+plain `mkdocs serve`'s rebuilds, in which the core keeps what it read of the unchanged files), and
+every file compared; and the edit must show, and a broken file be refused, naming it."""
 
 from __future__ import annotations
 
@@ -26,12 +30,13 @@ EDITS = [
 ]
 
 SCRIPT = """
-import json, sys
+import json, logging, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+logging.basicConfig()  # MkDocs logs why a build failed
 project = Path(sys.argv[1])
 served, whole = project / "served", project / "whole"
 
@@ -41,7 +46,8 @@ def built(site, dirty):
     try:
         build(config, dirty=dirty)
         return True
-    except (Abort, PluginError):
+    except (Abort, PluginError) as error:
+        print("refused:", error, file=sys.stderr)
         return False
 
 def files(site):
@@ -67,7 +73,10 @@ for name, file, old, new in json.loads(sys.argv[2]):
         differ = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
     else:
         differ = None
-    report.append({"edit": name, "built": ok, "pages_built": pages, "differ": differ})
+    shown = [(site / "recommendations" / "employment-as-the-norm" / "index.html").read_text(encoding="utf-8")
+             for site in (served, whole)] + [(whole / "recommendations" / "index.html").read_text(encoding="utf-8")]
+    report.append({"edit": name, "built": ok, "pages_built": pages, "differ": differ,
+                   "title_shown": all("Promote employment as the norm, edited" in page for page in shown)})
 print(json.dumps(report))
 """
 
@@ -80,7 +89,8 @@ def test_serve_builds_again_only_what_an_edit_changed_and_serves_what_a_whole_bu
     report = {step["edit"]: step for step in json.loads(result.stdout.splitlines()[-1])}
     for name in ("title", "glossary", "mended", "nothing"):
         assert report[name]["built"] and report[name]["differ"] == [], report[name]
-    assert not report["broken"]["built"]
+    assert all(report[name]["title_shown"] for name in ("title", "glossary", "mended", "nothing"))
+    assert not report["broken"]["built"] and "data/recommendations.yaml" in result.stderr  # names the file
     pages = (project_copy / "whole" / "sitemap.xml").read_text(encoding="utf-8").count("<loc>")
     # A title edit builds its page and the lists that show it; a glossary edit, every page; the
     # build after the refused edit, what changed since the last one that was built (the refused
