@@ -143,7 +143,7 @@ def on_startup(command: str, dirty: bool) -> None:
     if dirty:
         # MkDocs warns on every --dirty build that links and navigation may be wrong, as they may
         # be when it picks pages by file times; here the core picks them, and the tests hold such
-        # a build to the bytes of a whole one (tests/core/test_rebuild.py). Under `strict`, the
+        # a build to the bytes of a whole one (tests/tools/test_rebuild.py). Under `strict`, the
         # warning would stop every build.
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))

@@ -21,7 +21,7 @@ What a page that is not built again gave the last build is given again: its entr
 index, in their place, and its inline scripts' and styles' hashes for the site's one
 Content-Security-Policy (which is written into it again if it changed). A page or file the last
 build wrote and this one does not is deleted. A build that fails keeps nothing: the next is whole.
-tests/core/test_rebuild.py holds a partial rebuild after edits to the same bytes as a whole build.
+tests/tools/test_rebuild.py holds a partial rebuild after edits to the same bytes as a whole build.
 """
 
 from __future__ import annotations
