@@ -12,8 +12,9 @@ A page kind's template may say its entries in a `search` block (templates/recomm
 
     {% call search_section("why", "The barrier this site pairs it with") %}...{% endcall %}
 
-once per section, in the page's order; `search_section()` with no anchor is the part before the
-first heading (Material gives it the page's title). The words inside are written as the page
+once per section, in the page's order. A section without an anchor is the page's first: the part
+before the first heading (`search_section()`: Material gives it the page's title), or a heading
+the page begins with (Material gives the first section no anchor). The words inside are written as the page
 shows them, in the markup Material's index keeps. The site generator hands the entries to its
 search index and tells it to pass over the page (hooks/main.py). tests/site/test_search_entries.py
 compares them with Material's own, from the page's HTML, on every page that has them: a template
@@ -66,10 +67,11 @@ class SearchSections:
 
 
 def check_sections(path: str, entries: tuple[SearchEntry, ...], heading_ids: list[str]) -> None:
-    """The entries' sections must be the page's headings, in order (after the part before the
-    first, if any): a heading added to a template but not to its `search` block would otherwise
-    leave part of the page unsearchable. Raises ValueError saying which differ."""
+    """The entries' sections must be the page's headings, in order (the first without its anchor
+    if the page begins with it): a heading added to a template but not to its `search` block would
+    otherwise leave part of the page unsearchable. Raises ValueError saying which differ."""
     anchors = [entry.anchor for entry in entries if entry.anchor is not None]
-    if anchors != heading_ids:
+    begins_with_heading = bool(entries) and entries[0].anchor is None and entries[0].title is not None
+    if anchors != heading_ids and not (begins_with_heading and anchors == heading_ids[1:]):
         raise ValueError(f"{path}: its template's `search` block has the sections {anchors}, the page has the "
                          f"headings {heading_ids}: give each heading a search_section, in the page's order")
