@@ -191,6 +191,21 @@ def _search_index(config: MkDocsConfig):
     return index
 
 
+class _SearchSection:
+    """A section as Material's search index makes an entry of it (create_entry_for_section), from
+    one of the core's entries: the index itself gives it its location (the page's address, and the
+    heading's), its title when it has none (the page's), and the page's tags and boost."""
+
+    def __init__(self, entry):
+        self.id = entry.anchor
+        self.title = [] if entry.title is None else [entry.title]
+        self.text = [entry.text]
+
+
+def _heading_ids(toc) -> list[str]:
+    return [id for item in toc for id in (item.id, *_heading_ids(item.children))]
+
+
 class _SearchPage:
     """A page as Material's search index reads it (add_entry_from_context), with other content."""
 
@@ -201,9 +216,19 @@ class _SearchPage:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     # A page whose content the search plugin was told to pass over (on_page_content): its entries
-    # are made here, by the plugin's own index, from the page without the cards the index leaves
+    # are made here, by the plugin's own index: from the core's entries, which its template wrote
+    # from the data (recsite/searchentries.py), or from the page without the cards the index leaves
     # out (recsite/searchview.py). This runs just after the plugin's own on_page_context (hooks
     # come after plugins), so the entries keep their place in the index.
+    try:
+        entries = _build(config).search_entries(page.file.src_uri, _heading_ids(page.toc))
+    except ValueError as error:  # a heading its template's `search` block does not have
+        raise PluginError(str(error)) from None
+    if entries is not None:
+        del page.meta["search"]
+        index = _search_index(config)
+        for entry in entries:
+            index.create_entry_for_section(_SearchSection(entry), page.toc, page.url, page)
     view = _build(config).search_view(page.file.src_uri)
     if view is not None:
         del page.meta["search"]
@@ -222,10 +247,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html, ids = build.html(page.file.src_uri, html)
     if ids:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
-    # Material's search plugin parses every page's content again (a third of that on list pages'
-    # cards, which its index leaves out): a page with such cards is passed over by the plugin and
-    # indexed from less (on_page_context). A page that sets its own `search:` is left to the plugin.
-    if "search" not in page.meta and _search_index(config) is not None and build.keep_search_view(page.file.src_uri, html):
+    # Material's search plugin parses every page's content again: a generated page whose template
+    # wrote its entries, or a page with cards its index leaves out, is passed over by the plugin
+    # and indexed from those entries or from less (on_page_context). A page that sets its own
+    # `search:` is left to the plugin.
+    if "search" not in page.meta and _search_index(config) is not None and (
+            build.keep_search_entries(page.file.src_uri) or build.keep_search_view(page.file.src_uri, html)):
         page.meta["search"] = {"exclude": True}
     return html
 

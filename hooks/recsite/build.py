@@ -26,6 +26,7 @@ from .policy import PROVISIONAL, Policy, PolicyBuilder, PolicyError, allow_last_
 from .render import compiled_templates, snippet_renderer  # noqa: F401 (the hook: on_env)
 from .rawhtml import anchor_ids, restore, stash
 from .rebuild import PartialBuild
+from .searchentries import SearchEntry, check_sections
 from .searchview import without_excluded_cards
 from .shortcodes import expand_markers
 from .terms import explain_terms
@@ -76,6 +77,8 @@ class Build:
     dates: GitDates | None = None                                 # source files' last commits (pagedates.py)
     search_views: dict[str, str] = field(default_factory=dict)    # page -> what the search index reads of it
     partial: PartialBuild | None = None                           # under `--dirty`: the pages built again
+    # page -> its search entries from its template, until the site generator's index takes them
+    search_entries_kept: dict[str, tuple[SearchEntry, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.snippet = snippet_renderer(self.catalogue, self.site_url)
@@ -164,6 +167,28 @@ class Build:
             html = explain_terms(html, self.catalogue.glossary, paths.relative(path, paths.GLOSSARY))
         return html, ids
 
+    def keep_search_entries(self, path: str) -> bool:
+        """Keep a generated page's search entries, written by its template from the data
+        (recsite/searchentries.py), for `search_entries`; False if its kind has none (the search
+        reads its HTML)."""
+        planned = self.plan.pages.get(path)
+        if planned is None or planned.search is None:
+            return False
+        self.search_entries_kept[path] = planned.search
+        return True
+
+    def search_entries(self, path: str, heading_ids: list[str]) -> tuple[SearchEntry, ...] | None:
+        """What keep_search_entries kept of the page (once); None if nothing. `heading_ids`: the
+        ids of the page's headings, in order, which must be its entries' sections. Raises
+        PageError if they are not."""
+        entries = self.search_entries_kept.pop(path, None)
+        if entries is not None:
+            try:
+                check_sections(path, entries, heading_ids)
+            except ValueError as error:
+                raise PageError(str(error)) from None
+        return entries
+
     def keep_search_view(self, path: str, html: str) -> bool:
         """Keep what the site search needs to read of the page's finished content `html`, for
         `search_view`: the page without the cards its index leaves out (recsite/searchview.py).
@@ -223,7 +248,7 @@ class Build:
         """A generated page, as the plan hands it over: what its output is made from."""
         planned = self.plan.pages[path]
         own = (planned.kind.name, planned.title, planned.description, planned.edit, planned.citation,
-               planned.links, planned.stylesheets, self.changed_line(path))
+               planned.links, planned.stylesheets, planned.search, self.changed_line(path))
         self.partial.plan_page(path, own, content)
 
     def finish(self) -> Policy:

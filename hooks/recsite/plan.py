@@ -20,6 +20,7 @@ from . import citations, downloads, embed, feed, fixedids, notfound, pagedates, 
 from .model import Catalogue
 from .pagekinds import KINDS, PageKind
 from .render import Renderer
+from .searchentries import SearchEntry
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class PlannedPage:
     # When the newest recommendation record it shows last changed; None if it shows none (pagedates.py).
     records_changed: date | None = None
     links: tuple[tuple[str, str, str, str], ...] = ()  # its <head>'s <link>s (rel, type, href, title)
+    # Its site-search entries, from its template's `search` block (recsite/searchentries.py); None:
+    # the site generator's search reads the page's HTML.
+    search: tuple[SearchEntry, ...] | None = None
 
     @property
     def stylesheets(self) -> tuple[str, ...]:
@@ -93,12 +97,12 @@ def plan_site(catalogue: Catalogue, site_url: str, kinds: tuple[PageKind, ...] =
             if page.path in plan.pages:  # a kind's mistake, not the data's: two pages at one address
                 raise ValueError(f"{page.path}: made by the page kinds {plan.pages[page.path].kind.name!r} "
                                  f"and {kind.name!r}")
-            markdown, description = renderer.render_page(kind.template, page.path, title=page.title, **page.context)
+            rendered = renderer.render_page(kind.template, page.path, title=page.title, **page.context)
             plan.pages[page.path] = PlannedPage(
-                kind, page.path, page.title, markdown, description, (kind.data_file, page.line),
+                kind, page.path, page.title, rendered.markdown, rendered.description, (kind.data_file, page.line),
                 tuple(kind.citation(page, catalogue, site_url)) if kind.citation else (),
                 pagedates.newest_record_change(pagedates.records_in(page.context), catalogue.report.site_published),
-                tuple(kind.links(page, catalogue, site_url)) if kind.links else ())
+                tuple(kind.links(page, catalogue, site_url)) if kind.links else (), rendered.search)
     # The data's ids against the planned pages' own (the readers cannot know the templates').
     titles: dict[str, list[str]] = {}
     for page in plan.pages.values():

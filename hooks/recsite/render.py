@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markdown.extensions.toc import slugify
@@ -15,6 +16,7 @@ from markupsafe import Markup, escape
 from . import citations, paths, recordfields
 from .dates import long_date
 from .descriptions import shorten
+from .searchentries import SearchEntry, SearchSections
 from .model import COMPILED_TABLE, REPORT_WORDS, RESEARCH_PARTS, TEXT_KINDS, Catalogue
 from .selections import Selections
 
@@ -140,6 +142,12 @@ def environment(more_templates: tuple[Path, ...] = ()) -> Environment:
     return env
 
 
+class RenderedPage(NamedTuple):
+    markdown: str
+    description: str
+    search: tuple[SearchEntry, ...] | None   # None: the template has no `search` block
+
+
 class Renderer:
     """The one Jinja environment of a build, and a page's context: the catalogue, the lists the
     pages show (`selections`), `link` (relative to the page), `absolute` (a permanent address) and
@@ -175,13 +183,20 @@ class Renderer:
     def render(self, template: str, page: str, **context) -> str:
         return self.env.get_template(template).render(self._context(page, context))
 
-    def render_page(self, template: str, page: str, **context) -> tuple[str, str]:
-        """A generated page's Markdown, and its description: the template's `description` block
-        (templates/_page.md.j2) as plain text, its spaces tidied and cut to length."""
+    def render_page(self, template: str, page: str, **context) -> RenderedPage:
+        """A generated page's Markdown; its description: the template's `description` block
+        (templates/_page.md.j2) as plain text, its spaces tidied and cut to length; and its search
+        entries, if the template has a `search` block (recsite/searchentries.py)."""
         found = self.env.get_template(template)
         variables = self._context(page, context)
         described = Markup("".join(found.blocks["description"](found.new_context(variables))))
-        return found.render(variables), shorten(described.unescape())
+        search = None
+        if "search" in found.blocks:
+            sections = SearchSections()
+            for _ in found.blocks["search"](found.new_context({**variables, "search_section": sections})):
+                pass  # the block says its sections to `sections`; what it writes is only white space
+            search = tuple(sections.entries)
+        return RenderedPage(found.render(variables), shorten(described.unescape()), search)
 
 
 def former_anchors(ids, inline: bool = False) -> Markup:
