@@ -40,9 +40,14 @@ RECIPE = [
      "    site_note: str | None = read_as_text()   # a note in the site's own words\n"),
     # 4. The page's template.
     ("hooks/templates/recommendation.md.j2",
-     "{% if rec.footnote %}\n",
+     "{% if rec.footnote %}\n<p class=\"rec-detail__footnote\">",
      "{% if rec.site_note %}\n{{ p.ours(rec.site_note, \"rec-detail__note\") }}\n"
-     "{% endif %}\n{% if rec.footnote %}\n"),
+     "{% endif %}\n{% if rec.footnote %}\n<p class=\"rec-detail__footnote\">"),
+    # ... and the same words in the page's search entries, as the search index reads them.
+    ("hooks/templates/recommendation.md.j2",
+     "{% if rec.footnote %}\n<p>The report adds a footnote:",
+     "{% if rec.site_note %}\n<p>{{ text_kinds[\"site\"] }}: {{ rec.site_note }}</p>\n"
+     "{% endif %}\n{% if rec.footnote %}\n<p>The report adds a footnote:"),
     # 5. The field table: a row at the end, with the next column.
     ("hooks/recsite/recordfields.py",
      "    # The planner's own: not in the downloads.\n",
@@ -88,7 +93,7 @@ def test_a_new_field_takes_five_files_and_reaches_the_page_and_the_downloads(tmp
                            files=("pytest.ini", "README.md"))
     _follow_recipe(project)
     assert _changed_files(project) == {name for name, _, _ in RECIPE}
-    assert len(RECIPE) <= 5
+    assert len({name for name, _, _ in RECIPE}) <= 5
     # No test pins the fields but the golden files, which the recipe's last step writes anew: the
     # update checks every published field keeps its place, and only the new one is added.
     _run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-k", "not site",
@@ -120,6 +125,15 @@ def test_a_new_field_takes_five_files_and_reaches_the_page_and_the_downloads(tmp
     golden_header = next(csv.reader(io.StringIO((GOLDEN / "recommendations.csv").read_text(encoding="utf-8"))))
     assert rows[0] == [*golden_header, "site_note"]   # every column already published keeps its place
     assert next(row for row in rows if row[0] == REC)[-1] == NOTE
+
+    # The site search finds it: the page's search entries (its template's `search` block) carry it.
+    entries = _run(project, "-c", "import sys; sys.path[:0] = ['scripts', 'hooks']; "
+                   "from pathlib import Path; from recsite.load import load_catalogue; from recsite.plan import plan_site; "
+                   f"print(plan_site(load_catalogue(Path('data')), 'https://example.org/').pages['recommendations/{REC}.md'].search)")
+    assert NOTE in entries
+    # ... as Material would read the page: the copy's own comparison of the two, on its built site.
+    _run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "tests/site/test_search_entries.py",
+         "-k", "real_sites")
 
     # What the pull request's summary says: the base is the project's data as it is.
     summary = _run(project, "-c", "import sys; sys.path[:0] = ['scripts', 'hooks']; "
