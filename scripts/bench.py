@@ -39,8 +39,8 @@ import bench_serve_edit
 import benchtable
 import chromium
 import synthetic
-from anchorcheck import missing_anchors
-from localserver import linkcheck, served
+from localserver import served
+from sitelinks import check_site
 
 ROOT = _core.ROOT
 PYTHON = sys.executable
@@ -117,13 +117,12 @@ def data_check(data_dir: Path, runs: int) -> float:
 
 
 def link_check(site_dir: Path, url: str) -> tuple[float, int]:
-    """The same offline check as tests/site/test_links.py (linkchecker for pages and files, then
-    anchorcheck for #anchors): seconds, and problems found."""
+    """The same offline check as tests/site/test_links.py (`sitelinks.check_site`: linkchecker for
+    pages and files, anchorcheck for #anchors): seconds, and problems found."""
     started = time.perf_counter()
-    _, problems = linkcheck(site_dir, url)
-    anchors = missing_anchors(site_dir, url)
+    found = check_site(site_dir, url)
     elapsed = time.perf_counter() - started
-    return elapsed, len(problems) + len(anchors)
+    return elapsed, len(found.problems) + len(found.missing_anchors)
 
 
 # --- page weight and filtering, in Chromium (first visit, layout and paint: bench_browser.py) ---

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 import http.server
-import io
 import socket
-import subprocess
-import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-
-LINKCHECKER = Path(sys.executable).parent / "linkchecker"
-LINKCHECKER_CONFIG = Path(__file__).resolve().parent.parent / "tests" / "linkcheckerrc"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -33,6 +26,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def list_directory(self, path):
+        # As GitHub Pages does: a folder without an index.html is not found. (Python's server lists
+        # its files, so a link to a page whose index.html was missing answered 200.)
+        self.send_error(404, "No index.html in this folder")
 
     def end_headers(self):
         # linkchecker paces its requests to a host (about 3 a second) unless the server sends this
@@ -57,12 +55,6 @@ def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, s
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def page_urls(site_root: Path, url: str) -> list[str]:
-    """The address of every HTML page of a built site served at `url`."""
-    return [url + str(page.relative_to(site_root).as_posix()).removesuffix("index.html")
-            for page in sorted(site_root.rglob("*.html"))]
-
-
 @contextmanager
 def served(directory: Path):
     """`directory` served on a free loopback port while the block runs; yields its address."""
@@ -72,14 +64,3 @@ def served(directory: Path):
     finally:
         server.shutdown()
 
-
-def linkcheck(site_root: Path, url: str, home_only: bool = False) -> tuple[int, list[dict]]:
-    """linkchecker from every page of the site served at `url` (external links not fetched: see
-    tests/linkcheckerrc): its exit status and its rows with a warning or an error. `home_only`:
-    the home page's links alone (the test that the check can fail needs no more)."""
-    start = [url, "--recursion-level=1"] if home_only else page_urls(site_root, url)
-    result = subprocess.run([str(LINKCHECKER), "--config", str(LINKCHECKER_CONFIG), "--no-status", "--output",
-                             "csv", *start], capture_output=True, text=True, timeout=600)
-    lines = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
-    return result.returncode, [row for row in rows if row["warningstring"] or row["valid"] != "True"]
