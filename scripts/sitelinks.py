@@ -37,22 +37,24 @@ class SiteLinks(NamedTuple):
 
 
 def parsed_urls(site_root: Path, url: str) -> list[tuple[str, int]]:
-    """The address and size of every file of the site linkchecker reads links from: its pages,
-    and its stylesheets (their url()s)."""
+    """The address of every file of the site linkchecker reads links from (its pages, and its
+    stylesheets' url()s), each with its weight: the tags in it ('<'), as linkchecker's time goes
+    in parsing them and looking at each element. (By size, the share with Material's 130 KB
+    stylesheet, which it reads quickly, got a tenth fewer tags and took a tenth longer.)"""
     files = sorted(site_root.rglob("*.html")) + sorted(site_root.rglob("*.css"))
-    return [(url + file.relative_to(site_root).as_posix().removesuffix("index.html"), file.stat().st_size)
+    return [(url + file.relative_to(site_root).as_posix().removesuffix("index.html"), file.read_bytes().count(b"<"))
             for file in files]
 
 
-def share_out(sized: list[tuple[str, int]], shares: int) -> list[list[str]]:
-    """The addresses in at most `shares` lists of about the same total size (parsing, most of
-    linkchecker's time, grows with a page's size): largest first, each into the lightest list."""
+def share_out(weighed: list[tuple[str, int]], shares: int) -> list[list[str]]:
+    """The addresses in at most `shares` lists of about the same weight: heaviest first, each into
+    the lightest list."""
     lists: list[list[str]] = [[] for _ in range(max(1, shares))]
     totals = [0] * len(lists)
-    for address, size in sorted(sized, key=lambda item: (-item[1], item[0])):
+    for address, weight in sorted(weighed, key=lambda item: (-item[1], item[0])):
         lightest = totals.index(min(totals))
         lists[lightest].append(address)
-        totals[lightest] += size
+        totals[lightest] += weight
     return [addresses for addresses in lists if addresses]
 
 
