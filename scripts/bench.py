@@ -6,6 +6,7 @@ a data edit's wait under `serve`, and a newcomer's wait for a fresh clone's firs
                                              # in developers/performance.md
     python3 scripts/dev.py bench --only first-serve   # one part alone (not recorded)
     python3 scripts/dev.py bench --only serve-edit    # a data edit under `mkdocs serve`
+    python3 scripts/dev.py bench --only link-check    # the real site's link check (--runs times)
 
 Figures are reported against the budgets below, never asserted: timings depend on the machine.
 Synthetic data (500 and 5,000 recommendations) is generated into a temporary folder.
@@ -39,8 +40,8 @@ import bench_serve_edit
 import benchtable
 import chromium
 import synthetic
-from anchorcheck import missing_anchors
-from localserver import linkcheck, served
+from localserver import served
+from sitelinks import check_site
 
 ROOT = _core.ROOT
 PYTHON = sys.executable
@@ -125,13 +126,33 @@ def data_check(data_dir: Path, runs: int) -> float:
 
 
 def link_check(site_dir: Path, url: str) -> tuple[float, int]:
-    """The same offline check as tests/site/test_links.py (linkchecker for pages and files, then
-    anchorcheck for #anchors): seconds, and problems found."""
+    """The same offline check as tests/site/test_links.py (`sitelinks.check_site`: linkchecker for
+    pages and files, anchorcheck for #anchors): seconds, and problems found."""
     started = time.perf_counter()
-    _, problems = linkcheck(site_dir, url)
-    anchors = missing_anchors(site_dir, url)
+    found = check_site(site_dir, url)
     elapsed = time.perf_counter() - started
-    return elapsed, len(problems) + len(anchors)
+    return elapsed, len(found.problems) + len(found.missing_anchors)
+
+
+def link_checks(site_dir: Path, url: str, runs: int) -> tuple[float, int, list[float]]:
+    """`runs` link checks: the median seconds, the most problems one found, every run's seconds."""
+    timed = [link_check(site_dir, url) for _ in range(runs)]
+    return statistics.median(seconds for seconds, _ in timed), max(found for _, found in timed), \
+        [seconds for seconds, _ in timed]
+
+
+def link_check_figures(runs: int) -> tuple[list[Figure], dict]:
+    """The link check alone: the real site built once for its served address, then checked."""
+    with tempfile.TemporaryDirectory(prefix="recsite-bench-") as work:
+        site_dir = Path(work) / "real-site"
+        site_dir.mkdir()
+        with served(site_dir) as url:
+            say("building the real site")
+            build_once(ROOT, site_dir, url)
+            say(f"checking the real site's links {runs} times")
+            seconds, problems, each = link_checks(site_dir, url, runs)
+    return [Figure("link_check_s", f"Link check, real site (median of {runs})", seconds, "s", 5,
+                   f"{problems} problems" if problems else "")], {"link_check_runs_s": each}
 
 
 # --- page weight and filtering, in Chromium (first visit, layout and paint: bench_browser.py) ---
@@ -333,8 +354,8 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         say(f"building the real site and a bare Material site of {pages} pages, {runs} times each")
         timed = builds({"real": (ROOT, real_site, url), "bare": bare_project(work / "bare", pages, in_nav)}, runs)
         real, bare = timed["real"], timed["bare"]
-        say("checking the real site's links")
-        link_seconds, link_problems = link_check(real_site, url)
+        say(f"checking the real site's links {runs} times")
+        link_seconds, link_problems, link_runs = link_checks(real_site, url, runs)
         weights = html_weights(real_site)
         heaviest = next(iter(weights))
         say(f"loading the heaviest page ({heaviest}) in Chromium")
@@ -381,7 +402,7 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure(f"peak_memory_{large}_mb", f"Peak memory, {large:,}-recommendation build", scale[large]["peak_mb"], "MB"),
         Figure("check_real_s", "Data check, real data", check_real, "s", 2),
         Figure(f"check_{large}_s", f"Data check, {large:,} recommendations", check_large, "s", 5),
-        Figure("link_check_s", "Link check, real site", link_seconds, "s", 5,
+        Figure("link_check_s", f"Link check, real site (median of {runs})", link_seconds, "s", 5,
                f"{link_problems} problems" if link_problems else ""),
         Figure("all_recommendations_kb", "All-recommendations page, HTML", weights[ALL_RECOMMENDATIONS] / 1000, "KB", 100),
         Figure("heaviest_html_kb", f"Heaviest page, HTML ({heaviest})", weights[heaviest] / 1000, "KB"),
@@ -402,7 +423,7 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure("planner_every_page_gzip_kb", "Planner's part on every page (Add to my plan), scripts and stylesheets, gzip",
                planner["every_page"] / 1024, "KB", PLANNER_BUDGET_KB["every_page"]),
     ]
-    details.update(real_build=real, bare_build=bare, bare_large_build=bare_large, scale={str(k): v for k, v in scale.items()},
+    details.update(link_check_runs_s=link_runs, real_build=real, bare_build=bare, bare_large_build=bare_large, scale={str(k): v for k, v in scale.items()},
                    html_bytes=weights, first_visit=visit, layout_and_paint=layout, filtering=filtering,
                    pages=pages)
     return figures, details
@@ -422,9 +443,12 @@ def serve_edit_figures(edits: int) -> tuple[list[Figure], dict]:
                    timed["median_s"], "s", bench_serve_edit.BUDGET_S)], {"serve_edit": timed}
 
 
-# Parts that can be measured alone (--only); the whole benchmark measures them all, in this order.
+# Parts that can be measured alone (--only); the whole benchmark measures them all, in this order,
+# after the rest.
 PARTS = {"serve-edit": lambda options: serve_edit_figures(options.serve_edits),
          "first-serve": lambda options: first_serve_figures(options.first_serve_runs)}
+# And parts of the rest that can be measured alone too (the whole benchmark measures them with it).
+ALONE = {**PARTS, "link-check": lambda options: link_check_figures(options.runs)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -437,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="fresh clones served for the first time (median; each downloads about 30 MB)")
     parser.add_argument("--serve-edits", type=int, default=bench_serve_edit.EDITS,
                         help="data edits timed under `mkdocs serve` (median)")
-    parser.add_argument("--only", choices=sorted(PARTS), help="measure this part alone (never recorded)")
+    parser.add_argument("--only", choices=sorted(ALONE), help="measure this part alone (never recorded)")
     parser.add_argument("--record", action="store_true",
                         help="write benchmarks/results.json and the table in " + " and ".join(benchtable.RECORDED_IN))
     options = parser.parse_args(argv)
@@ -450,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit("[bench] needs Debian's chromium at /usr/bin/chromium (python3 scripts/dev.py bench installs it)")
 
     if options.only:
-        figures, details = PARTS[options.only](options)
+        figures, details = ALONE[options.only](options)
     else:
         with tempfile.TemporaryDirectory(prefix="recsite-bench-") as work:
             figures, details = measure(Path(work), options.runs, options.scale_runs, tuple(options.counts))

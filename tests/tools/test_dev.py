@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -112,6 +113,45 @@ def test_serve_build_and_check_install_the_sites_lock_test_and_bench_add_the_tes
     dev.COMMANDS[command](["--site-dir", str(tmp_path / "site")] if command == "build" else [])
     assert installed == [test_set]
 
+
+
+def _fake_venv(tmp_path, monkeypatch) -> Path:
+    """A .venv with one installed module and both locks stamped, for compile_when_python_may_not."""
+    venv = tmp_path / ".venv"
+    package = venv / "lib" / "site-packages" / "package"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("ANSWER = 42\n")
+    monkeypatch.setattr(dev, "VENV", venv)
+    monkeypatch.setattr(dev, "COMPILED_STAMP", venv / ".compiled.sha256")
+    monkeypatch.setattr(dev, "venv_bin", lambda name: Path(sys.executable))
+    for lock in (dev.RUNTIME_REQUIREMENTS, dev.TEST_REQUIREMENTS):
+        dev._stamp(lock).write_text(f"{lock.name}-hash\n")
+    return package
+
+
+def test_the_tests_set_leaves_bytecode_in_venv_when_python_may_not_write_it(tmp_path, monkeypatch):
+    """With PYTHONDONTWRITEBYTECODE set, Python compiles every module in every process (linkchecker
+    took twice as long to start): .venv is compiled once per install instead, and again after one."""
+    package = _fake_venv(tmp_path, monkeypatch)
+    bytecode = package / "__pycache__"
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    dev.compile_when_python_may_not()
+    assert [file.name.split(".")[0] for file in bytecode.iterdir()] == ["__init__"]
+
+    shutil.rmtree(bytecode)
+    dev.compile_when_python_may_not()
+    assert not bytecode.exists(), "compiled again with nothing installed since"
+
+    dev._stamp(dev.TEST_REQUIREMENTS).write_text("another-hash\n")
+    dev.compile_when_python_may_not()
+    assert bytecode.exists(), "not compiled again after the tests' set changed"
+
+
+def test_nothing_is_compiled_at_install_when_python_writes_bytecode_itself(tmp_path, monkeypatch):
+    package = _fake_venv(tmp_path, monkeypatch)
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    dev.compile_when_python_may_not()
+    assert not (package / "__pycache__").exists()
 
 # --- stopping the server, and a busy port -------------------------------------------------------
 
