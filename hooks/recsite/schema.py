@@ -167,15 +167,23 @@ def _resolve(ref: str, schema_path: Path) -> dict:
     return {}
 
 
-def check_records(document: Any, schema_path: Path, label: str) -> tuple[list[Problem], set[tuple]]:
+def check_records(document: Any, schema_path: Path, label: str, keywords: tuple = (),
+                  findings: list | None = None) -> tuple[list[Problem], set[tuple]]:
     """Every way `document` breaks the schema, in file order, and which records (top-level list
-    items, as (key, index)) are at fault, so the other records can still be checked further."""
+    items, as (key, index)) are at fault, so the other records can still be checked further.
+    `keywords`: the site's own (see `validator`), whose findings are not problems but are added to
+    `findings`, found in the same walk of the document (the word-for-word check's fields)."""
     if not schema_path.exists():
         return [Problem(label,
                         f"no schema to check it against (expected "
                         f"{schema_path.parent.name}/{schema_path.name})")], set()
     problems, faulty = [], set()
-    errors = list(_leaves(validator(schema_path).iter_errors(document)))
+    errors = list(_leaves(validator(schema_path, keywords).iter_errors(document)))
+    if keywords:
+        own = {name for name, _ in keywords}
+        if findings is not None:
+            findings.extend(error for error in errors if error.validator in own)
+        errors = [error for error in errors if error.validator not in own]
     # A value of the wrong type is said once: not also "from 1 to 56" of the same `.inf`.
     mistyped = {tuple(error.absolute_path) for error in errors if error.validator == "type"}
     for error in errors:

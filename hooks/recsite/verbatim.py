@@ -37,11 +37,18 @@ def _mark_report_words(_validator: Any, kind: Any, instance: Any, _schema: Any) 
         yield ValidationError(kind)
 
 
-def report_words(document: Any, schema_path: Path) -> Iterator[tuple[tuple, str, str]]:
+# The keyword that finds them, for the schema check to run in the same walk (schema.check_records).
+KEYWORDS = ((WORDS, _mark_report_words),)
+
+
+def report_words(document: Any, schema_path: Path, findings: list | None = None) -> Iterator[tuple[tuple, str, str]]:
     """(path, text, kind) of every value in `document` that its schema marks as the report's words, each once
-    (a field reached through two schema branches, such as a `base` required by an `if`, is one field)."""
+    (a field reached through two schema branches, such as a `base` required by an `if`, is one field).
+    `findings`: what a schema check with KEYWORDS found in the same document, instead of a walk of its own."""
     seen = set()
-    for finding in validator(schema_path, ((WORDS, _mark_report_words),)).iter_errors(document):
+    if findings is None:
+        findings = validator(schema_path, KEYWORDS).iter_errors(document)
+    for finding in findings:
         path = tuple(finding.absolute_path)
         if finding.validator == WORDS and path not in seen:
             seen.add(path)
@@ -49,12 +56,12 @@ def report_words(document: Any, schema_path: Path) -> Iterator[tuple[tuple, str,
 
 
 def check_words(document: Any, schema_path: Path, label: str, report: ReportText,
-                data_path: Path | None = None) -> list[Problem]:
+                data_path: Path | None = None, findings: list | None = None) -> list[Problem]:
     """A problem for every field marked as the report's words that the report does not print, at the
-    first word that differs (in the file at `data_path`, where given)."""
+    first word that differs (in the file at `data_path`, where given). `findings`: see report_words."""
     problems = []
     source_lines = None
-    for path, text, kind in report_words(document, schema_path):
+    for path, text, kind in report_words(document, schema_path, findings):
         if report.contains_address(text) if kind == "report-address" else report.contains(text):
             continue
         (line, column), record, rest = locate(document, list(path))
