@@ -220,12 +220,14 @@ def _kept(key: tuple | None, make: Callable[[], Any]) -> Any:
 
 
 def _content_key(path: Path, label: str, schemas: tuple) -> tuple | None:
-    """What a file's reading and schema check depend on, or None if it is not to be kept."""
+    """What a file's reading and schema check depend on, or None if it is not to be kept. A large
+    file is not read here: load_yaml refuses one too large to read at all, before reading it."""
     try:
-        raw = path.read_bytes()
+        if path.stat().st_size > _KEPT_BYTES:
+            return None
+        return label, path.read_bytes(), schemas
     except OSError:  # missing: load_yaml and check_records say so, with the file's name
         return None
-    return (label, raw, schemas) if len(raw) <= _KEPT_BYTES else None
 
 
 def _checked(path: Path, schema: Path, label: str, key: tuple | None,
