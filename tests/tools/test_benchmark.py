@@ -56,3 +56,17 @@ def test_a_data_edit_under_serve_is_reported_against_its_one_second_budget(monke
     [figure], details = bench.serve_edit_figures(5)
     assert (figure.key, figure.budget, figure.met) == ("serve_edit_s", 1.0, False)
     assert details == {"serve_edit": {"median_s": 1.4, "runs_s": [1.4] * 5}}
+
+
+def test_the_bare_baseline_gets_as_many_pages_as_the_theme_makes_not_the_embed_cards(site):
+    """The builds are judged against a bare Material site of as many pages: the pages the theme
+    renders (the sitemap's, and 404.html), not every HTML file. The embed cards are HTML files the
+    core writes whole and MkDocs only copies; counted as pages, they gave the baseline half as many
+    pages again on the real site (twice as many at 5,000 recommendations) and the build ratios it
+    had not earned."""
+    import bench
+
+    cards = list(site.root.glob("recommendations/*/embed/index.html"))
+    pages = site.root.joinpath("sitemap.xml").read_text(encoding="utf-8").count("<loc>") + 1  # and 404.html
+    assert cards and bench.theme_pages(site.root) == pages
+    assert bench.theme_pages(site.root) == len(list(site.root.rglob("*.html"))) - len(cards)
