@@ -181,10 +181,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(error)) from None
 
 
+def _search_plugin(config: MkDocsConfig):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def _search_index(config: MkDocsConfig):
     """Material's search index for this build (material/plugins/search/plugin.py, SearchIndex),
     or None if the search plugin is off or is not one whose index can be handed a page."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    plugin = _search_plugin(config)
     index = getattr(plugin, "search_index", None)
     if not getattr(getattr(plugin, "config", None), "enabled", False) or not hasattr(index, "add_entry_from_context"):
         return None
@@ -220,23 +224,23 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     # from the data (recsite/searchentries.py), or from the page without the cards the index leaves
     # out (recsite/searchview.py). This runs just after the plugin's own on_page_context (hooks
     # come after plugins), so the entries keep their place in the index.
+    build, index = _build(config), _search_index(config)
     try:
-        entries = _build(config).search_entries(page.file.src_uri, _heading_ids(page.toc))
+        entries = build.search_entries(page.file.src_uri, _heading_ids(page.toc))
     except ValueError as error:  # a heading its template's `search` block does not have
         raise PluginError(str(error)) from None
     if entries is not None:
         del page.meta["search"]
-        index = _search_index(config)
         for entry in entries:
             index.create_entry_for_section(_SearchSection(entry), page.toc, page.url, page)
-    view = _build(config).search_view(page.file.src_uri)
+    view = build.search_view(page.file.src_uri)
     if view is not None:
         del page.meta["search"]
-        _search_index(config).add_entry_from_context(_SearchPage(page, view))
-    if _build(config).partial is not None and _search_index(config) is not None:
-        _build(config).partial.take_entries(page.file.src_uri, _search_index(config).entries)
+        index.add_entry_from_context(_SearchPage(page, view))
+    if build.partial is not None and index is not None:
+        build.partial.take_entries(page.file.src_uri, index.entries)
     # Printed by overrides/main.html: the <head> tags and stylesheets, and the shared navigation.
-    page.meta["recsite"] = _build(config).head(
+    page.meta["recsite"] = build.head(
         page.file.src_uri, title=config.site_name if page.is_homepage else page.title, url=page.canonical_url,
         is_home=page.is_homepage, site_name=config.site_name, page_url=page.url, in_nav=page in nav.pages)
     return context
@@ -311,7 +315,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         # plugin's own merge for --dirty builds assumes one page changed (it drops the entries of
         # the first one only): it is given no earlier index to merge.
         index.entries = build.partial.entries()
-        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        plugin = _search_plugin(config)
         if hasattr(plugin, "search_index_prev"):
             plugin.search_index_prev = None
 
