@@ -171,7 +171,8 @@ def _documents(data_dir: Path, label_dir: str,
         schema = data_dir / SCHEMA_DIR / name.replace(".yaml", ".schema.json")
         key = _content_key(data_dir / name, label, schemas)
         try:
-            document, found, faulty, findings = _checked(data_dir / name, schema, label, key, report is not None)
+            document, found, faulty, findings = _checked(data_dir / name, schema, label, key, schemas,
+                                                         report is not None)
         except DataError as error:
             problems.extend(error.problems)
             continue
@@ -230,7 +231,7 @@ def _content_key(path: Path, label: str, schemas: tuple) -> tuple | None:
         return None
 
 
-def _checked(path: Path, schema: Path, label: str, key: tuple | None,
+def _checked(path: Path, schema: Path, label: str, key: tuple | None, schemas: tuple,
              words: bool = False) -> tuple[Any, list[Problem], set[tuple], list | None]:
     """The file's document (None if empty), its schema problems, the records at fault and (with
     `words`) the fields the schema marks as the report's words, found in the same walk (the
@@ -238,7 +239,7 @@ def _checked(path: Path, schema: Path, label: str, key: tuple | None,
     and check_records say (or as they said for the same key). Raises DataError."""
     def read_and_check():
         document, findings = load_yaml(path, label), [] if words else None
-        found, faulty = (check_records(document, schema, label, KEYWORDS if words else (), findings)
+        found, faulty = (check_records(document, schema, label, KEYWORDS if words else (), findings, schemas)
                          if document is not None else ([], set()))
         return document, found, faulty, findings
     return _kept(key and ("checked", words, *key), read_and_check)

@@ -105,10 +105,11 @@ def _whole_number(checker, instance: Any) -> bool:
 _TYPES = Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number)
 
 
-def validator(schema_path: Path, keywords: tuple = ()) -> Draft202012Validator:
+def validator(schema_path: Path, keywords: tuple = (), files: tuple | None = None) -> Draft202012Validator:
     """The file's schema as a validator; `keywords` ((name, function) pairs) adds keywords of the
-    site's own, such as the word-for-word check's `x-words` (recsite/verbatim.py)."""
-    return _validator(schema_path.name, schema_files(schema_path.parent), keywords)
+    site's own, such as the word-for-word check's `x-words` (recsite/verbatim.py). `files`: the
+    folder's schema_files, where the caller has read them already."""
+    return _validator(schema_path.name, files if files is not None else schema_files(schema_path.parent), keywords)
 
 
 # Kept by the schemas' bytes, not their folder: made again when any schema changes.
@@ -168,17 +169,18 @@ def _resolve(ref: str, schema_path: Path) -> dict:
 
 
 def check_records(document: Any, schema_path: Path, label: str, keywords: tuple = (),
-                  findings: list | None = None) -> tuple[list[Problem], set[tuple]]:
+                  findings: list | None = None, files: tuple | None = None) -> tuple[list[Problem], set[tuple]]:
     """Every way `document` breaks the schema, in file order, and which records (top-level list
     items, as (key, index)) are at fault, so the other records can still be checked further.
     `keywords`: the site's own (see `validator`), whose findings are not problems but are added to
-    `findings`, found in the same walk of the document (the word-for-word check's fields)."""
+    `findings`, found in the same walk of the document (the word-for-word check's fields).
+    `files`: see `validator`."""
     if not schema_path.exists():
         return [Problem(label,
                         f"no schema to check it against (expected "
                         f"{schema_path.parent.name}/{schema_path.name})")], set()
     problems, faulty = [], set()
-    errors = list(_leaves(validator(schema_path, keywords).iter_errors(document)))
+    errors = list(_leaves(validator(schema_path, keywords, files).iter_errors(document)))
     if keywords:
         own = {name for name, _ in keywords}
         if findings is not None:
