@@ -118,6 +118,11 @@ def bare_project(project: Path, pages: int, in_nav: int) -> tuple[Path, Path, st
     return synthetic.write_bare_project(project, pages - 1, in_nav), project / "site", ""
 
 
+def theme_only_project(source: Path, project: Path) -> tuple[Path, Path, str]:
+    """The pages of the site at `source` for Material alone, no hook (synthetic.py), ready to build."""
+    return synthetic.write_theme_only_project(source, project, PYTHON), project / "site", ""
+
+
 def data_check(data_dir: Path, runs: int) -> float:
     """Median wall time of the editors' check command (Python start-up included)."""
     return statistics.median(
@@ -351,9 +356,11 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         pages = theme_pages(real_site)
         # As on the real site, recommendation pages are left out of the navigation.
         in_nav = pages - 1 - len(list(real_site.glob("recommendations/*/index.html")))
-        say(f"building the real site and a bare Material site of {pages} pages, {runs} times each")
-        timed = builds({"real": (ROOT, real_site, url), "bare": bare_project(work / "bare", pages, in_nav)}, runs)
-        real, bare = timed["real"], timed["bare"]
+        say(f"building the real site, a bare Material site of {pages} pages and the site's pages with Material "
+            f"alone, {runs} times each")
+        timed = builds({"real": (ROOT, real_site, url), "bare": bare_project(work / "bare", pages, in_nav),
+                        "theme_only": theme_only_project(ROOT, work / "theme-only")}, runs)
+        real, bare, theme_only = timed["real"], timed["bare"], timed["theme_only"]
         say(f"checking the real site's links {runs} times")
         link_seconds, link_problems, link_runs = link_checks(real_site, url, runs)
         weights = html_weights(real_site)
@@ -373,6 +380,9 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
     large_pages = theme_pages(work / f"synthetic-{large}" / "site")
     say(f"building a bare Material site of {large_pages} pages {scale_runs} time(s)")
     bare_large = builds({"bare": bare_project(work / "bare-large", large_pages, in_nav)}, scale_runs)["bare"]
+    say(f"building the {large}-recommendation site's pages with Material alone {scale_runs} time(s)")
+    theme_only_large = builds({"theme_only": theme_only_project(jobs[large][0], work / "theme-only-large")},
+                              scale_runs)["theme_only"]
     say("timing the data check")
     check_real = data_check(ROOT / "data", runs)
     check_large = data_check(work / f"synthetic-{large}" / "data", runs)
@@ -390,12 +400,20 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure("build_real_s", f"Build, real site ({pages} pages, median of {runs})", real["median_s"], "s"),
         Figure("build_bare_s", f"Build, bare Material site ({pages} pages, median of {runs})", bare["median_s"], "s"),
         Figure("build_ratio", "Real build ÷ bare Material build", ratio, "×", 1.5),
+        Figure("build_theme_only_s", f"Build, the site's own pages by Material alone, no hook (median of {runs})",
+               theme_only["median_s"], "s"),
+        Figure("build_ratio_theme_only", "Real build ÷ Material alone on the same pages",
+               real["median_s"] / theme_only["median_s"], "×", 1.5),
         Figure(f"build_{small}_s", f"Build, {small:,} recommendations", scale[small]["median_s"], "s"),
         Figure(f"build_{large}_s", f"Build, {large:,} recommendations", scale[large]["median_s"], "s", 30),
         Figure(f"build_bare_{large}_s", f"Build, bare Material site ({large_pages:,} pages, as many as the "
                f"{large:,} build)", bare_large["median_s"], "s"),
         Figure(f"build_ratio_{large}", f"{large:,} build ÷ bare at that size",
                scale[large]["median_s"] / bare_large["median_s"], "×", 1.5),
+        Figure(f"build_theme_only_{large}_s", f"Build, the {large:,}-recommendation site's pages by Material alone",
+               theme_only_large["median_s"], "s"),
+        Figure(f"build_ratio_theme_only_{large}", f"{large:,} build ÷ Material alone on the same pages",
+               scale[large]["median_s"] / theme_only_large["median_s"], "×", 1.5),
         Figure("scale_ratio", f"t({large:,}) ÷ t({small:,})", scale[large]["median_s"] / scale[small]["median_s"],
                "×", 12),
         Figure("peak_memory_real_mb", "Peak memory, real build", real["peak_mb"], "MB"),
@@ -423,7 +441,8 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure("planner_every_page_gzip_kb", "Planner's part on every page (Add to my plan), scripts and stylesheets, gzip",
                planner["every_page"] / 1024, "KB", PLANNER_BUDGET_KB["every_page"]),
     ]
-    details.update(link_check_runs_s=link_runs, real_build=real, bare_build=bare, bare_large_build=bare_large, scale={str(k): v for k, v in scale.items()},
+    details.update(link_check_runs_s=link_runs, real_build=real, bare_build=bare, bare_large_build=bare_large,
+                   theme_only_build=theme_only, theme_only_large_build=theme_only_large, scale={str(k): v for k, v in scale.items()},
                    html_bytes=weights, first_visit=visit, layout_and_paint=layout, filtering=filtering,
                    pages=pages)
     return figures, details

@@ -7,10 +7,16 @@ committed: the benchmark writes it into a temporary folder.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import yaml
+
+import _core  # noqa: F401  (puts hooks/ on sys.path)
+from recsite.plan import expand_nav
 
 SCHEMA_LINE = "# yaml-language-server: $schema=schema/{name}.schema.json\n"
 
@@ -74,4 +80,44 @@ def write_bare_project(target: Path, pages: int, in_nav: int) -> Path:
         name = "index.md" if number == 0 else f"page-{number:04d}.md"
         body = "\n\n".join(f"## Section {section}\n\n{paragraph}" for section in range(1, 4))
         (docs / name).write_text(f"# Page {number}\n\n{body}\n", encoding="utf-8")
+    return target
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its navigation: MkDocs' own tags (!ENV) are read as None."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+# mkdocs.yml's settings that belong to the hook (and what it watches) or to the overrides, which
+# only the hook's pages use: left out of a project built by Material alone.
+_HOOK_SETTINGS = ("hooks", "watch", "nav")
+
+
+def write_theme_only_project(project: Path, target: Path, python: str) -> Path:
+    """The site's own pages for Material for MkDocs alone, with no hook: the baseline of "the
+    theme's own speed" on these pages (the bare project above has as many pages, of filler).
+
+    docs/ holds what scripts/build_pages.py writes from `project` (every page's Markdown, the
+    hand-written ones with their markers filled in, and every other file the site publishes) and
+    `project`'s docs/ assets; mkdocs.yml is `project`'s without the hook, the overrides and the
+    watch list, its navigation given the sections made from the data (nav.json), as the hook gives
+    them. Material then does for these pages what it does on the real site: converts them (the
+    generated pages' HTML blocks too, which the hook sets aside, recsite/rawhtml.py), lays each out,
+    and indexes every page for search (the hook writes the recommendation pages' entries)."""
+    docs = target / "docs"
+    subprocess.run([python, str(Path(__file__).with_name("build_pages.py")), str(docs), "--project", str(project)],
+                   check=True, stdout=subprocess.DEVNULL)
+    sections = json.loads((docs / "nav.json").read_text(encoding="utf-8"))
+    (docs / "nav.json").unlink()
+    shutil.copytree(project / "docs", docs, ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = yaml.load(config, Loader=_ConfigLoader)["nav"]
+    kept, skipping = [], False
+    for line in config.splitlines():
+        if re.match(r"[A-Za-z_]+:", line):  # a top-level setting starts a block
+            skipping = line.split(":", 1)[0] in _HOOK_SETTINGS
+        if not skipping and not line.strip().startswith("custom_dir:"):
+            kept.append(line)
+    navigation = yaml.safe_dump({"nav": expand_nav(nav, sections)}, sort_keys=False, allow_unicode=True)
+    (target / "mkdocs.yml").write_text("\n".join(kept) + "\n" + navigation, encoding="utf-8")
     return target
