@@ -88,9 +88,11 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-# mkdocs.yml's settings that belong to the hook (and what it watches) or to the overrides, which
-# only the hook's pages use: left out of a project built by Material alone.
-_HOOK_SETTINGS = ("hooks", "watch", "nav")
+# mkdocs.yml's top-level settings that a project built by Material alone does not take as they
+# are: the hook and what `serve` watches for it (left out), and the navigation (written again with
+# the sections the hook adds from the data). The overrides' `custom_dir` line is left out too: the
+# overrides' templates read what the hook gives them.
+_NOT_AS_THEY_ARE = ("hooks", "watch", "nav")
 
 
 def write_theme_only_project(project: Path, target: Path, python: str) -> Path:
@@ -115,7 +117,7 @@ def write_theme_only_project(project: Path, target: Path, python: str) -> Path:
     kept, skipping = [], False
     for line in config.splitlines():
         if re.match(r"[A-Za-z_]+:", line):  # a top-level setting starts a block
-            skipping = line.split(":", 1)[0] in _HOOK_SETTINGS
+            skipping = line.split(":", 1)[0] in _NOT_AS_THEY_ARE
         if not skipping and not line.strip().startswith("custom_dir:"):
             kept.append(line)
     navigation = yaml.safe_dump({"nav": expand_nav(nav, sections)}, sort_keys=False, allow_unicode=True)
