@@ -31,3 +31,28 @@ def test_the_name_printed_pages_carry_is_the_sites_name_in_mkdocs_yml():
 
     config = (Path(__file__).parents[2] / "mkdocs.yml").read_text(encoding="utf-8")
     assert f"\nsite_name: {SITE_NAME}\n" in f"\n{config}"
+
+
+def test_compiled_templates_are_kept_once_per_version_not_once_per_copy_of_the_project(tmp_path):
+    """The tests and the benchmark build hundreds of copies of the project: the cache of compiled
+    templates keeps one file per version of a template, and an edited template is compiled again
+    (its output is the edit's, never the old version's)."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from recsite.render import CompiledBySource
+
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+
+    def rendered(folder, text):
+        folder.mkdir(exist_ok=True)
+        (folder / "page.j2").write_text(text, encoding="utf-8")
+        env = Environment(loader=FileSystemLoader(str(folder)), bytecode_cache=CompiledBySource(str(cache_dir)))
+        return env.get_template("page.j2").render(name="x")
+
+    assert rendered(tmp_path / "copy-1", "Hello {{ name }}") == "Hello x"
+    assert rendered(tmp_path / "copy-2", "Hello {{ name }}") == "Hello x"
+    assert len(list(cache_dir.iterdir())) == 1
+    assert rendered(tmp_path / "copy-2", "Goodbye {{ name }}") == "Goodbye x"
+    assert rendered(tmp_path / "copy-1", "Hello {{ name }}") == "Hello x"
+    assert len(list(cache_dir.iterdir())) == 2
