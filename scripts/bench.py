@@ -85,10 +85,16 @@ def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> tupl
 
 
 def build_once(project: Path, site_dir: Path, site_url: str = "") -> tuple[float, float]:
-    """A strict build of `project`, as `python3 scripts/dev.py build` makes it: seconds, peak MB."""
-    env = {**_core.QUIET_MKDOCS, **({"SITE_URL": site_url} if site_url else {})}
-    return run_measured([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                        project, env)
+    """A strict build of `project`, as `python3 scripts/dev.py build` makes it: seconds, peak MB.
+
+    Each build has an empty temporary folder of its own, so it compiles its templates as a build in
+    CI or in a fresh clone does: the core keeps compiled templates in the temporary folder
+    (recsite/render.py), and a build timed with the last build's would be faster than the baselines,
+    which keep none, by about a tenth of its time."""
+    with tempfile.TemporaryDirectory(prefix="recsite-bench-tmp-") as temporary:
+        env = {**_core.QUIET_MKDOCS, **({"SITE_URL": site_url} if site_url else {}), "TMPDIR": temporary}
+        return run_measured([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+                            project, env)
 
 
 def builds(jobs: dict[str, tuple[Path, Path, str]], runs: int) -> dict[str, dict]:
@@ -402,8 +408,11 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure("build_ratio", "Real build ÷ bare Material build", ratio, "×", 1.5),
         Figure("build_theme_only_s", f"Build, the site's own pages by Material alone, no hook (median of {runs})",
                theme_only["median_s"], "s"),
+        # No budget: the theme alone is handed the core's Markdown (HTML blocks and all, which the
+        # hook sets aside from the converter) and keeps no compiled templates, so this says how the
+        # build compares with the theme's own work on these pages, not that the build is fast enough.
         Figure("build_ratio_theme_only", "Real build ÷ Material alone on the same pages",
-               real["median_s"] / theme_only["median_s"], "×", 1.5),
+               real["median_s"] / theme_only["median_s"], "×"),
         Figure(f"build_{small}_s", f"Build, {small:,} recommendations", scale[small]["median_s"], "s"),
         Figure(f"build_{large}_s", f"Build, {large:,} recommendations", scale[large]["median_s"], "s", 30),
         Figure(f"build_bare_{large}_s", f"Build, bare Material site ({large_pages:,} pages, as many as the "
@@ -413,7 +422,7 @@ def measure(work: Path, runs: int, scale_runs: int, counts: tuple[int, int]) -> 
         Figure(f"build_theme_only_{large}_s", f"Build, the {large:,}-recommendation site's pages by Material alone",
                theme_only_large["median_s"], "s"),
         Figure(f"build_ratio_theme_only_{large}", f"{large:,} build ÷ Material alone on the same pages",
-               scale[large]["median_s"] / theme_only_large["median_s"], "×", 1.5),
+               scale[large]["median_s"] / theme_only_large["median_s"], "×"),
         Figure("scale_ratio", f"t({large:,}) ÷ t({small:,})", scale[large]["median_s"] / scale[small]["median_s"],
                "×", 12),
         Figure("peak_memory_real_mb", "Peak memory, real build", real["peak_mb"], "MB"),
