@@ -116,8 +116,8 @@ def compiled_templates() -> FileSystemBytecodeCache | None:
     """Compiled templates kept in a private per-user temporary folder (Jinja's default) and reused
     while a template is unchanged (CompiledBySource): compiling them was a fifth of a build's own
     time. The site generator's theme environment is given it too: MkDocs makes that environment
-    anew for every build and compiled Material's forty templates each time (about a tenth of a
-    second; on every `serve` rebuild too). Without a usable temporary folder the templates are
+    anew for every build and compiled Material's forty templates each time (about 0.4 s of a cold
+    build here, its base.html alone 0.14 s; on every `serve` rebuild too). Without a usable temporary folder the templates are
     simply compiled each time."""
     try:
         return CompiledBySource()
