@@ -31,8 +31,6 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 import _core
 import bench_browser
 import bench_first_serve
@@ -41,6 +39,7 @@ import benchtable
 import chromium
 import synthetic
 from localserver import served
+from recsite.convert import mkdocs_settings
 from sitelinks import check_site
 
 ROOT = _core.ROOT
@@ -253,11 +252,7 @@ _LAZY_IMPORT = re.compile(r'\bimport\("(\.{1,2}/[^"]+)"\)')
 
 def every_page_scripts() -> list[str]:
     """The scripts mkdocs.yml loads on every page (extra_javascript), as site paths."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)  # mkdocs.yml's own tag; no value needed here
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    config = mkdocs_settings(ROOT / "mkdocs.yml")
     return [entry["path"] if isinstance(entry, dict) else entry for entry in config["extra_javascript"]]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 import _core  # noqa: F401  (puts hooks/ on sys.path)
+from recsite.convert import mkdocs_settings
 from recsite.plan import expand_nav
 
 SCHEMA_LINE = "# yaml-language-server: $schema=schema/{name}.schema.json\n"
@@ -83,11 +84,6 @@ def write_bare_project(target: Path, pages: int, in_nav: int) -> Path:
     return target
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its navigation: MkDocs' own tags (!ENV) are read as None."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 # mkdocs.yml's top-level settings that a project built by Material alone does not take as they
 # are: the hook and what `serve` watches for it (left out), and the navigation (written again with
 # the sections the hook adds from the data). The overrides' `custom_dir` line is left out too: the
@@ -113,7 +109,7 @@ def write_theme_only_project(project: Path, target: Path, python: str) -> Path:
     (docs / "nav.json").unlink()
     shutil.copytree(project / "docs", docs, ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    nav = yaml.load(config, Loader=_ConfigLoader)["nav"]
+    nav = mkdocs_settings(project / "mkdocs.yml")["nav"]
     kept, skipping = [], False
     for line in config.splitlines():
         if re.match(r"[A-Za-z_]+:", line):  # a top-level setting starts a block

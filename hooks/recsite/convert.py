@@ -40,16 +40,21 @@ _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 
 
 class _AnyTagLoader(yaml.SafeLoader):
-    """mkdocs.yml with its tags (`!ENV [SITE_URL, ...]`) read as plain values: only
-    markdown_extensions is wanted from it."""
+    """mkdocs.yml with its tags (`!ENV [SITE_URL, ...]`) read as None: what is read of it here
+    (and by the scripts) is never one of those settings."""
 
 
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def mkdocs_settings(mkdocs_yml: Path) -> dict:
+    """mkdocs.yml's settings as plain values, its tagged ones (`!ENV`) as None."""
+    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
+
+
 def markdown_settings(mkdocs_yml: Path) -> tuple[list[str], dict[str, dict]]:
     """The Markdown extensions MkDocs converts pages with, and their settings, from mkdocs.yml."""
-    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
+    config = mkdocs_settings(mkdocs_yml)
     names: list[str] = list(MKDOCS_BUILTIN_EXTENSIONS)
     settings: dict[str, dict] = {}
     listed = config.get("markdown_extensions") or []
