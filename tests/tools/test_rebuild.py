@@ -15,8 +15,6 @@ import textwrap
 
 import pytest
 
-from support.project import ROOT
-
 pytestmark = pytest.mark.early
 
 # The edits, in turn: (name, data file, text, replacement). A recommendation's title changes its
@@ -101,26 +99,3 @@ def test_serve_builds_again_only_what_an_edit_changed_and_serves_what_a_whole_bu
     assert 5 <= report["title"]["pages_built"] <= 25, report["title"]
     assert report["glossary"]["pages_built"] >= pages
     assert report["mended"]["pages_built"] <= 5 and report["nothing"]["pages_built"] <= 5
-
-
-def test_serve_looks_for_saves_ten_times_a_second_and_builds_as_soon_as_it_sees_one(tmp_path):
-    """The hook's settings of `mkdocs serve` (hooks/main.py, on_serve) reach MkDocs' own server: if
-    MkDocs renamed what they set, the hook would change nothing and an editor would wait up to half a
-    second more for every edit to show, with no error anywhere but here."""
-    import importlib.util
-
-    from mkdocs.livereload import LiveReloadServer
-
-    spec = importlib.util.spec_from_file_location("recsite_hook_under_test", ROOT / "hooks" / "main.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    try:
-        server.watch(str(tmp_path))  # docs/ is watched before the hook runs
-        assert server.build_delay > 0.02 and server.observer._timeout > 0.1  # MkDocs' own, which the hook lowers
-        hook.on_serve(server, config=None, builder=None)
-        assert server.observer._timeout == 0.1
-        assert [emitter._timeout for emitter in server.observer.emitters] == [0.1]
-        assert server.build_delay == 0.02
-    finally:
-        server.server_close()
