@@ -109,6 +109,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # MkDocs asks each page's file whether it changed (by its file times); the core answers.
         for file in files:
             if file.is_documentation_page():
+                if file.src_uri not in build.plan.pages:  # hand-written (docs/)
+                    build.written_for_rebuild(file.src_uri, file.content_string)
                 file.is_modified = functools.partial(_is_modified, file, build, files)
             elif file.generated_by is not None:  # made from content, by this hook
                 file.is_modified = functools.partial(_file_is_modified, file, build)
@@ -128,8 +130,9 @@ def _is_modified(file: File, build, files: Files) -> bool:
         # "Previous"), which MkDocs gives only for a page it has read (its Markdown is not None);
         # and MkDocs checks links to its anchors, and its own links to others' anchors.
         page.markdown = ""
-        page.meta["title"] = for_theme(build.plan.pages[file.src_uri].title)
-        anchors, links = build.partial.kept_for_generator(file.src_uri)
+        anchors, links, title = build.partial.kept_for_generator(file.src_uri)
+        planned = build.plan.pages.get(file.src_uri)
+        page.meta["title"] = for_theme(planned.title) if planned is not None else title
         page.present_anchor_ids = set(anchors)
         page.links_to_anchors = {files.get_file_from_path(uri): dict(to) for uri, to in links.items()
                                  if files.get_file_from_path(uri) is not None}
@@ -290,7 +293,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if build.partial is not None:
         build.partial.keep_for_generator(page.file.src_uri, (
             frozenset(page.present_anchor_ids or ()),
-            {to_file.src_uri: dict(links) for to_file, links in (page.links_to_anchors or {}).items()}))
+            {to_file.src_uri: dict(links) for to_file, links in (page.links_to_anchors or {}).items()},
+            page.title))
     return output
 
 

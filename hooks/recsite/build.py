@@ -251,6 +251,19 @@ class Build:
                planned.links, planned.stylesheets, planned.search, self.changed_line(path))
         self.partial.plan_page(path, own, content)
 
+    def written_for_rebuild(self, path: str, text: str) -> None:
+        """A hand-written page (docs/), its file's whole text, before MkDocs reads it: what its
+        output is made from besides what every page shares. Its text with its markers filled
+        from the data, its date line, and on the report's page the report's citation tags; so an
+        edit to the data rebuilds it only when it shows the edit. A page with an unknown marker is
+        always built again, and reading it says where the marker is."""
+        try:
+            filled = expand_markers(text, path, lambda name: self.snippet(name, path))
+        except ValueError:
+            return
+        citation = citations.report_tags(self.catalogue, self.site_url) if path == citations.REPORT_PAGE else ()
+        self.partial.plan_page(path, ("docs", citation, self.changed_line(path)), filled)
+
     def finish(self) -> Policy:
         """Once every page is written: the one Content-Security-Policy, with the hashes of every
         page's inline scripts and styles, written into each page (recsite/policy.py). After a

@@ -15,7 +15,9 @@ is made from differs from the last build of the same site folder in this process
   page links the first use of each term), the templates and the core's own code (the hook imports a
   changed core afresh, which forgets the last build, so the next is whole).
 
-A hand-written page (docs/*.md) is always built again: its markers are filled from the data.
+A hand-written page (docs/*.md) is built again when its file, its markers as filled from the data
+(`Build.written_for_rebuild`), its date line, or what every page shares changed; one with an
+unknown marker always is (reading it says where the marker is).
 
 What a page that is not built again gave the last build is given again: its entries in the search
 index, in their place, and its inline scripts' and styles' hashes for the site's one
@@ -98,7 +100,8 @@ class PartialBuild:
         self.shared = _digest(*parts)
 
     def plan_page(self, path: str, own: Any, content: str) -> None:
-        """A page generated from the data, with its own part, before MkDocs reads it."""
+        """A page, with its own part, before MkDocs reads it: a generated page's Markdown, or a
+        hand-written page's text with its markers filled."""
         # A marker is filled from the data when the page is read: such a page is always built.
         made_from = "" if MARKER.search(content) else _digest(self.shared, own, content)
         self.pages[path] = _Built(made_from)

@@ -18,12 +18,15 @@ import pytest
 pytestmark = pytest.mark.early
 
 # The edits, in turn: (name, data file, text, replacement). A recommendation's title changes its
-# page and the lists that show it; a glossary definition, every page (each links its terms); a
-# broken file is refused, and its mending builds what changed since the last build that was made.
+# page and the lists that show it; a glossary definition, every page (each links its terms); the
+# report's words on what its recommendations are about, the hand-written page that quotes them
+# (about.md) and the lists that print them; a broken file is refused, and its mending builds what
+# changed since the last build that was made.
 EDITS = [
     ("title", "recommendations.yaml", "title: Use every opportunity to promote employment as the norm",
      "title: Promote employment as the norm, edited"),
     ("glossary", "glossary.yaml", "definition: >-\n", "definition: >-\n      Edited. "),
+    ("scope", "report.yaml", "These recommendations are primarily", "These recommendations, edited, are primarily"),
     ("broken", "recommendations.yaml", "key: true", "key: maybe"),
     ("mended", "recommendations.yaml", "key: maybe", "key: true"),
     ("nothing", "recommendations.yaml", "", ""),
@@ -56,7 +59,7 @@ def files(site):
 def rebuilt():
     import recsite.rebuild
     site = recsite.rebuild._LAST.get(str(served))
-    return None if site is None else sum(not page.kept for page in site.pages.values())
+    return None if site is None else sorted(path for path, page in site.pages.items() if not page.kept)
 
 built(served, True)
 report = []
@@ -87,15 +90,21 @@ def test_serve_builds_again_only_what_an_edit_changed_and_serves_what_a_whole_bu
                             env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr[-3000:]
     report = {step["edit"]: step for step in json.loads(result.stdout.splitlines()[-1])}
-    for name in ("title", "glossary", "mended", "nothing"):
+    for name in ("title", "glossary", "scope", "mended", "nothing"):
         assert report[name]["built"] and report[name]["differ"] == [], report[name]
     assert all(report[name]["title_shown"] for name in ("title", "glossary", "mended", "nothing"))
     assert not report["broken"]["built"] and "data/recommendations.yaml" in result.stderr  # names the file
     pages = (project_copy / "whole" / "sitemap.xml").read_text(encoding="utf-8").count("<loc>")
-    # A title edit builds its page and the lists that show it; a glossary edit, every page; the
-    # build after the refused edit, what changed since the last one that was built (the refused
-    # data stopped its build before any page was written), here nothing: the hand-written pages
-    # (always built) and the 404 page; so does a rebuild with nothing changed.
-    assert 5 <= report["title"]["pages_built"] <= 25, report["title"]
-    assert report["glossary"]["pages_built"] >= pages
-    assert report["mended"]["pages_built"] <= 5 and report["nothing"]["pages_built"] <= 5
+    # A title edit builds its page and the lists that show it, and of the hand-written pages only
+    # the one whose markers show the records' version (reuse.md); a glossary edit, every page; a
+    # scope edit, the page about the report that quotes it. The build after the refused edit
+    # builds what changed since the last one that was built (the refused data stopped its build
+    # before any page was written), here nothing but the 404 page; so does a rebuild with nothing
+    # changed.
+    built = {name: step["pages_built"] for name, step in report.items()}
+    assert 5 <= len(built["title"]) <= 25, built["title"]
+    assert "recommendations/employment-as-the-norm.md" in built["title"] and "reuse.md" in built["title"]
+    assert "about.md" not in built["title"] and "index.md" not in built["title"], built["title"]
+    assert len(built["glossary"]) >= pages
+    assert "about.md" in built["scope"] and "index.md" not in built["scope"], built["scope"]
+    assert len(built["mended"]) <= 2 and len(built["nothing"]) <= 2, (built["mended"], built["nothing"])
