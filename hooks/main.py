@@ -72,7 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.report()) from None
     config[KEY] = build
     if core.rebuild.COMMAND["dirty"]:
-        _list_installed_theme_once(config.theme)
+        _list_installed_theme_once(config.theme, core.rebuild.listed_once)
     if build.dates and build.dates.missing:
         # Info, not a warning: a strict build fails on warnings, and a copy of the files must still build.
         logging.getLogger("mkdocs.hooks.recsite").info(f"Pages dated from git's history say nothing of when they changed: {build.dates.missing}")
@@ -155,12 +155,7 @@ def on_startup(command: str, dirty: bool) -> None:
             lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
 
-# Under `mkdocs serve`: each installed theme folder's files, as MkDocs lists them to copy the
-# static ones (see _list_installed_theme_once), kept for the process.
-_INSTALLED_THEME_FILES: dict[tuple, frozenset[str]] = {}
-
-
-def _list_installed_theme_once(theme) -> None:
+def _list_installed_theme_once(theme, listed_once) -> None:
     """Have the rebuilds of `mkdocs serve` list the installed theme's files once, not every time.
 
     Every build, MkDocs lists each file of the theme's folders and picks the static ones to copy
@@ -170,7 +165,7 @@ def _list_installed_theme_once(theme) -> None:
     new server); the project's own folder (overrides/, the theme's custom_dir) may, and is listed
     afresh each time. The names are those MkDocs would list: every folder's, as one sorted list,
     filtered name by name (FileSystemLoader and Environment.list_templates); a listing asked for in
-    any other way is left to Jinja."""
+    any other way is left to Jinja. The core keeps them (`listed_once`): the hook keeps nothing."""
     get_env = theme.get_env
 
     def env():
@@ -186,11 +181,9 @@ def _list_installed_theme_once(theme) -> None:
                     names.update(name for name in FileSystemLoader(folder).list_templates() if filter_func(name))
                     continue
                 # The filter is MkDocs' own, made anew for each build from the theme's settings.
-                key = (folder, filter_func.__code__, tuple(theme.static_templates))
-                if key not in _INSTALLED_THEME_FILES:
-                    _INSTALLED_THEME_FILES[key] = frozenset(
-                        name for name in FileSystemLoader(folder).list_templates() if filter_func(name))
-                names.update(_INSTALLED_THEME_FILES[key])
+                names.update(listed_once(
+                    (folder, filter_func.__code__, tuple(theme.static_templates)),
+                    lambda folder=folder: [name for name in FileSystemLoader(folder).list_templates() if filter_func(name)]))
             return sorted(names)
 
         made.list_templates = listed

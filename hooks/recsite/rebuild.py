@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from .shortcodes import MARKER
 
@@ -67,6 +67,18 @@ class _Site:
 COMMAND = {"dirty": False}
 # The last build of each site folder in this process (`mkdocs serve` builds into one folder).
 _LAST: dict[str, _Site] = {}
+
+
+# Lists of files that do not change while serving (an installed theme's: the hook asks), kept for
+# the process under a key the asker gives.
+_LISTED: dict[tuple, frozenset[str]] = {}
+
+
+def listed_once(key: tuple, list_files: Callable[[], Iterable[str]]) -> frozenset[str]:
+    """What `list_files()` gave the first time it was asked for under `key` in this process."""
+    if key not in _LISTED:
+        _LISTED[key] = frozenset(list_files())
+    return _LISTED[key]
 
 
 def _digest(*parts: Any) -> str:
