@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -117,11 +118,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 file.is_modified = functools.partial(_is_modified, file, build, files)
             elif file.generated_by is not None:  # made from content, by this hook
                 file.is_modified = functools.partial(_file_is_modified, file, build)
+            elif file.abs_src_path:  # copied from a folder (docs/, the theme)
+                file.is_modified = functools.partial(_copied_is_modified, file, build)
     return files
 
 
 def _file_is_modified(file: File, build) -> bool:
     return build.partial.file_is_modified(file.src_uri, file.content_bytes) or not Path(file.abs_dest_path).is_file()
+
+
+def _copied_is_modified(file: File, build) -> bool:
+    """MkDocs copies a file again only when its source is newer than the copy: a file that comes
+    from elsewhere (an override in overrides/ deleted, so the theme's own, older, is published
+    again) kept the old copy. Copied again when it comes from another file, or its source changed."""
+    source = os.stat(file.abs_src_path)
+    return (build.partial.file_is_modified(file.src_uri, (file.abs_src_path, source.st_mtime_ns, source.st_size))
+            or not Path(file.abs_dest_path).is_file())
 
 
 def _is_modified(file: File, build, files: Files) -> bool:
@@ -219,7 +231,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # Read: MkDocs needs the generated file's content no more (it keeps the page's Markdown).
         page.file.content_string = ""
     try:
-        return build.markdown(path, markdown)
+        return build.markdown(path, markdown, None if path in build.plan.pages else page.file.content_string)
     except ValueError as error:  # an unknown marker: its message says where
         raise PluginError(str(error)) from None
 

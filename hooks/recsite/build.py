@@ -72,6 +72,7 @@ class Build:
     stashed: dict[str, list[str]] = field(default_factory=dict)   # page -> its HTML blocks
     metas: dict[str, PageMeta] = field(default_factory=dict)      # page -> what page_meta said
     snippet: object = None                                        # renders a marker's snippet
+    snippets_rendered: dict[tuple[str, str], str] = field(default_factory=dict)  # (marker, page) -> HTML
     navigations: dict[str, "SharedHtml"] = field(default_factory=dict)  # folder -> its pages' navigation
     policy: PolicyBuilder = field(default_factory=PolicyBuilder)  # the Content-Security-Policy's hashes
     dates: GitDates | None = None                                 # source files' last commits (pagedates.py)
@@ -130,14 +131,27 @@ class Build:
         hook gives it to the theme's config, not to one page): (type, site path, title)."""
         return (feed.MEDIA_TYPE, paths.CHANGES_FEED, feed.TITLE)
 
-    def markdown(self, path: str, text: str) -> str:
+    def markdown(self, path: str, text: str, file_text: str | None = None) -> str:
         """A page's Markdown before conversion: markers filled in, and a generated page's HTML
-        blocks set aside so the converter does not re-read them (recsite/rawhtml.py)."""
-        text = expand_markers(text, path, lambda name: self.snippet(name, path))
+        blocks set aside so the converter does not re-read them (recsite/rawhtml.py). `file_text`:
+        the page's whole file, when `text` is its end (after its front matter), so that an unknown
+        marker is reported at its line in the file."""
+        first_line = 1
+        if file_text is not None and file_text.endswith(text):
+            first_line = file_text.count("\n", 0, len(file_text) - len(text)) + 1
+        text = expand_markers(text, path, lambda name: self._snippet(name, path), first_line)
         text += self.changed_line(path)
         if path in self.plan.pages:
             text, self.stashed[path] = stash(text)
         return text
+
+    def _snippet(self, name: str, path: str) -> str:
+        """A marker's HTML on a page, rendered once a build (a rebuild under `serve` fills a
+        hand-written page's markers to tell whether it changed, then again as MkDocs reads it)."""
+        key = (name, path)
+        if key not in self.snippets_rendered:
+            self.snippets_rendered[key] = self.snippet(name, path)
+        return self.snippets_rendered[key]
 
     def changed(self, path: str) -> date | None:
         """When the page's content last changed (pagedates.py): its records' newest change, or its
@@ -255,11 +269,12 @@ class Build:
         """A hand-written page (docs/), its file's whole text, before MkDocs reads it: what its
         output is made from besides what every page shares. Its text with its markers filled
         from the data, its date line, and on the report's page the report's citation tags; so an
-        edit to the data rebuilds it only when it shows the edit. A page with an unknown marker is
-        always built again, and reading it says where the marker is."""
+        edit to the data rebuilds it only when it shows the edit. A page whose markers cannot be
+        filled (an unknown marker, a snippet that fails) is always built again, and reading it
+        says what failed and where."""
         try:
-            filled = expand_markers(text, path, lambda name: self.snippet(name, path))
-        except ValueError:
+            filled = expand_markers(text, path, lambda name: self._snippet(name, path))
+        except Exception:  # noqa: BLE001 (reading the page raises it again, naming the page)
             return
         citation = citations.report_tags(self.catalogue, self.site_url) if path == citations.REPORT_PAGE else ()
         self.partial.plan_page(path, ("docs", citation, self.changed_line(path)), filled)

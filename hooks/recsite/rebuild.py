@@ -119,7 +119,7 @@ class PartialBuild:
         self.pages[path] = _Built(made_from)
 
     def is_modified(self, path: str) -> bool:
-        """Whether MkDocs must build the page again (hand-written pages always are)."""
+        """Whether MkDocs must build the page again (a page not planned here always is)."""
         page = self.pages.setdefault(path, _Built(""))
         before = self.last.pages.get(path) if self.last is not None else None
         if (not page.made_from or before is None or before.made_from != page.made_from
@@ -138,7 +138,9 @@ class PartialBuild:
     def file_is_modified(self, path: str, content: str | bytes) -> bool:
         """Whether a file made from content (not a page: a download, an embed card, a minified
         script) differs from what the last build wrote: the same is not written again (on this
-        machine creating a file costs the kernel about half a millisecond, and there are a hundred)."""
+        machine creating a file costs the kernel about half a millisecond, and there are a hundred).
+        For a file copied from a folder, `content` is what says where it comes from (its source
+        file's path, time and size)."""
         digest = self.contents[path] = _digest(content)
         return self.last is None or self.last.contents.get(path) != digest
 

@@ -21,13 +21,14 @@ class UnknownMarker(ValueError):
     """A marker that names no snippet: a typo must not silently leave a gap in a page."""
 
 
-def expand_markers(markdown: str, page: str, render: Callable[[str], str]) -> str:
-    """Replace each marker in `markdown` (the page at docs path `page`) with `render(name)`."""
+def expand_markers(markdown: str, page: str, render: Callable[[str], str], first_line: int = 1) -> str:
+    """Replace each marker in `markdown` (the page at docs path `page`, whose first line is the
+    file's line `first_line`: after its front matter) with `render(name)`."""
 
     def replace(match: re.Match) -> str:
         name = match.group(1)
         if name not in SNIPPETS:
-            line = markdown.count("\n", 0, match.start()) + 1
+            line = markdown.count("\n", 0, match.start()) + first_line
             raise UnknownMarker(f"docs/{page}:{line}: unknown marker 'recsite:{name}' "
                                 f"(known: {', '.join(SNIPPETS)})")
         return render(name).strip()

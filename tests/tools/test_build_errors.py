@@ -40,14 +40,17 @@ def test_bad_data_stops_the_build_with_a_located_message_and_keeps_the_old_site(
     assert (site / "index.html").read_text(encoding="utf-8") == "the site as last published"
 
 
-def test_unknown_marker_in_a_hand_written_page_fails_the_build(project_copy):
-    index = project_copy / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n<!-- recsite:core-recomendation -->\n",
-                     encoding="utf-8")
+def test_unknown_marker_in_a_hand_written_page_fails_the_build_naming_its_line_in_the_file(project_copy):
+    # about.md has front matter: the line is the file's, as the editor's editor numbers it.
+    about = project_copy / "docs" / "about.md"
+    lines = about.read_text(encoding="utf-8").split("\n")
+    line = lines.index("<!-- recsite:scope -->") + 1
+    lines[line - 1] = "<!-- recsite:scoep -->"
+    about.write_text("\n".join(lines), encoding="utf-8")
     result = run_build(project_copy)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/index.md:" in output and "unknown marker 'recsite:core-recomendation'" in output
+    assert f"docs/about.md:{line}: unknown marker 'recsite:scoep'" in output
     assert "Traceback" not in output
 
 

@@ -81,14 +81,23 @@ for name, file, old, new in json.loads(sys.argv[2]):
     report.append({"edit": name, "built": ok, "pages_built": pages, "differ": differ,
                    "title_shown": all("Promote employment as the norm, edited" in page for page in shown)})
 
-# A file added to the project's theme folder is published by the next rebuild (the installed
-# theme's files are listed once while serving; the project's own are listed every time).
-(project / "overrides" / "added-by-an-editor.txt").write_text("added", encoding="utf-8")
-ok = built(served, True) and built(whole, False)
-a, b = files(served), files(whole)
-report.append({"edit": "theme file", "built": ok, "pages_built": rebuilt(), "title_shown": True,
-               "differ": sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k)),
-               "published": a.get("added-by-an-editor.txt") == b"added"})
+# The project's theme folder: a file added is published by the next rebuild (the installed theme's
+# files are listed once while serving, the project's every time); a file that replaces the theme's
+# own, then deleted, gives way to the theme's again, though that is older than the copy served.
+overrides = project / "overrides"
+favicon = overrides / "assets" / "images" / "favicon.png"
+def replace_favicon():
+    favicon.parent.mkdir(parents=True, exist_ok=True)
+    favicon.write_bytes(b"an editor's icon")
+for name, change in (("theme file", lambda: (overrides / "added-by-an-editor.txt").write_text("added", encoding="utf-8")),
+                     ("theme file replaced", replace_favicon), ("theme file restored", favicon.unlink)):
+    change()
+    ok = built(served, True) and built(whole, False)
+    a, b = files(served), files(whole)
+    report.append({"edit": name, "built": ok, "pages_built": rebuilt(), "title_shown": True,
+                   "differ": sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k)),
+                   "published": a.get("added-by-an-editor.txt") == b"added",
+                   "icon": a.get("assets/images/favicon.png") == b"an editor's icon"})
 print(json.dumps(report))
 """
 
@@ -99,9 +108,11 @@ def test_serve_builds_again_only_what_an_edit_changed_and_serves_what_a_whole_bu
                             env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr[-3000:]
     report = {step["edit"]: step for step in json.loads(result.stdout.splitlines()[-1])}
-    for name in ("title", "glossary", "scope", "mended", "nothing", "theme file"):
+    for name in ("title", "glossary", "scope", "mended", "nothing", "theme file", "theme file replaced",
+                 "theme file restored"):
         assert report[name]["built"] and report[name]["differ"] == [], report[name]
     assert report["theme file"]["published"]
+    assert report["theme file replaced"]["icon"] and not report["theme file restored"]["icon"]
     assert all(report[name]["title_shown"] for name in ("title", "glossary", "mended", "nothing"))
     assert not report["broken"]["built"] and "data/recommendations.yaml" in result.stderr  # names the file
     pages = (project_copy / "whole" / "sitemap.xml").read_text(encoding="utf-8").count("<loc>")
