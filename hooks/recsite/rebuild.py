@@ -16,8 +16,8 @@ is made from differs from the last build of the same site folder in this process
   changed core afresh, which forgets the last build, so the next is whole).
 
 A hand-written page (docs/*.md) is built again when its file, its markers as filled from the data
-(`Build.written_for_rebuild`), its date line, or what every page shares changed; one with an
-unknown marker always is (reading it says where the marker is).
+(`Build.written_for_rebuild`), its date line, or what every page shares changed; one whose markers
+cannot be filled (an unknown marker, a snippet that fails) always is, and reading it says why.
 
 What a page that is not built again gave the last build is given again: its entries in the search
 index, in their place, and its inline scripts' and styles' hashes for the site's one

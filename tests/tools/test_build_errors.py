@@ -41,7 +41,7 @@ def test_bad_data_stops_the_build_with_a_located_message_and_keeps_the_old_site(
 
 
 def test_unknown_marker_in_a_hand_written_page_fails_the_build_naming_its_line_in_the_file(project_copy):
-    # about.md has front matter: the line is the file's, as the editor's editor numbers it.
+    # about.md has front matter: the line is the file's, as the editor's text editor numbers it.
     about = project_copy / "docs" / "about.md"
     lines = about.read_text(encoding="utf-8").split("\n")
     line = lines.index("<!-- recsite:scope -->") + 1
