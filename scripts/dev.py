@@ -77,11 +77,18 @@ def venv_bin(name: str) -> Path:
 _children: set[subprocess.Popen] = set()
 _in_our_group: set[subprocess.Popen] = set()
 _stopped_by: list[int] = []
+# A signal that comes while a tool is being started, before dev.py holds it in _children, is held
+# and passed on once it does: passed on at once, it found no tool, and dev.py stopped, leaving the
+# tool running (a Ctrl+C just as `serve` started left the server holding its port).
+_starting: dict = {"now": False, "held": []}
 FORWARDED = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 OWN_GROUPS = hasattr(os, "killpg")  # POSIX; elsewhere every tool stays in dev.py's group
 
 
 def _pass_on(signum, frame) -> None:
+    if _starting["now"]:
+        _starting["held"].append(signum)
+        return
     if not _children:
         raise SystemExit(128 + signum)  # between tools: stop here, quietly
     _stopped_by.append(signum)
@@ -115,10 +122,17 @@ def start(command: list[str], own_group: bool = True, **options) -> subprocess.P
     dev.py's id does. `own_group=False` leaves it in dev.py's group, for a tool whose helpers must
     all get Ctrl+C from the terminal at once (pytest's workers and their browsers)."""
     own_group = own_group and OWN_GROUPS
-    child = subprocess.Popen(command, process_group=0 if own_group else None, **options)
-    _children.add(child)
-    if not own_group:
-        _in_our_group.add(child)
+    _starting["now"] = True
+    try:
+        child = subprocess.Popen(command, process_group=0 if own_group else None, **options)
+        _children.add(child)
+        if not own_group:
+            _in_our_group.add(child)
+    finally:
+        _starting["now"] = False
+        held, _starting["held"] = _starting["held"], []
+        for signum in held:
+            _pass_on(signum, None)
     return child
 
 

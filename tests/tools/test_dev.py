@@ -234,6 +234,27 @@ def test_a_busy_port_is_one_line_that_names_a_free_one(tmp_path):
         assert suggested != port and _port_is_free(suggested)
 
 
+def test_a_stop_that_comes_as_a_tool_starts_stops_the_tool_too(monkeypatch):
+    # The signal comes after the tool's process exists and before dev.py holds it (seen in CI, on
+    # a loaded machine: dev.py stopped and its tool ran on).
+    real_popen = subprocess.Popen
+
+    def started_then_stopped(*args, **kwargs):
+        child = real_popen(*args, **kwargs)
+        dev._pass_on(signal.SIGTERM, None)  # as Python runs the handler of a SIGTERM come just now
+        return child
+
+    monkeypatch.setattr(dev, "_stopped_by", [])
+    monkeypatch.setattr(dev.subprocess, "Popen", started_then_stopped)
+    child = dev.start(["sleep", "60"])
+    try:
+        assert child.wait(timeout=10) == -signal.SIGTERM
+        assert dev.stopped()
+    finally:
+        child.kill()
+        dev.finish(child)
+
+
 def test_stopping_dev_py_stops_its_tools_helpers_too():
     # pip --python runs a second pip under .venv's Python: the signal goes to the tool's whole group.
     script = (f"import sys; sys.path.insert(0, {str(ROOT / 'scripts')!r}); import dev; "
