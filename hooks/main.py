@@ -116,24 +116,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 if file.src_uri not in build.plan.pages:  # hand-written (docs/)
                     build.written_for_rebuild(file.src_uri, file.content_string)
                 file.is_modified = functools.partial(_is_modified, file, build, files)
-            elif file.generated_by is not None:  # made from content, by this hook
+            elif file.generated_by is not None or file.abs_src_path:  # made from content, or copied
                 file.is_modified = functools.partial(_file_is_modified, file, build)
-            elif file.abs_src_path:  # copied from a folder (docs/, the theme)
-                file.is_modified = functools.partial(_copied_is_modified, file, build)
     return files
 
 
 def _file_is_modified(file: File, build) -> bool:
-    return build.partial.file_is_modified(file.src_uri, file.content_bytes) or not Path(file.abs_dest_path).is_file()
-
-
-def _copied_is_modified(file: File, build) -> bool:
-    """MkDocs copies a file again only when its source is newer than the copy: a file that comes
-    from elsewhere (an override in overrides/ deleted, so the theme's own, older, is published
-    again) kept the old copy. Copied again when it comes from another file, or its source changed."""
-    source = os.stat(file.abs_src_path)
-    return (build.partial.file_is_modified(file.src_uri, (file.abs_src_path, source.st_mtime_ns, source.st_size))
-            or not Path(file.abs_dest_path).is_file())
+    """A file this hook made from content is written again when its content changed. One copied
+    from a folder (docs/, the theme) is copied again when it comes from another file or its source
+    changed: MkDocs copied it only when its source was newer than the copy, so a deleted override
+    in overrides/ left its copy, the theme's own file being older."""
+    if file.generated_by is not None:
+        made_from = file.content_bytes
+    else:
+        source = os.stat(file.abs_src_path)
+        made_from = (file.abs_src_path, source.st_mtime_ns, source.st_size)
+    return build.partial.file_is_modified(file.src_uri, made_from) or not Path(file.abs_dest_path).is_file()
 
 
 def _is_modified(file: File, build, files: Files) -> bool:
